@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Thrown when the environment cannot make a valid config; `missing` names what to set. */
+export class ConfigError extends Error {
+  constructor(
+    message: string,
+    readonly missing: string[],
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'ConfigError';
+  }
+}
+
+const botToken = z.string().regex(/^\d+:[\w-]{20,}$/, 'is not a bot token (expected 123456:ABC...)');
+
+const common = z.object({
+  PATIENT_BOT_TOKEN: botToken,
+  STAFF_BOT_TOKEN: botToken.optional(),
+  TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PUBLIC_URL: z.url().optional(),
+  INIT_DATA_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(86_400),
+  JITSI_DOMAIN: z.string().optional(),
+  JITSI_APP_ID: z.string().optional(),
+  JITSI_APP_SECRET: z.string().optional(),
+});
+
+const polling = common.extend({ BOT_MODE: z.literal('polling') });
+const webhook = common.extend({
+  BOT_MODE: z.literal('webhook'),
+  PUBLIC_URL: z.url({ protocol: /^https$/ }),
+  WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 of A-Z a-z 0-9 _ -'),
+});
+
+const schema = z.discriminatedUnion('BOT_MODE', [polling, webhook]);
+
+export type Config = ReturnType<typeof toConfig>;
+
+function toConfig(env: z.infer<typeof schema>) {
+  const dataDir = path.resolve(env.DATA_DIR);
+  return {
+    patientBotToken: env.PATIENT_BOT_TOKEN,
+    staffBotToken: env.STAFF_BOT_TOKEN,
+    telegramApiRoot: env.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
+    port: env.PORT,
+    host: env.HOST,
+    dataDir,
+    databaseFile: path.join(dataDir, 'db.sqlite'),
+    filesDir: path.join(dataDir, 'files'),
+    logLevel: env.LOG_LEVEL,
+    publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ''),
+    initDataMaxAgeSeconds: env.INIT_DATA_MAX_AGE_SECONDS,
+    jitsi:
+      env.JITSI_DOMAIN && env.JITSI_APP_ID && env.JITSI_APP_SECRET
+        ? { domain: env.JITSI_DOMAIN, appId: env.JITSI_APP_ID, appSecret: env.JITSI_APP_SECRET }
+        : undefined,
+    bot:
+      env.BOT_MODE === 'webhook'
+        ? { mode: 'webhook' as const, webhookSecret: env.WEBHOOK_SECRET }
+        : { mode: 'polling' as const },
+  };
+}
+
+/** Parses the environment once; throws ConfigError naming every missing or invalid key. */
+export function loadConfig(env: Record<string, string | undefined> = readEnv()): Config {
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  ) as Record<string, string>;
+  const result = schema.safeParse({ BOT_MODE: 'polling', ...cleaned });
+  if (!result.success) {
+    const missing = new Set<string>();
+    const problems: string[] = [];
+    for (const issue of result.error.issues) {
+      const key = String(issue.path[0] ?? 'BOT_MODE');
+      if (cleaned[key] === undefined) missing.add(key);
+      else problems.push(`${key} ${issue.message}`);
+    }
+    const parts = [];
+    if (missing.size) parts.push(`set ${[...missing].join(', ')}`);
+    if (problems.length) parts.push(`fix ${problems.join('; ')}`);
+    throw new ConfigError(`Invalid config: ${parts.join('; ')}`, [...missing], { cause: result.error });
+  }
+  return toConfig(result.data);
+}
+
+/** The process environment, with a .env file in the working directory read first when present. */
+export function readEnv(): Record<string, string | undefined> {
+  const file = path.resolve('.env');
+  if (existsSync(file)) process.loadEnvFile(file);
+  return process.env;
+}
