@@ -1,0 +1,229 @@
+## common
+
+error-generic = Sorry, something went wrong on our side. Your data is safe — please try again in a minute.
+cancelled = OK, cancelled. Nothing from the unfinished step was saved; what was saved before is still there.
+nothing-to-cancel = There is nothing to cancel right now.
+press-button = Please choose an option with the buttons under the message.
+expect-text = Please type your answer as text.
+unhandled = I didn't understand that. Choose an action from the menu below or send /help.
+need-registration = First you need to give consent and register — send /start.
+flow-interrupted = The previous action was interrupted.
+btn-back = « Back
+btn-yes = Yes
+btn-no = No
+
+## commands
+
+cmd-start = Start / main menu
+cmd-profile = Patient profiles
+cmd-documents = Medical documents
+cmd-language = Language / Язык
+cmd-help = Help
+cmd-cancel = Cancel the current action
+cmd-delete_me = Delete my data
+
+## menu
+
+menu-documents = 📄 Documents
+menu-profiles = 👤 Profiles
+menu-add-patient = ➕ Add a patient
+menu-help = ❓ Help
+menu-shown = Main menu. Choose an action with the buttons below.
+
+## start
+
+start-welcome =
+    Hello! This is Oblako Zdorovya (Health Cloud) — free online consultations with doctors of two federal centers:
+    • Bakulev Center for Cardiovascular Surgery;
+    • Kulakov Center for Obstetrics, Gynecology and Perinatology.
+
+    Here you can upload medical documents, apply to a center and have a video consultation without travelling to Moscow.
+consent-ask =
+    To continue we need your consent to the processing of personal data, including health data (Russian Federal Law 152-FZ).
+
+    We keep the full name, birth date, phone, region and uploaded documents, and share them only with the doctors of the center you choose. You can withdraw consent and delete your data at any time with /delete_me.
+
+    The full text is behind the "Consent text" button (version of { $version }).
+consent-btn-accept = ✅ I agree
+consent-btn-decline = I do not agree
+consent-btn-full = 📜 Consent text
+consent-declined =
+    Without consent we cannot accept your data, so nothing was stored.
+
+    If you change your mind, just send /start.
+consent-accepted = Thank you! Your consent is recorded ({ $date }). Now let's register the patient.
+welcome-back = Welcome back! Choose an action from the menu below.
+consent-full =
+    CONSENT TO THE PROCESSING OF PERSONAL DATA
+    Version of { $version }
+
+    Acting freely, of my own will and in my own interest (or as the patient's legal representative), under Federal Law No. 152-FZ of 27.07.2006 "On Personal Data", I consent to the operator of the Oblako Zdorovya service processing my personal data and the personal data of the patient I register.
+
+    1. Data: surname, name, patronymic; date of birth; phone number; region of residence and time zone; Telegram identifier; health information contained in uploaded medical documents, diagnosis and complaints (a special category of personal data, Art. 10 of 152-FZ).
+
+    2. Purposes: booking remote consultations, review of applications by doctors of federal medical centers, holding consultations and issuing conclusions, notifications about the review.
+
+    3. Actions: collection, recording, systematisation, accumulation, storage, clarification, use, transfer (granting access) to doctors of the chosen federal center, depersonalisation, blocking, deletion, destruction — with automated means.
+
+    4. The data is processed by persons professionally engaged in medical practice and bound by medical confidentiality.
+
+    5. Term: until the purposes are achieved or consent is withdrawn. Consent can be withdrawn at any time with /delete_me: profiles, documents and files are deleted; only a record of the deletion, without health information, remains in the log.
+
+    6. I confirm that I am entitled to provide the data of the persons I register (a child — as their legal representative, a relative — with their consent).
+
+## registration
+
+reg-relation-ask = Who are we registering?
+rel-self = Myself
+rel-child = A child
+rel-relative = A relative
+rel-label = { $relation ->
+    [self] you
+    [child] child
+   *[relative] relative
+}
+reg-name-ask = { $relation ->
+    [self] Please type your full name: surname, name and patronymic (for example: Ivanova Maria Petrovna).
+    [child] Please type the child's full name: surname, name and patronymic.
+   *[other] Please type your relative's full name: surname, name and patronymic.
+}
+name-empty = Please type the full name as text.
+name-digits = A name cannot contain digits. Please type only the surname, name and patronymic.
+name-symbols = A name may contain only letters, spaces, hyphens and apostrophes. Please try again.
+name-too-short = We need at least a surname and a name, separated by a space (for example: Ivanova Maria Petrovna).
+name-too-long = That is too long — at most 150 characters. Please type only the full name.
+reg-birth-ask = Date of birth? For example: 05.03.1961
+birth-date-format = I couldn't read that date. Please type it like this: 05.03.1961 (day.month.year).
+birth-date-short-year = Please type the year in full, four digits: for example, 05.03.1961.
+birth-date-impossible = There is no such date in the calendar. Please check the day and the month.
+birth-date-future = That date has not come yet. Please check the year.
+birth-date-too-old = The year looks like a typo. Please check the date.
+reg-phone-ask =
+    A phone number to reach you. Press "Share my number" below — that way the number is verified.
+    You can also type the number, but then it counts as unverified.
+btn-share-contact = 📱 Share my number
+phone-not-own = That is someone else's contact. Press "Share my number" — it sends exactly your number — or type the number.
+phone-invalid = That doesn't look like a phone number. Type, for example: +7 912 345-67-89, or press the button.
+phone-unverified-note = The number is saved as unverified. You can verify it later in the profile with "Share my number".
+reg-region-ask = Region of residence? Type the first letters of its name (for example: "Primor" or "Novosib").
+region-results = Choose the region (or type other letters):
+region-none = I couldn't find such a region. Try other letters, for example "Mosc", "Tatar", "Yakut".
+region-zone-ask = This region has several time zones. Which one is yours?
+region-too-many-tries = Let's come back to this later. When you are ready, press "➕ Add a patient".
+reg-confirm =
+    Please check:
+    Patient: { $relation }
+    Full name: { $name }
+    Date of birth: { $birth }
+    Phone: { $phone }
+    Region: { $region }
+    Time zone: { $zone }
+reg-btn-confirm = ✅ All correct
+reg-btn-restart = ✏️ Start over
+reg-done = Done! { $name } is registered. Now you can upload medical documents — the "📄 Documents" button.
+profiles-limit = One account can hold at most { $max } profiles.
+self-exists = Your own profile already exists. You can add a child or a relative.
+phone-yes = { $phone } (verified)
+phone-no = { $phone } (unverified)
+
+## profile
+
+profile-list-header = Patient profiles on this account:
+profile-card =
+    👤 { $name } ({ $relation })
+    Date of birth: { $birth } (age { $age })
+    Phone: { $phone }
+    Region: { $region }
+    Time zone: { $zone }
+    Documents: { $documents }
+profile-btn-edit-name = ✏️ Name
+profile-btn-edit-birth = ✏️ Birth date
+profile-btn-edit-phone = ✏️ Phone
+profile-btn-edit-region = ✏️ Region
+profile-updated = Saved.
+profile-not-found = This profile was not found — perhaps it was deleted.
+profile-none = No profiles yet. Press "➕ Add a patient".
+pick-profile = For whom? Choose the patient:
+
+## language
+
+lang-btn-ru = Русский
+lang-btn-en = English
+language-ask = Choose your language / Выберите язык:
+language-set = Language: English.
+
+## help
+
+help-text =
+    Oblako Zdorovya — free online consultations with doctors of the Bakulev and Kulakov national medical research centers.
+
+    📄 Documents — upload discharge summaries, ECGs, ultrasound reports and other documents (photos or PDFs), view and delete them.
+    👤 Profiles — patients' details; one account can hold profiles of children and relatives.
+    ➕ Add a patient — register one more person.
+
+    Commands: /profile, /documents, /language, /cancel — cancel the current action, /delete_me — delete all your data.
+
+    This is not an emergency service: if a life is at risk, call 103 or 112.
+
+## delete
+
+delete-confirm-ask =
+    Delete all your data? All profiles ({ $profiles }), all documents ({ $documents }) and files will be deleted. This cannot be undone.
+    Only a record of the deletion itself, without any health information, stays in the log.
+delete-btn-confirm = 🗑 Yes, delete everything
+delete-btn-keep = No, keep it
+delete-done = All your data has been deleted. Thank you for being with us. If you want to come back, send /start.
+delete-kept = OK, nothing is deleted.
+delete-nothing = We hold no data of yours — there is nothing to delete.
+
+## documents
+
+docs-summary = Documents of { $name }: { $count }.
+docs-btn-add = ➕ Upload
+docs-btn-list = 📋 List
+docs-kind-ask = Which document are you uploading?
+docs-send-prompt =
+    Send photos or PDF files: "{ $kind }". Several at once (an album) and forwarded messages work too.
+    When you are done, press "✅ Done".
+docs-btn-done = ✅ Done
+docs-saved = ✅ Saved: { $kind }{ $pages ->
+    [1] {""}
+   *[other] , { $pages } pages
+}.
+docs-album-progress = ✅ Saved from the album: { $count }
+docs-duplicate = This file was already uploaded on { $date } ("{ $kind }"), so it was not saved again.
+docs-file-too-big = The file is over 20 MB — Telegram does not let a bot download it. Split the PDF into parts or photograph the pages and send the photos.
+docs-unsupported = This file is not accepted: by its content it is { $detected ->
+    [exe] a Windows program (.exe), not a document
+    [unknown] of an unknown format
+   *[other] a .{ $detected } file
+}. We accept photos (JPEG, PNG, WebP) and PDFs.
+docs-heic = This is a HEIC photo (iPhone), which we cannot open. Please send it as a photo (not as a file) — Telegram will convert it to JPEG.
+docs-image-too-large = The image is too large (over 100 megapixels) for us to process. Please photograph the document with an ordinary phone camera.
+docs-image-broken = The image could not be opened — the file is damaged. Try sending it again or photograph the document.
+docs-pdf-encrypted = The PDF is password-protected, so we cannot open it. Remove the protection or photograph the pages.
+docs-pdf-broken = The PDF is damaged and does not open. Try saving it again or photograph the pages.
+docs-empty-file = The file is empty.
+docs-download-failed = I couldn't get the file from Telegram. Please send it again.
+docs-not-a-file = I'm waiting for photos or PDF files. When you are done, press "✅ Done".
+docs-done-summary = { $saved ->
+    [0] No new documents were added.
+    [one] 1 document saved.
+   *[other] { $saved } documents saved.
+} { $name } has { $total } in total.
+docs-list-header = Documents of { $name } (page { $page } of { $pages }):
+docs-list-line = { $n }. { $kind } — { $date }{ $pages ->
+    [1] {""}
+   *[other] , { $pages } pages
+}{ $size }
+docs-list-empty = { $name } has no documents yet.
+docs-btn-send = 📥 { $n }
+docs-btn-delete = 🗑 { $n }
+docs-btn-prev = ‹ Back
+docs-btn-next = Next ›
+docs-delete-confirm = Delete "{ $kind }" of { $date }?
+docs-deleted = The document was deleted.
+docs-not-found = The document was not found — perhaps it was already deleted.
+docs-which-kind = Got the file. What kind of document is it?
+docs-pending-kept = Files waiting for a choice: { $count }.
+docs-kind-other = Other

@@ -1,0 +1,39 @@
+import type { ConversationFlavor } from '@grammyjs/conversations';
+import type { AutoChatActionFlavor } from '@grammyjs/auto-chat-action';
+import type { I18nFlavor } from '@grammyjs/i18n';
+import type { Context, SessionFlavor } from 'grammy';
+import type { PatientBotDeps } from './deps.js';
+
+/** A file that arrived before we knew which document kind (or profile) it belongs to. */
+export interface PendingFile {
+  fileId: string;
+  fileUniqueId: string;
+  fileSize?: number;
+  fileName?: string;
+  mediaGroupId?: string;
+}
+
+export interface UploadState {
+  patientId: number;
+  kind: string;
+  saved: number;
+  /** One progress message per album, edited as its photos arrive, instead of one reply per photo. */
+  album?: { mediaGroupId: string; messageId: number; saved: number };
+}
+
+export interface SessionData {
+  /** Language chosen before consent; afterwards the account holds it. */
+  locale?: string;
+  upload?: UploadState;
+  pendingFiles?: PendingFile[];
+}
+
+export type BaseContext = Context & SessionFlavor<SessionData> & I18nFlavor & AutoChatActionFlavor & { deps: PatientBotDeps };
+export type PatientContext = ConversationFlavor<BaseContext>;
+/** Inside conversations there is no session and no deps on ctx: deps are closed over, i18n is a plugin. */
+export type ConvoContext = Context & I18nFlavor;
+
+/** grammY deletes the stored session when it is set to null; the type does not admit that, hence the cast. */
+export function clearSession(ctx: BaseContext): void {
+  ctx.session = null as unknown as SessionData;
+}

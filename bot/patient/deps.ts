@@ -1,0 +1,25 @@
+import type { Db } from '../../db/client.js';
+import type { AccountRepository } from '../../core/accounts/repository.js';
+import type { AuditLog } from '../../core/audit.js';
+import type { Catalog } from '../../core/catalog/index.js';
+import type { Region } from '../../core/catalog/regions.js';
+import type { Clock } from '../../core/clock.js';
+import type { DocumentService } from '../../core/documents/service.js';
+import type { Logger } from '../../core/logger.js';
+import type { PatientService } from '../../core/patients/service.js';
+
+export interface PatientBotDeps {
+  token: string;
+  apiRoot: string;
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  catalog: Catalog;
+  regions: Region[];
+  accounts: AccountRepository;
+  patients: PatientService;
+  documents: DocumentService;
+  audit: AuditLog;
+  /** Deletes an account with its patients, documents and files (152-FZ withdrawal of consent). */
+  deleteAccount(accountId: number): Promise<{ profiles: number; documents: number }>;
+}

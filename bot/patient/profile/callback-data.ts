@@ -1,0 +1,3 @@
+import { createCallbackData } from 'callback-data';
+
+export const editData = createCallbackData('profile-edit', { patientId: Number, field: String });

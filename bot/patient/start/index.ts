@@ -1,0 +1,68 @@
+import { createCallbackData } from 'callback-data';
+import { Composer, InlineKeyboard } from 'grammy';
+import { CONSENT_VERSION } from '../../../core/accounts/consent.js';
+import { formatDate } from '../../shared/format.js';
+import { forgetChatState } from '../../shared/state-storage.js';
+import { clearSession, type PatientContext } from '../context.js';
+import { mainMenu } from '../menu.js';
+import { REGISTRATION } from '../registration/conversation.js';
+
+const consentData = createCallbackData('consent', { action: String });
+
+function consentKeyboard(ctx: PatientContext) {
+  return new InlineKeyboard()
+    .text(ctx.t('consent-btn-accept'), consentData.pack({ action: 'accept' }))
+    .row()
+    .text(ctx.t('consent-btn-full'), consentData.pack({ action: 'full' }))
+    .row()
+    .text(ctx.t('consent-btn-decline'), consentData.pack({ action: 'decline' }));
+}
+
+/** /start: a few lines about the service, then explicit, versioned consent before anything is stored. */
+export function startFeature() {
+  const feature = new Composer<PatientContext>();
+
+  feature.command('start', async (ctx) => {
+    const account = ctx.deps.accounts.find(ctx.from!.id);
+    if (account && account.consentVersion === CONSENT_VERSION) {
+      if (ctx.deps.patients.list(account.telegramId).length === 0) return ctx.conversation.enter(REGISTRATION);
+      return ctx.reply(ctx.t('welcome-back'), { reply_markup: mainMenu(ctx) });
+    }
+    await ctx.reply(ctx.t('start-welcome'), { reply_markup: { remove_keyboard: true } });
+    await ctx.reply(ctx.t('consent-ask', { version: formatDate(CONSENT_VERSION) }), { reply_markup: consentKeyboard(ctx) });
+  });
+
+  feature.callbackQuery(consentData.filter({ action: 'full' }), async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.reply(ctx.t('consent-full', { version: formatDate(CONSENT_VERSION) }));
+  });
+
+  feature.callbackQuery(consentData.filter({ action: 'decline' }), async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup();
+    // Nothing about this person may stay behind: not even a session row with their language.
+    forgetChatState(ctx.deps.db, ctx.chat!.id);
+    clearSession(ctx);
+    await ctx.reply(ctx.t('consent-declined'));
+  });
+
+  feature.callbackQuery(consentData.filter({ action: 'accept' }), async (ctx) => {
+    const now = ctx.deps.clock.now();
+    const locale = await ctx.i18n.getLocale();
+    ctx.deps.accounts.upsertConsent(ctx.from.id, locale, CONSENT_VERSION, now);
+    ctx.deps.audit.record({
+      actor: { type: 'account', id: ctx.from.id },
+      action: 'consent_given',
+      details: { version: CONSENT_VERSION },
+    });
+    delete ctx.session.locale;
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup();
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(now);
+    await ctx.reply(ctx.t('consent-accepted', { date: formatDate(day) }));
+    if (ctx.deps.patients.list(ctx.from.id).length === 0) await ctx.conversation.enter(REGISTRATION);
+    else await ctx.reply(ctx.t('welcome-back'), { reply_markup: mainMenu(ctx) });
+  });
+
+  return feature;
+}

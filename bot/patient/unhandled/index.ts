@@ -1,0 +1,14 @@
+import { Composer } from 'grammy';
+import type { PatientContext } from '../context.js';
+import { mainMenu } from '../menu.js';
+
+/** Last in the chain: anything no feature took gets a pointer to what the person can do. */
+export function unhandledFeature() {
+  const feature = new Composer<PatientContext>();
+  feature.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: ctx.t('press-button') }));
+  feature.on('message', async (ctx) => {
+    if (!ctx.deps.accounts.find(ctx.from.id)) return ctx.reply(ctx.t('need-registration'));
+    await ctx.reply(ctx.t('unhandled'), { reply_markup: mainMenu(ctx) });
+  });
+  return feature;
+}
