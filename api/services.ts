@@ -1,7 +1,7 @@
 import { createAccountDeletion } from '../core/accounts/delete-account.js';
 import { createAccountRepository } from '../core/accounts/repository.js';
 import { createAuditLog } from '../core/audit.js';
-import { loadCatalog } from '../core/catalog/index.js';
+import { documentKinds, loadCatalog } from '../core/catalog/index.js';
 import { loadRegions } from '../core/catalog/regions.js';
 import type { Clock } from '../core/clock.js';
 import type { Config } from '../core/config.js';
@@ -24,14 +24,16 @@ export function createServices(opts: {
   const accounts = createAccountRepository(db);
   const patientRepository = createPatientRepository(db);
   const patients = createPatientService({ patients: patientRepository, audit });
-  const documents = createDocumentService({ db, filesDir: config.filesDir, clock, audit });
+  const catalog = loadCatalog();
+  const knownKinds = new Set(documentKinds(catalog).map((k) => k.kind));
+  const documents = createDocumentService({ db, filesDir: config.filesDir, clock, audit, knownKinds });
   return {
     token: config.patientBotToken,
     apiRoot: config.telegramApiRoot,
     db,
     clock,
     logger,
-    catalog: loadCatalog(),
+    catalog,
     regions: loadRegions(),
     accounts,
     patients,

@@ -193,7 +193,7 @@ docs-saved = ✅ Saved: { $kind }{ $pages ->
 docs-album-progress = ✅ Saved from the album: { $count }
 docs-duplicate = This file was already uploaded on { $date } ("{ $kind }"), so it was not saved again.
 docs-file-too-big = The file is over 20 MB — Telegram does not let a bot download it. Split the PDF into parts or photograph the pages and send the photos.
-docs-unsupported = This file is not accepted: by its content it is { $detected ->
+docs-unsupported-type = This file is not accepted: by its content it is { $detected ->
     [exe] a Windows program (.exe), not a document
     [unknown] of an unknown format
    *[other] a .{ $detected } file
@@ -204,6 +204,8 @@ docs-image-broken = The image could not be opened — the file is damaged. Try s
 docs-pdf-encrypted = The PDF is password-protected, so we cannot open it. Remove the protection or photograph the pages.
 docs-pdf-broken = The PDF is damaged and does not open. Try saving it again or photograph the pages.
 docs-empty-file = The file is empty.
+docs-busy = Too many files are being uploaded right now. Please send this file again in a minute.
+docs-unknown-kind = There is no such document kind in the list. Please choose the kind with a button.
 docs-download-failed = I couldn't get the file from Telegram. Please send it again.
 docs-not-a-file = I'm waiting for photos or PDF files. When you are done, press "✅ Done".
 docs-done-summary = { $saved ->

@@ -4,6 +4,7 @@ import { conversations, createConversation } from '@grammyjs/conversations';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, session, type Middleware } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
+import { tolerateHarmlessErrors } from '../shared/api-tolerance.js';
 import { registerCommands } from '../shared/commands.js';
 import { createErrorHandler } from '../shared/error-boundary.js';
 import { createI18n } from '../shared/i18n.js';
@@ -31,6 +32,7 @@ export function createPatientBot(deps: PatientBotDeps, opts: { botInfo?: UserFro
     ...(opts.botInfo ? { botInfo: opts.botInfo } : {}),
   });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  bot.api.config.use(tolerateHarmlessErrors((method, description) => deps.logger.debug({ method, description }, 'ignored')));
 
   const i18n = createI18n<PatientContext>((ctx) => {
     if (!ctx.from) return undefined;

@@ -18,6 +18,8 @@ const fileErrors = new Set([
   'pdf_broken',
   'empty_file',
   'download_failed',
+  'busy',
+  'unknown_kind',
 ]);
 
 /** The file a message carries, whether sent, forwarded or part of an album; the largest size of a photo. */
