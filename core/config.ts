@@ -20,7 +20,7 @@ const common = z.object({
   PATIENT_BOT_TOKEN: botToken,
   STAFF_BOT_TOKEN: botToken.optional(),
   TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
-  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

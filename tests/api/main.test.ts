@@ -1,0 +1,113 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const TOKEN = '7001234567:AAF-main-process-test-token';
+
+/** A minimal Bot API over real HTTP for a child process (msw cannot reach into another process). */
+function startBotApi(updates: object[]) {
+  const calls: Array<{ method: string; body: Record<string, unknown> }> = [];
+  const server: Server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (c) => (raw += c));
+    req.on('end', () => {
+      const method = req.url!.split('/').pop()!;
+      const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+      calls.push({ method, body });
+      const reply = (result: unknown) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result }));
+      switch (method) {
+        case 'getMe':
+          return reply({ id: 7001234567, is_bot: true, first_name: 'Облако', username: 'oblako_test_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false });
+        case 'getUpdates': {
+          const offset = Number(body.offset ?? 0);
+          const pending = updates.filter((u) => (u as { update_id: number }).update_id >= offset);
+          if (pending.length) return reply(pending);
+          // Long polling: hold the request a little, as Telegram does, unless the client goes away.
+          const timer = setTimeout(() => reply([]), 200);
+          res.on('close', () => clearTimeout(timer));
+          return;
+        }
+        case 'sendMessage':
+          return reply({ message_id: calls.length, date: Math.floor(Date.now() / 1000), chat: { id: body.chat_id, type: 'private' }, text: body.text });
+        default:
+          return reply(true);
+      }
+    });
+  });
+  return new Promise<{ url: string; calls: typeof calls; close: () => void }>((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ url: `http://127.0.0.1:${port}`, calls, close: () => server.close() });
+    }),
+  );
+}
+
+function runMain(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
+    cwd: path.resolve(import.meta.dirname, '../..'),
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c) => (stdout += c));
+  child.stderr.on('data', (c) => (stderr += c));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, out: () => stdout, err: () => stderr };
+}
+
+async function waitFor(check: () => boolean, ms = 15_000) {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+describe('the service process', () => {
+  it('without a bot token exits at once with one line naming what to set', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'oz-main-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const run = runMain({ DATA_DIR: dir });
+    expect(await run.exited).toBe(1);
+    const lines = run.err().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/set PATIENT_BOT_TOKEN/);
+  });
+
+  it('polls the Bot API at TELEGRAM_API_ROOT, answers a person, and stops cleanly on SIGTERM', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'oz-main-'));
+    const start = {
+      update_id: 1,
+      message: {
+        message_id: 1,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: 42, type: 'private', first_name: 'Анна' },
+        from: { id: 42, is_bot: false, first_name: 'Анна', language_code: 'ru' },
+        text: '/start',
+        entities: [{ type: 'bot_command', offset: 0, length: 6 }],
+      },
+    };
+    const api = await startBotApi([start]);
+    cleanups.push(api.close, () => rmSync(dir, { recursive: true, force: true }));
+    const run = runMain({ PATIENT_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.url, DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'info' });
+    cleanups.push(() => run.child.kill('SIGKILL'));
+    await waitFor(() => api.calls.some((c) => c.method === 'sendMessage'));
+    expect(api.calls.find((c) => c.method === 'sendMessage')!.body.text).toMatch(/Облако здоровья/);
+    const commands = api.calls.filter((c) => c.method === 'setMyCommands').map((c) => c.body.language_code ?? 'default');
+    expect(commands).toEqual(['ru', 'en', 'default']);
+    expect(api.calls.some((c) => c.method === 'deleteWebhook')).toBe(true);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    expect(run.out()).toMatch(/"msg":"stopped"/);
+  });
+});
