@@ -8,6 +8,14 @@ const PAGE_SIZE = 8;
 
 const extensionOf: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' };
 
+/**
+ * grammY writes the multipart file name unescaped and Telegram cuts it at ';' and decodes '%xx':
+ * keep names to characters that arrive as sent.
+ */
+function safeFileName(name: string): string {
+  return name.replace(/[;"%\\/\r\n\t]+/g, '_').slice(0, 120);
+}
+
 /** The list of a profile's documents, page by page, with buttons to get one back or delete it. */
 export function documentListFeature() {
   const feature = new Composer<PatientContext>();
@@ -56,9 +64,11 @@ export function documentListFeature() {
     ctx.chatAction = 'upload_document';
     const locale = await ctx.i18n.getLocale();
     const day = formatDay(doc.createdAt, patient.timeZone);
-    const name = doc.originalName ?? `${kindLabel(ctx.deps.catalog, doc.kind, locale)} ${day}.${extensionOf[doc.mime] ?? 'bin'}`;
+    // Images were re-encoded, so the extension follows what is stored, not what was uploaded.
+    const base = doc.originalName?.replace(/\.[^.]{1,5}$/, '') || `${kindLabel(ctx.deps.catalog, doc.kind, locale)} ${day}`;
+    const name = `${base}.${extensionOf[doc.mime] ?? 'bin'}`;
     const bytes = await ctx.deps.documents.read(doc);
-    await ctx.replyWithDocument(new InputFile(bytes, name), {
+    await ctx.replyWithDocument(new InputFile(bytes, safeFileName(name)), {
       caption: `${kindLabel(ctx.deps.catalog, doc.kind, locale)} — ${day}`,
     });
   });

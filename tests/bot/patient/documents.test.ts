@@ -200,7 +200,7 @@ describe('listing, sending back and deleting', () => {
   async function uploadTwo() {
     await startUpload();
     const a = api.addFile(await pdfWithPages(2), { token: PATIENT_TOKEN });
-    await h.send(h.updates.document(MARIA, a, { file_name: 'ecg.pdf', mime_type: 'application/pdf' }));
+    await h.send(h.updates.document(MARIA, a, { file_name: 'ecg;v2%20.pdf', mime_type: 'application/pdf' }));
     const b = api.addPhoto(await phoneJpeg(), { token: PATIENT_TOKEN });
     await h.send(h.updates.photo(MARIA, b));
     await h.send(h.updates.text(MARIA, '✅ Готово'));
@@ -218,6 +218,8 @@ describe('listing, sending back and deleting', () => {
     await h.press(MARIA, '📥 2');
     const sent = api.sent(MARIA.id, PATIENT_TOKEN).at(-1)!;
     expect(sent.method).toBe('sendDocument');
+    // The name survives the trip: Telegram would cut it at ';' and decode '%20'.
+    expect(sent.files![0]!.filename).toBe('ecg_v2_20.pdf');
     const pdf = storedDocs().find((d) => d.mime === 'application/pdf')!;
     expect(sent.files![0]!.bytes!.equals(await h.services.documents.read(pdf))).toBe(true);
   });
