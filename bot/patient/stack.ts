@@ -43,8 +43,9 @@ export function createPatientBotStack(
     return deps.accounts.locale(ctx.from.id) ?? session?.locale;
   });
 
-  // The patient bot talks to people one to one; groups and channels are not part of the service.
-  bot.drop((ctx) => ctx.chat?.type !== 'private' || !ctx.from);
+  // The patient bot talks to people one to one; groups and channels are not part of the service. (Not bot.drop:
+  // without middleware of its own it passes every update on, whichever way its predicate answers.)
+  bot.use((ctx, next) => (ctx.chat?.type === 'private' && ctx.from ? next() : undefined));
   bot.use((ctx, next) => {
     ctx.deps = deps;
     return next();
