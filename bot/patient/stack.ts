@@ -5,11 +5,13 @@ import { sequentialize } from '@grammyjs/runner';
 import { Bot, session, type ApiClientOptions, type Middleware } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { tolerateHarmlessErrors } from '../shared/api-tolerance.js';
+import { conversationRetry } from '../shared/conversation-retry.js';
 import { createErrorHandler } from '../shared/error-boundary.js';
 import { createI18n } from '../shared/i18n.js';
 import { createStateStorage } from '../shared/state-storage.js';
 import type { ConvoContext, PatientContext, SessionData } from './context.js';
 import type { PatientBotDeps } from './deps.js';
+import type { Convo } from './registration/steps.js';
 
 const chatKey = (ctx: { chat?: { id: number } }) => ctx.chat?.id.toString();
 
@@ -25,16 +27,17 @@ export function createPatientBotStack(
     client: { ...opts.client, apiRoot: deps.apiRoot },
     ...(opts.botInfo ? { botInfo: opts.botInfo } : {}),
   });
-  const transformers = [
-    autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }),
-    tolerateHarmlessErrors((method, description) => deps.logger.debug({ method, description }, 'ignored')),
-  ];
-  for (const t of transformers) bot.api.config.use(t);
-  // Conversations call the Bot API through an Api of their own that inherits no transformers: install them again.
-  const conversationApi: Middleware<ConvoContext> = (ctx, next) => {
-    for (const t of transformers) ctx.api.config.use(t);
-    return next();
-  };
+  const retry = { maxRetryAttempts: 3, maxDelaySeconds: 60 };
+  const tolerate = tolerateHarmlessErrors((method, description) => deps.logger.debug({ method, description }, 'ignored'));
+  bot.api.config.use(autoRetry(retry), tolerate);
+  // Conversations call the Bot API through an Api of their own that inherits no transformers: install them again,
+  // with a retry that does not wait out again, on every replay of the conversation, a failure already waited out.
+  const conversationApi =
+    (conversation: Convo): Middleware<ConvoContext> =>
+    (ctx, next) => {
+      ctx.api.config.use(conversationRetry(() => conversation.now(), retry), tolerate);
+      return next();
+    };
 
   const i18n = createI18n<PatientContext>((ctx) => {
     if (!ctx.from) return undefined;
@@ -58,7 +61,7 @@ export function createPatientBotStack(
   bot.use(
     conversations<PatientContext, ConvoContext>({
       storage: { type: 'key', adapter: createStateStorage(deps.db, 'conv:'), getStorageKey: chatKey },
-      plugins: [conversationApi, i18n as unknown as Middleware<ConvoContext>],
+      plugins: (conversation) => [conversationApi(conversation), i18n as unknown as Middleware<ConvoContext>],
     }),
   );
 
