@@ -34,6 +34,8 @@ async function profileCard(ctx: PatientContext, patient: Patient): Promise<strin
 /** /profile: every profile of the account with buttons to change a field; "add a patient" starts registration. */
 export function profileFeature() {
   const feature = new Composer<PatientContext>();
+  // Before consent nothing about a person may be collected: without an account these fall through to "register first".
+  const registered = feature.filter((ctx) => ctx.deps.accounts.find(ctx.from!.id) !== undefined);
 
   const showProfiles = async (ctx: PatientContext) => {
     const list = ctx.deps.patients.list(ctx.from!.id);
@@ -49,11 +51,11 @@ export function profileFeature() {
     }
   };
 
-  feature.command('profile', showProfiles);
-  feature.filter(hears('menu-profiles'), showProfiles);
-  feature.filter(hears('menu-add-patient'), (ctx) => ctx.conversation.enter(REGISTRATION));
+  registered.command('profile', showProfiles);
+  registered.filter(hears('menu-profiles'), showProfiles);
+  registered.filter(hears('menu-add-patient'), (ctx) => ctx.conversation.enter(REGISTRATION));
 
-  feature.callbackQuery(editData.filter(), async (ctx) => {
+  registered.callbackQuery(editData.filter(), async (ctx) => {
     const { patientId, field } = editData.unpack(ctx.callbackQuery.data);
     await ctx.answerCallbackQuery();
     if (!ctx.deps.patients.get(ctx.from.id, patientId)) return ctx.reply(ctx.t('profile-not-found'));
