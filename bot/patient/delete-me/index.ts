@@ -11,7 +11,12 @@ export function deleteMeFeature() {
 
   feature.command('delete_me', async (ctx) => {
     const accountId = ctx.from!.id;
-    if (!ctx.deps.accounts.find(accountId)) return ctx.reply(ctx.t('delete-nothing'));
+    if (!ctx.deps.accounts.find(accountId)) {
+      // No account, but perhaps a language chosen before consent: that goes too, so "nothing" is true.
+      forgetChatState(ctx.deps.db, ctx.chat!.id);
+      clearSession(ctx);
+      return ctx.reply(ctx.t('delete-nothing'));
+    }
     const profiles = ctx.deps.patients.list(accountId);
     const documents = profiles.reduce((n, p) => n + ctx.deps.documents.list(p.id).length, 0);
     const keyboard = new InlineKeyboard()
