@@ -131,7 +131,11 @@ phone-no = { $phone } (не подтверждён)
 profile-list-header = Профили пациентов на этом аккаунте:
 profile-card =
     👤 { $name } ({ $relation })
-    Дата рождения: { $birth } ({ $age } лет)
+    Дата рождения: { $birth } ({ $age } { $age ->
+        [one] год
+        [few] года
+       *[other] лет
+    })
     Телефон: { $phone }
     Регион: { $region }
     Часовой пояс: { $zone }
