@@ -1,6 +1,6 @@
 ## common
 
-error-generic = Sorry, something went wrong on our side. Your data is safe — please try again in a minute.
+error-generic = Sorry, something went wrong on our side. Please try again in a minute; if it still fails, send /cancel and start again.
 cancelled = OK, cancelled. Nothing from the unfinished step was saved; what was saved before is still there.
 nothing-to-cancel = There is nothing to cancel right now.
 press-button = Please choose an option with the buttons under the message.

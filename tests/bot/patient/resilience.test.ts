@@ -68,7 +68,7 @@ describe('the error boundary', () => {
     // The birth date is taken, but the phone question after it cannot be sent.
     expect((await sendWhileTimePasses(h.updates.text(MARIA, '05.03.1961'))).thrown).toBeUndefined();
     expect(sentTexts('Номер телефона для связи. Нажмите кнопку «Поделиться номером» ниже — так номер будет подтверждён.\nМожно и написать номер вручную, но тогда он будет считаться неподтверждённым.')).toHaveLength(ATTEMPTS);
-    expect(h.seen(MARIA)).toEqual(['Извините, что-то пошло не так на нашей стороне. Ваши данные сохранены — попробуйте, пожалуйста, ещё раз через минуту.']);
+    expect(h.seen(MARIA)).toEqual(['Извините, что-то пошло не так на нашей стороне. Попробуйте, пожалуйста, ещё раз через минуту; если не выйдет — отправьте /cancel и начните заново.']);
 
     vi.useRealTimers();
     await h.send(h.updates.command(MARIA, '/start'));
@@ -81,7 +81,7 @@ describe('the error boundary', () => {
     h.services.accounts.upsertConsent(JOHN.id, 'en', CONSENT_VERSION, Date.now());
     api.failNext('sendMessage', SERVER_ERROR, ATTEMPTS);
     expect((await sendWhileTimePasses(h.updates.command(JOHN, '/help'))).thrown).toBeUndefined();
-    expect(h.seen(JOHN)).toEqual(['Sorry, something went wrong on our side. Your data is safe — please try again in a minute.']);
+    expect(h.seen(JOHN)).toEqual(['Sorry, something went wrong on our side. Please try again in a minute; if it still fails, send /cancel and start again.']);
     vi.useRealTimers();
     await h.send(h.updates.command(JOHN, '/help'));
     expect(h.seen(JOHN)).toEqual([expect.stringMatching(/^Oblako Zdorovya — free online consultations/)]);
