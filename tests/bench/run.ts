@@ -1,0 +1,8 @@
+import { benchDocuments } from './documents.bench.js';
+
+// Every benchmark, run one after another so none disturbs another's timing; one JSON document out.
+const benches: Array<[string, () => Promise<object>]> = [['documents', benchDocuments]];
+
+const results: Record<string, object> = {};
+for (const [name, bench] of benches) results[name] = await bench();
+console.log(JSON.stringify(results, null, 2));
