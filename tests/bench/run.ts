@@ -1,7 +1,11 @@
+import { benchConversation } from './conversation.bench.js';
 import { benchDocuments } from './documents.bench.js';
 
 // Every benchmark, run one after another so none disturbs another's timing; one JSON document out.
-const benches: Array<[string, () => Promise<object>]> = [['documents', benchDocuments]];
+const benches: Array<[string, () => Promise<object>]> = [
+  ['documents', benchDocuments],
+  ['conversation', benchConversation],
+];
 
 const results: Record<string, object> = {};
 for (const [name, bench] of benches) results[name] = await bench();
