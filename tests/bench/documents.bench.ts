@@ -253,7 +253,9 @@ export async function benchDocuments(): Promise<object> {
         }
       }
     }
-    const defaults = summarise(runs, 'glibc-default');
+    // `npm start` sets MALLOC_ARENA_MAX=2, so that is the configuration the goals are judged on; the default
+    // allocator is reported beside it to show what the setting is worth.
+    const production = summarise(runs, 'glibc-arena-max-2');
     return {
       name: 'documents.ingest',
       images: IMAGES,
@@ -262,10 +264,11 @@ export async function benchDocuments(): Promise<object> {
       inFlight: IN_FLIGHT,
       cpus: os.availableParallelism(),
       rounds: ROUNDS,
-      ...defaults,
+      allocator: 'MALLOC_ARENA_MAX=2 (as npm start runs)',
+      ...production,
       ratioGoal: RATIO_GOAL,
       peakRssGoalMb: PEAK_RSS_GOAL_MB,
-      withMallocArenaMax2: summarise(runs, 'glibc-arena-max-2'),
+      withDefaultGlibcAllocator: summarise(runs, 'glibc-default'),
       runs,
     };
   } finally {
