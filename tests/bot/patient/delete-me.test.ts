@@ -7,7 +7,7 @@ import { accounts, auditLog, botState, documents, patients } from '../../../db/s
 import { createFakeBotApi } from '../../support/fake-bot-api.js';
 import { createPatientBotHarness, PATIENT_TOKEN, type PatientBotHarness } from '../../support/patient-bot.js';
 import type { TestUser } from '../../support/updates.js';
-import { filesUnder, phoneJpeg } from '../../core/documents/fixtures.js';
+import { filesUnder, phoneJpeg } from '../../support/document-fixtures.js';
 
 const api = createFakeBotApi();
 const MARIA = { id: 5550001, first_name: 'Мария', language_code: 'ru' };

@@ -6,7 +6,7 @@ import { CONSENT_VERSION } from '../../../core/accounts/consent.js';
 import { documents as documentsTable } from '../../../db/schema.js';
 import { createFakeBotApi } from '../../support/fake-bot-api.js';
 import { createPatientBotHarness, PATIENT_TOKEN, type PatientBotHarness } from '../../support/patient-bot.js';
-import { filesUnder, gpsTags, heifHeader, pdfWithPages, phoneJpeg, pixelBombPng, windowsExecutable } from '../../core/documents/fixtures.js';
+import { filesUnder, gpsTags, heifHeader, pdfWithPages, phoneJpeg, pixelBombPng, windowsExecutable } from '../../support/document-fixtures.js';
 
 const api = createFakeBotApi();
 const MARIA = { id: 5550001, first_name: 'Мария', language_code: 'ru' };

@@ -6,7 +6,7 @@ import { auditLog, botState } from '../../../db/schema.js';
 import { createFakeBotApi } from '../../support/fake-bot-api.js';
 import { createPatientBotHarness, PATIENT_TOKEN, type PatientBotHarness } from '../../support/patient-bot.js';
 import type { TestUser } from '../../support/updates.js';
-import { phoneJpeg } from '../../core/documents/fixtures.js';
+import { phoneJpeg } from '../../support/document-fixtures.js';
 
 const api = createFakeBotApi();
 const MARIA = { id: 5550001, first_name: 'Мария', language_code: 'ru' };

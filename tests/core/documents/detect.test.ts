@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../core/errors.js';
 import { detectType } from '../../../core/documents/detect.js';
-import { heifHeader, pdfWithPages, windowsExecutable } from './fixtures.js';
+import { heifHeader, pdfWithPages, windowsExecutable } from '../../support/document-fixtures.js';
 
 async function refusal(promise: Promise<unknown>) {
   const err = await promise.then(

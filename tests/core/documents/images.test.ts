@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../core/errors.js';
 import { MAX_INPUT_PIXELS, processImage } from '../../../core/documents/images.js';
-import { gpsTags, phoneJpeg, pixel, pixelBombPng, quadrants } from './fixtures.js';
+import { gpsTags, phoneJpeg, pixel, pixelBombPng, quadrants } from '../../support/document-fixtures.js';
 
 async function refusal(promise: Promise<unknown>) {
   const err = await promise.then(

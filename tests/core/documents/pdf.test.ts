@@ -2,7 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it, vi } from 'vitest';
 import { DomainError } from '../../../core/errors.js';
 import { inspectPdf, PDF_LIMITS } from '../../../core/documents/pdf.js';
-import { encryptedPdf, pdfWithInflationBomb, pdfWithPages, plainHandmadePdf } from './fixtures.js';
+import { encryptedPdf, pdfWithInflationBomb, pdfWithPages, plainHandmadePdf } from '../../support/document-fixtures.js';
 
 async function refusal(promise: Promise<unknown>) {
   const err = await promise.then(

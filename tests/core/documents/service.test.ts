@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES } from '../../../core/documents/service.js';
 import { DomainError } from '../../../core/errors.js';
 import { auditLog, documents } from '../../../db/schema.js';
-import { createTestService, filesUnder, pdfWithPages, phoneJpeg, pixelBombPng, quadrants, windowsExecutable } from './fixtures.js';
+import { createTestService, filesUnder, pdfWithPages, phoneJpeg, pixelBombPng, quadrants, windowsExecutable } from '../../support/document-fixtures.js';
 
 type Setup = ReturnType<typeof createTestService>;
 let setups: Setup[] = [];

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync, truncateSync, writeFileSync } from 
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFileStorage, isStorageKey, storageKeyFor, StoredFileCorruptError, type FileStorage } from '../../../core/documents/storage.js';
-import { filesUnder, tempDir } from './fixtures.js';
+import { filesUnder, tempDir } from '../../support/document-fixtures.js';
 
 describe('file storage', () => {
   let root: string;

@@ -4,12 +4,12 @@ import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
-import { createAuditLog } from '../../../core/audit.js';
-import type { Clock } from '../../../core/clock.js';
-import { createDocumentService, type DocumentServiceDeps } from '../../../core/documents/service.js';
-import { createFileStorage, type FileStorage } from '../../../core/documents/storage.js';
-import { openDatabase, type Db } from '../../../db/client.js';
-import { accounts, patients } from '../../../db/schema.js';
+import { createAuditLog } from '../../core/audit.js';
+import type { Clock } from '../../core/clock.js';
+import { createDocumentService, type DocumentServiceDeps } from '../../core/documents/service.js';
+import { createFileStorage, type FileStorage } from '../../core/documents/storage.js';
+import { openDatabase, type Db } from '../../db/client.js';
+import { accounts, patients } from '../../db/schema.js';
 
 // Every fixture is generated here: no patient-like binary ever sits in the repository.
 
