@@ -89,3 +89,167 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_patient_idx').on(t.patientId), index('audit_at_idx').on(t.at)],
 );
+
+/** A doctor, duty doctor, manager or admin. Exists from the invite; telegram_id is set when the invite is used. */
+export const staff = sqliteTable(
+  'staff',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    telegramId: integer('telegram_id'),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['doctor', 'duty_doctor', 'manager', 'admin'] }).notNull(),
+    centerCode: text('center_code'),
+    timeZone: text('time_zone').notNull().default('Europe/Moscow'),
+    locale: text('locale').notNull().default('ru'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('staff_telegram_uq').on(t.telegramId)],
+);
+
+/** Single-use, expiring invites into the staff bot. Only a hash of the token is kept. */
+export const staffInvites = sqliteTable('staff_invites', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  tokenHash: text('token_hash').notNull().unique(),
+  staffId: integer('staff_id')
+    .notNull()
+    .references(() => staff.id, { onDelete: 'cascade' }),
+  expiresAt: integer('expires_at').notNull(),
+  usedAt: integer('used_at'),
+  createdAt: createdAt(),
+});
+
+/** A patient's application to a center (path own or referral). */
+export const applications = sqliteTable(
+  'applications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    patientId: integer('patient_id')
+      .notNull()
+      .references(() => patients.id, { onDelete: 'cascade' }),
+    centerCode: text('center_code').notNull(),
+    conditionCode: text('condition_code').notNull(),
+    diagnosis: text('diagnosis').notNull(),
+    complaints: text('complaints').notNull(),
+    path: text('path', { enum: ['own', 'referral'] }).notNull().default('own'),
+    status: text('status', {
+      enum: ['submitted', 'in_review', 'needs_documents', 'scheduled', 'declined', 'withdrawn', 'completed'],
+    }).notNull(),
+    assignedStaffId: integer('assigned_staff_id').references(() => staff.id),
+    /** JSON array of document kinds the doctor asked for. */
+    requestedKinds: text('requested_kinds'),
+    requestComment: text('request_comment'),
+    declineReason: text('decline_reason'),
+    submittedAt: integer('submitted_at').notNull(),
+    takenAt: integer('taken_at'),
+    scheduledAt: integer('scheduled_at'),
+    closedAt: integer('closed_at'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    index('applications_patient_idx').on(t.patientId),
+    index('applications_center_status_idx').on(t.centerCode, t.status),
+  ],
+);
+
+/** The staff-bot messages that announced an application, so they can be updated when one doctor takes it. */
+export const applicationNotices = sqliteTable(
+  'application_notices',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    staffId: integer('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    chatId: integer('chat_id').notNull(),
+    messageId: integer('message_id').notNull(),
+  },
+  (t) => [uniqueIndex('application_notices_uq').on(t.applicationId, t.staffId)],
+);
+
+/** A doctor's time. Application slots are created when a doctor schedules; duty slots come from templates. */
+export const slots = sqliteTable(
+  'slots',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    staffId: integer('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    startsAt: integer('starts_at').notNull(),
+    endsAt: integer('ends_at').notNull(),
+    kind: text('kind', { enum: ['duty', 'application'] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('slots_staff_start_uq').on(t.staffId, t.startsAt), index('slots_start_idx').on(t.startsAt)],
+);
+
+export const consultations = sqliteTable(
+  'consultations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    patientId: integer('patient_id')
+      .notNull()
+      .references(() => patients.id, { onDelete: 'cascade' }),
+    staffId: integer('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    slotId: integer('slot_id')
+      .notNull()
+      .references(() => slots.id),
+    applicationId: integer('application_id').references(() => applications.id, { onDelete: 'set null' }),
+    mode: text('mode', { enum: ['video', 'audio'] }).notNull(),
+    status: text('status', { enum: ['scheduled', 'completed', 'cancelled', 'no_show'] }).notNull(),
+    room: text('room').notNull().unique(),
+    cancelledBy: text('cancelled_by', { enum: ['patient', 'staff'] }),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    // One active consultation per slot, enforced by the database: two bookings of one slot cannot both win.
+    uniqueIndex('consultations_active_slot_uq').on(t.slotId).where(sql`status = 'scheduled'`),
+    index('consultations_patient_idx').on(t.patientId),
+    index('consultations_staff_idx').on(t.staffId),
+  ],
+);
+
+export const conclusions = sqliteTable('conclusions', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  consultationId: integer('consultation_id')
+    .notNull()
+    .unique()
+    .references(() => consultations.id, { onDelete: 'cascade' }),
+  text: text('text').notNull(),
+  outcome: text('outcome').notNull(),
+  recommendations: text('recommendations').notNull(),
+  verificationCode: text('verification_code').notNull().unique(),
+  pdfKey: text('pdf_key').notNull(),
+  createdAt: createdAt(),
+});
+
+/**
+ * Every message to a person that is not a direct reply, written in the same transaction as the state change
+ * and sent by the outbox sender, so a crash between the two loses nothing.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    bot: text('bot', { enum: ['patient', 'staff'] }).notNull(),
+    chatId: integer('chat_id').notNull(),
+    /** A message template known to the sender (bot/notifications), rendered in the recipient's language. */
+    template: text('template').notNull(),
+    params: text('params').notNull(),
+    dedupeKey: text('dedupe_key').notNull().unique(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    sentAt: integer('sent_at'),
+    failedAt: integer('failed_at'),
+    lastError: text('last_error'),
+    /** The message Telegram returned, for later edits. */
+    messageId: integer('message_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('outbox_due_idx').on(t.sentAt, t.failedAt, t.nextAttemptAt)],
+);
