@@ -1,5 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { createAccountDeletion } from '../core/accounts/delete-account.js';
 import { createAccountRepository } from '../core/accounts/repository.js';
+import { createApplicationRepository } from '../core/applications/repository.js';
+import { createApplicationService } from '../core/applications/service.js';
 import { createAuditLog } from '../core/audit.js';
 import { documentKinds, loadCatalog } from '../core/catalog/index.js';
 import { loadRegions } from '../core/catalog/regions.js';
@@ -7,18 +10,21 @@ import type { Clock } from '../core/clock.js';
 import type { Config } from '../core/config.js';
 import { createDocumentService } from '../core/documents/service.js';
 import type { Logger } from '../core/logger.js';
+import { createOutboxRepository } from '../core/outbox/repository.js';
 import { createPatientRepository } from '../core/patients/repository.js';
 import { createPatientService } from '../core/patients/service.js';
+import { createSchedulingService } from '../core/scheduling/service.js';
+import { createStaffInvites } from '../core/staff/invites.js';
+import { createStaffRepository } from '../core/staff/repository.js';
 import type { Db } from '../db/client.js';
-import type { PatientBotDeps } from '../bot/patient/deps.js';
 
 /** Builds the service graph over an open database; the entry point and the tests build it the same way. */
 export function createServices(opts: {
-  config: Pick<Config, 'patientBotToken' | 'telegramApiRoot' | 'filesDir'>;
+  config: Pick<Config, 'patientBotToken' | 'telegramApiRoot' | 'filesDir'> & Partial<Pick<Config, 'staffBotToken' | 'publicUrl' | 'jitsi'>>;
   db: Db;
   clock: Clock;
   logger: Logger;
-}): PatientBotDeps {
+}) {
   const { config, db, clock, logger } = opts;
   const audit = createAuditLog(db, clock);
   const accounts = createAccountRepository(db);
@@ -27,9 +33,22 @@ export function createServices(opts: {
   const catalog = loadCatalog();
   const knownKinds = new Set(documentKinds(catalog).map((k) => k.kind));
   const documents = createDocumentService({ db, filesDir: config.filesDir, clock, audit, knownKinds });
+  const staff = createStaffRepository(db);
+  const applicationRepository = createApplicationRepository(db);
+  const applications = createApplicationService({ db, clock, audit, catalog, applications: applicationRepository, staff, documents });
+  const scheduling = createSchedulingService({
+    db,
+    clock,
+    audit,
+    staff,
+    applications: applicationRepository,
+    newRoomName: () => `oz-${randomBytes(16).toString('hex')}`,
+  });
   return {
     token: config.patientBotToken,
+    staffToken: config.staffBotToken,
     apiRoot: config.telegramApiRoot,
+    publicUrl: config.publicUrl,
     db,
     clock,
     logger,
@@ -37,8 +56,17 @@ export function createServices(opts: {
     regions: loadRegions(),
     accounts,
     patients,
+    patientRepository,
     documents,
     audit,
+    staff,
+    staffInvites: createStaffInvites({ db, staff, clock, audit, catalog }),
+    applicationRepository,
+    applications,
+    scheduling,
+    outbox: createOutboxRepository(db),
     deleteAccount: createAccountDeletion({ accounts, patients: patientRepository, documents, audit }),
   };
 }
+
+export type Services = ReturnType<typeof createServices>;

@@ -23,3 +23,6 @@ export function openDatabase(file: string): Db {
   migrate(db, { migrationsFolder });
   return db;
 }
+
+/** What a repository may write through: the database itself or an open transaction. */
+export type Writer = Pick<Db, 'insert' | 'update' | 'delete' | 'select'>;
