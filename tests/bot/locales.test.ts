@@ -5,6 +5,8 @@ import { FluentBundle, FluentResource } from '@fluent/bundle';
 import { describe, expect, it } from 'vitest';
 import { PATIENT_COMMANDS } from '../../bot/patient/index.js';
 import { LOCALES } from '../../bot/shared/i18n.js';
+import { STAFF_COMMANDS } from '../../bot/staff/index.js';
+import { STAFF_ROLES } from '../../core/staff/repository.js';
 
 type Message = NonNullable<ReturnType<FluentBundle['getMessage']>>;
 
@@ -89,7 +91,8 @@ const quoted = (text: string) => [...text.matchAll(/'([^'\\]*)'|"([^"\\]*)"/g)].
 const TEMPLATE_KEYS: Record<string, string[]> = {
   'rel-${relation}': ['rel-self', 'rel-child', 'rel-relative'],
   'lang-btn-${locale}': LOCALES.map((l) => `lang-btn-${l}`),
-  'cmd-${command}': PATIENT_COMMANDS.map((c) => `cmd-${c}`),
+  'cmd-${command}': [...PATIENT_COMMANDS, ...STAFF_COMMANDS].map((c) => `cmd-${c}`),
+  'staff-role-${member.role}': STAFF_ROLES.map((r) => `staff-role-${r}`),
   "docs-${err.code.replaceAll('_', '-')}": fileErrorCodes().map((code) => `docs-${code.replaceAll('_', '-')}`),
 };
 
@@ -103,7 +106,10 @@ function fileErrorCodes(): string[] {
 
 /** Domain errors a person can meet while typing their details; domainErrorText shows code a_b as message a-b. */
 function personDetailErrorCodes(): string[] {
-  const files = ['full-name.ts', 'birth-date.ts', 'phone.ts', 'service.ts'].map((f) => path.join(root, 'core/patients', f));
+  const files = [
+    ...['full-name.ts', 'birth-date.ts', 'phone.ts', 'service.ts'].map((f) => path.join(root, 'core/patients', f)),
+    path.join(root, 'core/staff/invites.ts'),
+  ];
   const codes = files.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/new DomainError\('([a-z_]+)'/g)].map((m) => m[1]!));
   // An update of a profile that is gone happens inside the edit conversation, which says profile-not-found itself.
   return codes.filter((code) => code !== 'patient_not_found');

@@ -1,0 +1,90 @@
+import { autoChatAction, type AutoChatActionFlavor } from '@grammyjs/auto-chat-action';
+import { autoRetry } from '@grammyjs/auto-retry';
+import { conversations, type Conversation, type ConversationFlavor } from '@grammyjs/conversations';
+import type { I18nFlavor } from '@grammyjs/i18n';
+import { sequentialize } from '@grammyjs/runner';
+import { Bot, session, type ApiClientOptions, type Context, type Middleware, type SessionFlavor } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { Db } from '../../db/client.js';
+import type { Logger } from '../../core/logger.js';
+import { tolerateHarmlessErrors } from './api-tolerance.js';
+import { conversationRetry } from './conversation-retry.js';
+import { createErrorHandler } from './error-boundary.js';
+import { createI18n } from './i18n.js';
+import { createStateStorage } from './state-storage.js';
+
+/** The context every bot of the service works with, before its own additions. */
+export type StackContext<S extends object, D> = ConversationFlavor<
+  Context & SessionFlavor<S> & I18nFlavor & AutoChatActionFlavor & { deps: D }
+>;
+/** Inside conversations there is no session and no deps on ctx: deps are closed over, i18n is a plugin. */
+export type StackConvoContext = Context & I18nFlavor;
+
+const chatKey = (ctx: { chat?: { id: number } }) => ctx.chat?.id.toString();
+
+export interface StackOptions<C extends Context, D> {
+  token: string;
+  apiRoot: string;
+  db: Db;
+  logger: Logger;
+  deps: D;
+  /** Keys of this bot's session and conversation rows; bots sharing a database need different prefixes. */
+  statePrefix: string;
+  /** The language stored for this person, if any (conversations have no session, so not from there). */
+  storedLocale(ctx: C): string | undefined;
+  botInfo?: UserFromGetMe;
+  client?: Omit<ApiClientOptions, 'apiRoot'>;
+}
+
+/**
+ * A bot without its features: API plugins, private chats only, per-chat ordering, session and conversation state
+ * in SQLite, i18n, and the error boundary that features are registered under.
+ */
+export function createBotStack<S extends object, D, C extends StackContext<S, D> = StackContext<S, D>>(opts: StackOptions<C, D>) {
+  const bot = new Bot<C>(opts.token, {
+    client: { ...opts.client, apiRoot: opts.apiRoot },
+    ...(opts.botInfo ? { botInfo: opts.botInfo } : {}),
+  });
+  const retry = { maxRetryAttempts: 3, maxDelaySeconds: 60 };
+  const tolerate = tolerateHarmlessErrors((method, description) => opts.logger.debug({ method, description }, 'ignored'));
+  bot.api.config.use(autoRetry(retry), tolerate);
+  // Conversations call the Bot API through an Api of their own that inherits no transformers: install them again,
+  // with a retry that does not wait out again, on every replay of the conversation, a failure already waited out.
+  const conversationApi =
+    (conversation: Conversation<C, StackConvoContext>): Middleware<StackConvoContext> =>
+    (ctx, next) => {
+      ctx.api.config.use(conversationRetry(() => conversation.now(), retry), tolerate);
+      return next();
+    };
+
+  const i18n = createI18n<C>(opts.storedLocale);
+
+  // One-to-one chats only: groups and channels are not part of the service. (Not bot.drop: without middleware of
+  // its own it passes every update on, whichever way its predicate answers.)
+  bot.use((ctx, next) => (ctx.chat?.type === 'private' && ctx.from ? next() : undefined));
+  bot.use((ctx, next) => {
+    ctx.deps = opts.deps;
+    return next();
+  });
+  // Updates of one chat run one after another, or concurrent updates lose session and conversation writes.
+  bot.use(sequentialize(chatKey));
+  bot.use(
+    session({
+      initial: () => ({}) as S,
+      getSessionKey: chatKey,
+      storage: createStateStorage<S>(opts.db, `${opts.statePrefix}session:`),
+    }),
+  );
+  bot.use(autoChatAction());
+  bot.use(i18n);
+  bot.use(
+    conversations<C, StackConvoContext>({
+      storage: { type: 'key', adapter: createStateStorage(opts.db, `${opts.statePrefix}conv:`), getStorageKey: chatKey },
+      plugins: (conversation) => [conversationApi(conversation), i18n as unknown as Middleware<StackConvoContext>],
+    }),
+  );
+
+  const guarded = bot.errorBoundary(createErrorHandler<C>(opts.logger));
+  bot.catch(createErrorHandler<C>(opts.logger));
+  return { bot, i18n, guarded };
+}

@@ -1,0 +1,38 @@
+import type { ApiClientOptions } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import { registerCommands } from '../shared/commands.js';
+import { createBotStack } from '../shared/stack.js';
+import type { StaffContext, StaffSessionData } from './context.js';
+import type { StaffBotDeps } from './deps.js';
+import { staffGate } from './gate.js';
+import { inviteFeature } from './start/index.js';
+import { staffUnhandledFeature } from './unhandled/index.js';
+
+export const STAFF_COMMANDS = ['queue', 'today', 'week', 'consultation', 'join', 'conclude', 'noshow', 'help'] as const;
+
+/** The doctors' bot: invite-only; triage, scheduling and conclusions. */
+export function createStaffBot(deps: StaffBotDeps, opts: { botInfo?: UserFromGetMe; client?: Omit<ApiClientOptions, 'apiRoot'> } = {}) {
+  const { bot, i18n, guarded } = createBotStack<StaffSessionData, StaffBotDeps, StaffContext>({
+    token: deps.staffToken,
+    apiRoot: deps.apiRoot,
+    db: deps.db,
+    logger: deps.logger,
+    deps,
+    statePrefix: 'staff-',
+    storedLocale: (ctx) => (ctx.from ? deps.staff.byTelegramId(ctx.from.id)?.locale : undefined),
+    ...(opts.botInfo ? { botInfo: opts.botInfo } : {}),
+    ...(opts.client ? { client: opts.client } : {}),
+  });
+  guarded.use(async (ctx, next) => {
+    // The invite is the one thing a non-member may do; it runs before the gate.
+    ctx.staff = ctx.from ? deps.staff.byTelegramId(ctx.from.id) : undefined;
+    await next();
+  });
+  guarded.use(inviteFeature());
+  const members = guarded.use(staffGate);
+  // Features for staff are registered on `members`, in order; "unhandled" stays last.
+  members.use(staffUnhandledFeature());
+  return { bot, i18n, registerCommands: () => registerCommands(bot.api, i18n, STAFF_COMMANDS) };
+}
+
+export type StaffBot = ReturnType<typeof createStaffBot>;

@@ -1,0 +1,25 @@
+import { Composer } from 'grammy';
+import { DomainError } from '../../../core/errors.js';
+import { INVITE_PREFIX } from '../../../core/staff/invites.js';
+import { domainErrorText } from '../../shared/domain-error-text.js';
+import type { StaffContext } from '../context.js';
+
+/** /start inv_…: the single-use invite that turns a Telegram account into a staff member. */
+export function inviteFeature() {
+  const feature = new Composer<StaffContext>();
+  feature.command('start', async (ctx, next) => {
+    const payload = ctx.match.trim();
+    if (!payload.startsWith(INVITE_PREFIX)) return next();
+    if (ctx.staff) return ctx.reply(ctx.t('staff-already-joined', { name: ctx.staff.name }));
+    try {
+      const member = ctx.deps.staffInvites.accept(payload, ctx.from!.id);
+      ctx.deps.staff.setLocale(member.id, await ctx.i18n.getLocale());
+      await ctx.reply(ctx.t('staff-welcome', { name: member.name, role: ctx.t(`staff-role-${member.role}`) }));
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      ctx.deps.logger.info({ code: err.code, telegramId: ctx.from!.id }, 'staff invite refused');
+      await ctx.reply(domainErrorText(ctx, err));
+    }
+  });
+  return feature;
+}
