@@ -1,0 +1,34 @@
+import type { I18n } from '@grammyjs/i18n';
+import { Api, type Context } from 'grammy';
+import { patientRenderers } from '../bot/patient/notifications/index.js';
+import { staffOnSent, staffRenderers } from '../bot/staff/notifications/index.js';
+import { DEFAULT_LOCALE } from '../bot/shared/i18n.js';
+import { createOutboxSender, type OutboxChannel } from '../bot/shared/outbox-sender.js';
+import type { Services } from './services.js';
+
+/**
+ * The outbox sender with one channel per bot. It talks to the Bot API through plain Api objects (no auto-retry):
+ * it retries by rescheduling rows, so one slow chat never holds the others.
+ */
+export function createOutbox(services: Services, i18n: { patient: I18n<Context>; staff?: I18n<Context> | undefined }) {
+  const channels: Partial<Record<'patient' | 'staff', OutboxChannel>> = {
+    patient: {
+      api: new Api(services.token, { apiRoot: services.apiRoot }),
+      locale: (chatId) => services.accounts.locale(chatId) ?? DEFAULT_LOCALE,
+      translate: (locale, key, params) => i18n.patient.t(locale, key, params),
+      renderers: patientRenderers(services),
+    },
+  };
+  if (services.staffToken && i18n.staff) {
+    const staffDeps = { ...services, staffToken: services.staffToken };
+    const staffI18n = i18n.staff;
+    channels.staff = {
+      api: new Api(services.staffToken, { apiRoot: services.apiRoot }),
+      locale: (chatId) => services.staff.byTelegramId(chatId)?.locale ?? DEFAULT_LOCALE,
+      translate: (locale, key, params) => staffI18n.t(locale, key, params),
+      renderers: staffRenderers(staffDeps),
+      onSent: staffOnSent(staffDeps),
+    };
+  }
+  return createOutboxSender({ repo: services.outbox, channels, clock: services.clock, logger: services.logger });
+}

@@ -1,0 +1,19 @@
+import type { Message } from 'grammy/types';
+import type { OutboxRow } from '../../../core/outbox/repository.js';
+import type { Renderer } from '../../shared/outbox-sender.js';
+import type { StaffBotDeps } from '../deps.js';
+
+/** How each outbox template addressed to staff reads, in their language. */
+export function staffRenderers(_deps: StaffBotDeps): Record<string, Renderer> {
+  return {};
+}
+
+/** After Telegram accepted a staff message: remember which message announced which application. */
+export function staffOnSent(deps: StaffBotDeps): Record<string, (row: OutboxRow, message: Message) => void> {
+  return {
+    application_new: (row, message) => {
+      const member = deps.staff.byTelegramId(row.chatId);
+      if (member) deps.applicationRepository.recordNotice(Number(row.params.applicationId), member.id, row.chatId, message.message_id);
+    },
+  };
+}
