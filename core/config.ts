@@ -19,6 +19,7 @@ const botToken = z.string().regex(/^\d+:[\w-]{20,}$/, 'is not a bot token (expec
 const common = z.object({
   PATIENT_BOT_TOKEN: botToken,
   STAFF_BOT_TOKEN: botToken.optional(),
+  STAFF_BOT_USERNAME: z.string().regex(/^[A-Za-z]\w{3,31}$/, 'is not a bot username').optional(),
   TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
@@ -47,6 +48,7 @@ function toConfig(env: z.infer<typeof schema>) {
   return {
     patientBotToken: env.PATIENT_BOT_TOKEN,
     staffBotToken: env.STAFF_BOT_TOKEN,
+    staffBotUsername: env.STAFF_BOT_USERNAME?.replace(/^@/, ''),
     telegramApiRoot: env.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
     port: env.PORT,
     host: env.HOST,

@@ -1,0 +1,108 @@
+import { parseArgs } from 'node:util';
+import { Api } from 'grammy';
+import { systemClock } from '../core/clock.js';
+import { ConfigError, loadConfig, type Config } from '../core/config.js';
+import { DomainError } from '../core/errors.js';
+import { createLogger } from '../core/logger.js';
+import { STAFF_ROLES, type StaffRole } from '../core/staff/repository.js';
+import { openDatabase } from '../db/client.js';
+import { createServices, type Services } from './services.js';
+
+// An operator's tool: its messages are for the people running the service, in English like the logs.
+const USAGE = `Usage: npm run cli -- <command>
+
+  staff invite --role <doctor|duty_doctor|manager|admin> --name "<full name>" [--center <bakulev|kulakov>] [--ttl-hours 72]
+      creates the staff member and prints their single-use invite link into the staff bot
+  staff list
+      lists staff: id, name, role, center, whether they joined, active
+  staff deactivate --id <n>
+      closes the staff bot to that person at once`;
+
+class UsageError extends Error {}
+
+async function staffBotUsername(config: Config): Promise<string> {
+  if (config.staffBotUsername) return config.staffBotUsername;
+  if (!config.staffBotToken) throw new UsageError('Set STAFF_BOT_TOKEN (or STAFF_BOT_USERNAME) to print invite links.');
+  const me = await new Api(config.staffBotToken, { apiRoot: config.telegramApiRoot }).getMe();
+  return me.username;
+}
+
+async function staffCommand(services: Services, config: Config, args: string[]): Promise<void> {
+  const [action, ...rest] = args;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      role: { type: 'string' },
+      name: { type: 'string' },
+      center: { type: 'string' },
+      'ttl-hours': { type: 'string' },
+      id: { type: 'string' },
+    },
+  });
+  switch (action) {
+    case 'invite': {
+      const role = values.role as StaffRole | undefined;
+      if (!role || !STAFF_ROLES.includes(role)) throw new UsageError(`--role must be one of ${STAFF_ROLES.join(', ')}`);
+      if (!values.name) throw new UsageError('--name is required');
+      const ttlHours = values['ttl-hours'] ? Number(values['ttl-hours']) : undefined;
+      if (ttlHours !== undefined && !(ttlHours > 0 && ttlHours <= 24 * 30)) throw new UsageError('--ttl-hours must be between 1 and 720');
+      const username = await staffBotUsername(config);
+      const invite = services.staffInvites.create({ name: values.name, role, centerCode: values.center ?? null, ...(ttlHours ? { ttlHours } : {}) });
+      console.log(`Invite for ${invite.staff.name} (${role}${invite.staff.centerCode ? `, ${invite.staff.centerCode}` : ''}), staff id ${invite.staff.id}`);
+      console.log(`https://t.me/${username}?start=${invite.payload}`);
+      console.log(`Single use; expires ${new Date(invite.expiresAt).toISOString()}. Send it to the person privately.`);
+      return;
+    }
+    case 'list': {
+      for (const s of services.staff.list()) {
+        console.log([s.id, s.name, s.role, s.centerCode ?? '-', s.telegramId ? 'joined' : 'invited', s.active ? 'active' : 'inactive'].join('\t'));
+      }
+      return;
+    }
+    case 'deactivate': {
+      const id = Number(values.id);
+      if (!Number.isInteger(id) || !services.staff.byId(id)) throw new UsageError('--id must name an existing staff member');
+      services.staff.setActive(id, false);
+      services.audit.record({ actor: { type: 'system' }, action: 'staff.deactivated', details: { staffId: id } });
+      console.log(`Staff member ${id} deactivated.`);
+      return;
+    }
+    default:
+      throw new UsageError(USAGE);
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    console.log(USAGE);
+    return command ? 0 : 1;
+  }
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`${err.message} (see README.md, "Configuration")`);
+      return 1;
+    }
+    throw err;
+  }
+  const db = openDatabase(config.databaseFile);
+  const services = createServices({ config, db, clock: systemClock, logger: createLogger('warn') });
+  try {
+    if (command === 'staff') await staffCommand(services, config, args);
+    else throw new UsageError(USAGE);
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError) console.error(err.message);
+    else if (err instanceof DomainError) console.error(`Refused: ${err.code} ${JSON.stringify(err.details)}`);
+    else if (err instanceof TypeError && /parseArgs|Unknown option/i.test(String(err.message))) console.error(`${err.message}\n\n${USAGE}`);
+    else throw err;
+    return 2;
+  } finally {
+    db.$client.close();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
