@@ -1,4 +1,5 @@
 import type { Region } from '../../core/catalog/regions.js';
+import { zoneOffsetMinutes } from '../../core/time.js';
 
 /** 1961-03-05 → 05.03.1961 (the way dates are written in Russia; English readers get the same, unambiguous with dots). */
 export function formatDate(isoDate: string): string {
@@ -12,19 +13,11 @@ export function formatDay(ms: number, timeZone: string): string {
   return formatDate(parts);
 }
 
-function offsetMinutes(timeZone: string, at: number): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
-    .formatToParts(at)
-    .find((p) => p.type === 'timeZoneName')?.value;
-  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name ?? '');
-  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
-}
-
 /** "Владивосток (МСК+7)": people in Russia name their zone relative to Moscow. */
 export function zoneLabel(regions: Region[], regionCode: string, timeZone: string, locale: string, at: number): string {
   const zone = regions.find((r) => r.code === regionCode)?.timeZones.find((z) => z.tz === timeZone);
   const city = zone ? (locale === 'en' ? zone.en : zone.ru) : timeZone;
-  const diff = Math.round((offsetMinutes(timeZone, at) - offsetMinutes('Europe/Moscow', at)) / 60);
+  const diff = Math.round((zoneOffsetMinutes(timeZone, at) - zoneOffsetMinutes('Europe/Moscow', at)) / 60);
   const msk = locale === 'en' ? 'MSK' : 'МСК';
   return `${city} (${msk}${diff === 0 ? '' : diff > 0 ? `+${diff}` : diff})`;
 }

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ageOn, parseBirthDate, todayIn } from '../../../core/patients/birth-date.js';
-import { DomainError } from '../../../core/errors.js';
+import { codeOf } from '../../support/domain-error.js';
 
 const today = '2026-11-25';
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (err) {
-    return err instanceof DomainError ? err.code : 'not-a-domain-error';
-  }
-  return undefined;
-}
 
 describe('parseBirthDate', () => {
   it.each([

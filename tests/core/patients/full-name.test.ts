@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeFullName } from '../../../core/patients/full-name.js';
-import { DomainError } from '../../../core/errors.js';
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (err) {
-    return err instanceof DomainError ? err.code : 'not-a-domain-error';
-  }
-  return undefined;
-}
+import { codeOf } from '../../support/domain-error.js';
 
 describe('normalizeFullName', () => {
   it('keeps a well-typed name and folds extra spaces', () => {
