@@ -27,9 +27,10 @@ const common = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_URL: z.url().optional(),
   INIT_DATA_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(86_400),
-  JITSI_DOMAIN: z.string().optional(),
-  JITSI_APP_ID: z.string().optional(),
-  JITSI_APP_SECRET: z.string().optional(),
+  JITSI_DOMAIN: z.string().regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be a bare host name, like meet.example.org').optional(),
+  JITSI_APP_ID: z.string().min(1).optional(),
+  // HS256 with a short secret can be brute-forced offline from any token a patient holds.
+  JITSI_APP_SECRET: z.string().min(32, 'must be at least 32 characters (openssl rand -hex 32)').optional(),
 });
 
 const polling = common.extend({ BOT_MODE: z.literal('polling') });
@@ -39,7 +40,17 @@ const webhook = common.extend({
   WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 of A-Z a-z 0-9 _ -'),
 });
 
-const schema = z.discriminatedUnion('BOT_MODE', [polling, webhook]);
+const JITSI_KEYS = ['JITSI_DOMAIN', 'JITSI_APP_ID', 'JITSI_APP_SECRET'] as const;
+
+// Video is all or nothing: two of the three set is a mistake to report at start, not a silently video-less service.
+const schema = z.discriminatedUnion('BOT_MODE', [polling, webhook]).superRefine((env, ctx) => {
+  const set = JITSI_KEYS.filter((k) => env[k] !== undefined);
+  if (set.length > 0 && set.length < JITSI_KEYS.length) {
+    for (const key of JITSI_KEYS.filter((k) => env[k] === undefined)) {
+      ctx.addIssue({ code: 'custom', path: [key], message: 'is needed with the other JITSI_ variables' });
+    }
+  }
+});
 
 export type Config = ReturnType<typeof toConfig>;
 

@@ -36,4 +36,13 @@ describe('loadConfig', () => {
     expect(config.port).toBe(8080);
     expect(config.telegramApiRoot).toBe('http://127.0.0.1:8081');
   });
+
+  it('refuses a partial Jitsi setup and a short secret instead of quietly running without video', () => {
+    expect(() => loadConfig({ PATIENT_BOT_TOKEN: token, JITSI_DOMAIN: 'meet.example.org' })).toThrow(/set JITSI_APP_ID, JITSI_APP_SECRET/);
+    expect(() => loadConfig({ PATIENT_BOT_TOKEN: token, JITSI_DOMAIN: 'meet.example.org', JITSI_APP_ID: 'oz', JITSI_APP_SECRET: 'short' })).toThrow(
+      /JITSI_APP_SECRET must be at least 32/,
+    );
+    const config = loadConfig({ PATIENT_BOT_TOKEN: token, JITSI_DOMAIN: 'meet.example.org', JITSI_APP_ID: 'oz', JITSI_APP_SECRET: 'a'.repeat(64) });
+    expect(config.jitsi).toEqual({ domain: 'meet.example.org', appId: 'oz', appSecret: 'a'.repeat(64) });
+  });
 });
