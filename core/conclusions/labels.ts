@@ -61,3 +61,8 @@ export const SERVICE_HEADER: Readonly<Record<DocumentLocale, { name: string; sho
 
 /** PDF metadata: Creator and Producer. */
 export const PDF_CREATOR = 'Облако здоровья';
+
+/** The file name the patient sees in Telegram: the code tells two conclusions apart. */
+export function conclusionFileName(verificationCode: string, locale: DocumentLocale): string {
+  return `${locale === 'ru' ? 'Заключение' : 'Conclusion'} ${verificationCode}.pdf`;
+}

@@ -1,4 +1,4 @@
-import fontkit from '@pdf-lib/fontkit';
+import { fontkitForPdfLib } from './fontkit-adapter.js';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { loadFontFiles } from './fonts.js';
 import { formatDate, formatDateTime, formatDay } from './format.js';
@@ -45,7 +45,7 @@ interface Style {
 export async function renderConclusionPdf(input: ConclusionPdfInput): Promise<Buffer> {
   const labels = CONCLUSION_LABELS[input.locale];
   const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(fontkitForPdfLib);
   const files = await loadFontFiles();
   const regular = await doc.embedFont(files.regular, { subset: true });
   const bold = await doc.embedFont(files.bold, { subset: true });
@@ -104,7 +104,7 @@ export async function renderConclusionPdf(input: ConclusionPdfInput): Promise<Bu
     ensure(headingStyle.lineHeight + 2 * body.lineHeight);
     y -= 6;
     drawLines([clean(heading)], headingStyle, MARGIN.left);
-    drawLines(wrap(clean(text), CONTENT_WIDTH, body), body, MARGIN.left);
+    drawLines(wrap(clean(text).trim().replace(/\n{3,}/g, '\n\n'), CONTENT_WIDTH, body), body, MARGIN.left);
   }
 
   newPage();
