@@ -262,3 +262,159 @@ staff-help =
     /join N — the video room link
     /conclude N — write the conclusion
     /noshow N — record a no-show
+
+## apply
+
+menu-apply = 📝 Apply to a center
+cmd-apply = Apply to a federal center
+apply-profile-ask = Who is the application for? Choose the patient:
+apply-resume-ask =
+    You have an application that was not sent: patient { $name }, { $center }.
+    Go on where you stopped, or start again?
+apply-btn-resume = ▶️ Go on
+apply-btn-fresh = 🔄 Start again
+apply-center-ask =
+    Application for { $name }.
+    Which center? Choose with a button below.
+apply-center-line = • { $center } — { $specialty ->
+    [cardiovascular] heart and vessels: heart defects, coronary artery disease, arrhythmias, cardiomyopathies, arterial and venous disease in adults and children.
+    [obstetrics_gynecology] obstetrics and gynecology: fetal malformations and arrhythmias, cancer during pregnancy, diseases of the female reproductive organs and the breast.
+   *[other] a federal medical center.
+}
+apply-condition-ask = { $center }. What condition is it about? Choose the closest:
+apply-diagnosis-ask =
+    Write the diagnosis as it stands in the discharge summary or as your doctor wrote it.
+    At most { $max } characters.
+apply-diagnosis-text-only = Please write the diagnosis as text: the bot cannot understand voice messages or stickers.
+apply-diagnosis-empty = The diagnosis came out empty. Please write it as text, as in the discharge summary.
+apply-diagnosis-too-long = The diagnosis has { $length } { $length ->
+    [one] character
+   *[other] characters
+} now, and at most { $max } fit. Please shorten it by { $over } { $over ->
+    [one] character
+   *[other] characters
+} and send it again. Details can go into the complaints next.
+apply-text-continued = This looks like the rest of the same long text: Telegram splits long messages into parts. Please shorten the whole text and send it as one message.
+apply-complaints-ask =
+    Describe the complaints: what troubles you, for how long, what treatment there has been.
+    At most { $max } characters.
+apply-complaints-text-only = Please write the complaints as text: the bot cannot understand voice messages or stickers.
+apply-complaints-empty = The complaints came out empty. Please write as text what troubles you.
+apply-complaints-too-long = The complaints have { $length } { $length ->
+    [one] character
+   *[other] characters
+} now, and at most { $max } fit. Please shorten them by { $over } { $over ->
+    [one] character
+   *[other] characters
+} and send them again.
+apply-checklist-header = Documents for the application: { $center }, “{ $condition }”
+apply-check-have = ✅ { $kind }
+apply-check-missing = ❌ { $kind }
+apply-check-optional-have = ✅ { $kind } (optional)
+apply-check-optional-missing = ➖ { $kind } (optional, if you have it)
+apply-checklist-missing = Missing: { $kinds }. The application cannot be sent without these documents: the center's doctor decides from them how to help. Upload them with the buttons below; photos or PDFs will do.
+apply-duty-hint = If you do not have these documents, you can book the duty doctor: a consultation with the duty doctor needs no documents.
+apply-checklist-complete = All the documents needed are here. You can check the application and send it.
+apply-btn-upload = 📎 Upload: { $kind }
+apply-btn-upload-optional = 📎 { $kind } (optional)
+apply-btn-review = 📨 Send the application
+apply-btn-drop = ✖️ Cancel the application
+apply-send-blocked = The application cannot be sent yet: required documents are missing.
+apply-summary =
+    Please check the application:
+    Patient: { $name }
+    Center: { $center }
+    Condition: { $condition }
+    Diagnosis: { $diagnosis }
+    Complaints: { $complaints }
+    Documents: { $documents }
+apply-btn-send = ✅ All correct, send
+apply-btn-edit = ✏️ Correct the diagnosis and complaints
+apply-sent =
+    ✅ Application No. { $id } has been sent to { $center } (patient { $name }).
+    A doctor of the center will review it and answer here, in this chat, within 1–3 days. If more documents are needed, the doctor will say which.
+apply-open-exists = { $name } already has an open application No. { $id } to { $center }. A new application to this center can be sent once that one is closed. You can see it under “🗂 My applications”.
+apply-dropped = All right, the application is not sent. The draft is deleted.
+apply-stale = This button is out of date. To apply, press “📝 Apply to a center”.
+apply-catalog-changed = The list of centers and conditions has been updated. Please choose the center and the condition again; the diagnosis and complaints are kept.
+
+## applications
+
+menu-applications = 🗂 My applications
+cmd-applications = My applications and their status
+apps-none = No applications yet. To apply to a center, press “📝 Apply to a center”.
+apps-header = 🗂 Your applications:
+apps-header-recent = 🗂 Your applications (the latest { $shown } of { $total }):
+apps-entry =
+    No. { $id } · { $center }
+    Patient: { $name }
+    Condition: { $condition }
+    Sent: { $date }
+    Status: { $status ->
+        [submitted] 📨 sent, waiting for a doctor
+        [in_review] 🩺 a doctor is reviewing it
+        [needs_documents] 📎 the doctor asks for more documents
+        [scheduled] 📅 consultation booked
+        [declined] not accepted
+        [withdrawn] withdrawn
+        [completed] consultation held
+       *[other] { $status }
+    }
+apps-entry-needs = To upload: { $kinds }
+apps-entry-when = Consultation: { $when } (time zone: { $zone })
+apps-btn-withdraw = ↩️ Withdraw No. { $id }
+apps-btn-docs = 📎 Documents for No. { $id }
+apps-btn-cancel-consultation = ✖️ Cancel the consultation for No. { $id }
+apps-btn-upload = 📎 Upload: { $kind }
+apps-not-found = Application not found.
+apps-withdraw-ask = Withdraw application No. { $id } to { $center } (patient { $name })? The doctor will stop reviewing it. You can apply again at any time.
+apps-withdraw-kept = All right, application No. { $id } stays in review.
+apps-withdrawn = Application No. { $id } to { $center } has been withdrawn.
+apps-withdraw-refused = Application No. { $id } can no longer be withdrawn: { $status ->
+    [scheduled] a consultation is booked for it. If you cannot come, cancel the consultation with the button in the booking message or under “🗂 My applications”.
+    [declined] it is already closed.
+    [withdrawn] it is already withdrawn.
+   *[other] it is already closed.
+}
+apps-docs-prompt = For application No. { $id } the doctor asks for: { $kinds }. What are you uploading?
+apps-docs-still = For application No. { $id } the doctor asked for: { $kinds }. Once everything is uploaded, the application goes back to the doctor by itself. Upload more:
+apps-docs-not-needed = These documents are no longer needed: the application is not waiting for documents now.
+app-docs-back-to-doctor = 📨 Documents passed to the doctor: application No. { $id } is in review again.
+consult-btn-cancel = ✖️ Cancel the consultation
+consult-cancel-ask = Cancel the consultation of { $name } — { $when } (time zone: { $zone })?
+consult-kept = All right, the consultation stays booked.
+consult-cancelled = The consultation ({ $when }, time zone: { $zone }) is cancelled and the doctor has been told. The application stays with the doctor; we will write here about what comes next.
+consult-not-found = Consultation not found.
+consult-not-open = This consultation can no longer be cancelled: { $status ->
+    [cancelled] it is already cancelled.
+   *[other] it is already over.
+}
+consult-started = The consultation has already started; it cannot be cancelled.
+
+## notifications
+
+app-note-in-review = 🩺 A doctor of { $center } has taken application No. { $id } (patient { $name }). The doctor will study the documents and decide how to help; the answer will come here.
+app-note-needs-documents = 📎 The center's doctor asks to add to application No. { $id } to { $center } (patient { $name }). Please upload: { $kinds }.
+app-note-doctor-comment = The doctor's comment: “{ $comment }”
+app-note-needs-documents-how = Upload them with the buttons below; photos or PDFs will do. As soon as everything is uploaded, the application goes back to the doctor.
+app-note-declined =
+    We are sorry: the center's doctor could not accept application No. { $id } to { $center } (patient { $name }).
+    Reason: { $reason }
+
+    This is not a refusal of help. You can book the duty doctor — a consultation with the duty doctor needs no documents: the doctor will answer your questions and suggest what to do next. When new documents appear, you can apply again.
+consult-note-scheduled =
+    📅 Consultation booked.
+    Patient: { $name }
+    Center: { $center }
+    Doctor: { $doctor }
+    When: { $when }
+    Time zone: { $zone }
+    Connection: { $mode ->
+        [audio] sound only
+       *[video] video
+    }
+
+    We will send the link to the consultation room here before the start. If you cannot come, please cancel with the button below so the time goes to another patient.
+consult-note-no-show =
+    The doctor waited for { $name } at the consultation ({ $when }, time zone: { $zone }), but nobody joined.
+    That happens. The application is with the doctor again: the doctor may book a new time, and we will tell you here.

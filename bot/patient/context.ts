@@ -2,6 +2,7 @@ import type { ConversationFlavor } from '@grammyjs/conversations';
 import type { AutoChatActionFlavor } from '@grammyjs/auto-chat-action';
 import type { I18nFlavor } from '@grammyjs/i18n';
 import type { Context, SessionFlavor } from 'grammy';
+import type { ApplyDraft } from './apply/draft.js';
 import type { PatientBotDeps } from './deps.js';
 
 /** A file that arrived before we knew which document kind (or profile) it belongs to. */
@@ -13,10 +14,14 @@ export interface PendingFile {
   mediaGroupId?: string;
 }
 
+/** Where a person goes back to after pressing Done: the application form, or an application that asked for documents. */
+export type UploadReturn = { to: 'apply' } | { to: 'application'; applicationId: number };
+
 export interface UploadState {
   patientId: number;
   kind: string;
   saved: number;
+  returnTo?: UploadReturn;
   /** One progress message per album, edited as its photos arrive, instead of one reply per photo. */
   album?: { mediaGroupId: string; messageId: number; saved: number };
 }
@@ -26,6 +31,8 @@ export interface SessionData {
   locale?: string;
   upload?: UploadState;
   pendingFiles?: PendingFile[];
+  /** An application being filled in: kept here, not in a conversation, so uploading a missing document loses nothing. */
+  applyDraft?: ApplyDraft;
 }
 
 export type BaseContext = Context & SessionFlavor<SessionData> & I18nFlavor & AutoChatActionFlavor & { deps: PatientBotDeps };

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.js';
 import type { AccountRepository } from '../../core/accounts/repository.js';
+import type { ApplicationService } from '../../core/applications/service.js';
 import type { AuditLog } from '../../core/audit.js';
 import type { Catalog } from '../../core/catalog/index.js';
 import type { Region } from '../../core/catalog/regions.js';
@@ -7,6 +8,8 @@ import type { Clock } from '../../core/clock.js';
 import type { DocumentService } from '../../core/documents/service.js';
 import type { Logger } from '../../core/logger.js';
 import type { PatientService } from '../../core/patients/service.js';
+import type { SchedulingService } from '../../core/scheduling/service.js';
+import type { StaffRepository } from '../../core/staff/repository.js';
 
 export interface PatientBotDeps {
   token: string;
@@ -20,6 +23,10 @@ export interface PatientBotDeps {
   patients: PatientService;
   documents: DocumentService;
   audit: AuditLog;
+  applications: ApplicationService;
+  scheduling: SchedulingService;
+  /** Read only: the doctor's name on a patient's consultation. */
+  staff: Pick<StaffRepository, 'byId'>;
   /** Deletes an account with its patients, documents and files (152-FZ withdrawal of consent). */
   deleteAccount(accountId: number): Promise<{ profiles: number; documents: number }>;
 }

@@ -3,7 +3,7 @@ import type { I18nFlavor } from '@grammyjs/i18n';
 import type { PatientContext } from './context.js';
 import { mainMenu } from './menu.js';
 
-const MENU_KEYS = ['menu-documents', 'menu-profiles', 'menu-add-patient', 'menu-help'];
+const MENU_KEYS = ['menu-apply', 'menu-applications', 'menu-documents', 'menu-profiles', 'menu-add-patient', 'menu-help'];
 
 function isMenuButton(ctx: I18nFlavor, text: string): boolean {
   return MENU_KEYS.some((key) => ctx.t(key) === text);
@@ -18,10 +18,11 @@ export function flowGuard() {
 
   guard.command('cancel', async (ctx) => {
     const active = Object.keys(ctx.conversation.active()).length > 0;
-    const hadUpload = ctx.session.upload !== undefined || ctx.session.pendingFiles !== undefined;
+    const hadUpload = ctx.session.upload !== undefined || ctx.session.pendingFiles !== undefined || ctx.session.applyDraft !== undefined;
     await ctx.conversation.exitAll();
     delete ctx.session.upload;
     delete ctx.session.pendingFiles;
+    delete ctx.session.applyDraft;
     const registered = ctx.deps.accounts.find(ctx.from!.id) !== undefined;
     await ctx.reply(ctx.t(active || hadUpload ? 'cancelled' : 'nothing-to-cancel'), registered ? { reply_markup: mainMenu(ctx) } : {});
   });
@@ -31,6 +32,8 @@ export function flowGuard() {
     if (text.startsWith('/') || isMenuButton(ctx, text)) {
       if (Object.keys(ctx.conversation.active()).length > 0) await ctx.conversation.exitAll();
       delete ctx.session.upload;
+      // The application draft is kept (the apply button offers to go on with it), but stops taking typed text.
+      delete ctx.session.applyDraft?.awaiting;
     }
     await next();
   });

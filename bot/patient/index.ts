@@ -2,6 +2,8 @@ import { createConversation } from '@grammyjs/conversations';
 import type { ApiClientOptions } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { registerCommands } from '../shared/commands.js';
+import { applicationsFeature } from './applications/index.js';
+import { applyFeature } from './apply/index.js';
 import { deleteMeFeature } from './delete-me/index.js';
 import type { PatientBotDeps } from './deps.js';
 import { documentsFeature } from './documents/index.js';
@@ -15,7 +17,7 @@ import { createPatientBotStack } from './stack.js';
 import { startFeature } from './start/index.js';
 import { unhandledFeature } from './unhandled/index.js';
 
-export const PATIENT_COMMANDS = ['start', 'documents', 'profile', 'language', 'help', 'cancel', 'delete_me'] as const;
+export const PATIENT_COMMANDS = ['start', 'apply', 'applications', 'documents', 'profile', 'language', 'help', 'cancel', 'delete_me'] as const;
 
 export function createPatientBot(
   deps: PatientBotDeps,
@@ -31,6 +33,9 @@ export function createPatientBot(
   guarded.use(helpFeature());
   guarded.use(deleteMeFeature());
   guarded.use(profileFeature());
+  // Before documents: they finish the uploads they started (Done leads back to them) and take the typed diagnosis.
+  guarded.use(applyFeature());
+  guarded.use(applicationsFeature());
   guarded.use(documentsFeature());
   guarded.use(unhandledFeature());
   return { bot, i18n, registerCommands: () => registerCommands(bot.api, i18n, PATIENT_COMMANDS) };

@@ -1,7 +1,7 @@
 import { hears } from '@grammyjs/i18n';
 import { Composer } from 'grammy';
 import type { Patient } from '../../../core/patients/repository.js';
-import type { PatientContext, PendingFile } from '../context.js';
+import type { PatientContext, PendingFile, UploadReturn, UploadState } from '../context.js';
 import { mainMenu } from '../menu.js';
 import { addData, kindData, pickProfileData } from './callback-data.js';
 import { documentsMenuKeyboard, doneKeyboard, kindKeyboard, kindLabel, profileKeyboard } from './keyboards.js';
@@ -18,8 +18,9 @@ async function showDocumentsMenu(ctx: PatientContext, patient: Patient) {
   });
 }
 
-async function startUpload(ctx: PatientContext, patient: Patient, kind: string) {
-  const upload = { patientId: patient.id, kind, saved: 0 };
+/** Opens an upload of one kind for a profile; `returnTo` says where Done leads (the features that started it handle that). */
+export async function startUpload(ctx: PatientContext, patient: Patient, kind: string, returnTo?: UploadReturn) {
+  const upload: UploadState = { patientId: patient.id, kind, saved: 0, ...(returnTo ? { returnTo } : {}) };
   ctx.session.upload = upload;
   const locale = await ctx.i18n.getLocale();
   await ctx.reply(ctx.t('docs-send-prompt', { kind: kindLabel(ctx.deps.catalog, kind, locale) }), {

@@ -1,7 +1,7 @@
 import type { Message } from 'grammy/types';
 import { MAX_FILE_BYTES } from '../../../core/documents/service.js';
 import { DomainError } from '../../../core/errors.js';
-import { domainErrorText } from '../../shared/domain-error-text.js';
+import { domainErrorText, tryParse } from '../../shared/domain-error-text.js';
 import { downloadTelegramFile } from '../../shared/download.js';
 import { formatDay } from '../../shared/format.js';
 import type { PatientContext, PendingFile, UploadState } from '../context.js';
@@ -71,6 +71,7 @@ export async function saveFile(ctx: PatientContext, upload: UploadState, file: P
     }
     upload.saved += 1;
     await reportSaved(ctx, upload, file, kind, result.document.pageCount);
+    await handBackToDoctor(ctx, upload.patientId);
   } catch (err) {
     if (!(err instanceof DomainError)) throw err;
     ctx.deps.logger.info({ code: err.code, patientId: upload.patientId }, 'document refused');
@@ -78,6 +79,13 @@ export async function saveFile(ctx: PatientContext, upload: UploadState, file: P
   } finally {
     ctx.chatAction = null;
   }
+}
+
+/** An application waiting for documents goes back to its doctor once everything requested is here. */
+async function handBackToDoctor(ctx: PatientContext, patientId: number): Promise<void> {
+  // A doctor may have closed it in the same instant (application_changed): then there is nothing to hand back.
+  const moved = tryParse(() => ctx.deps.applications.documentsUploaded(patientId));
+  for (const app of moved.ok ? moved.value : []) await ctx.reply(ctx.t('app-docs-back-to-doctor', { id: app.id }));
 }
 
 /** One progress message per album, edited as its files arrive, instead of a reply per photo. */

@@ -1,10 +1,18 @@
 import type { Renderer } from '../../shared/outbox-sender.js';
 import type { PatientBotDeps } from '../deps.js';
+import { declinedRenderer, inReviewRenderer, needsDocumentsRenderer } from './application.js';
+import { noShowRenderer, scheduledRenderer } from './consultation.js';
 
 /**
  * How each outbox template addressed to a patient reads, in their language. Features add their templates
- * here; the sender refuses a template with no renderer, so a missing one shows in tests, not in production.
+ * here; the sender keeps a row whose template has no renderer for a release that has one.
  */
-export function patientRenderers(_deps: PatientBotDeps): Record<string, Renderer> {
-  return {};
+export function patientRenderers(deps: PatientBotDeps): Record<string, Renderer> {
+  return {
+    application_in_review: inReviewRenderer(deps),
+    application_needs_documents: needsDocumentsRenderer(deps),
+    application_declined: declinedRenderer(deps),
+    consultation_scheduled: scheduledRenderer(deps),
+    consultation_no_show: noShowRenderer(deps),
+  };
 }

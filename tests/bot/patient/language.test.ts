@@ -64,7 +64,7 @@ describe('/language', () => {
     registered();
     await chooseEnglish();
     expect(h.seen(MARIA).at(-1)).toBe('Language: English.');
-    expect(api.sent(MARIA.id, PATIENT_TOKEN).at(-1)!.buttons.flat()).toEqual(['📄 Documents', '👤 Profiles', '➕ Add a patient', '❓ Help']);
+    expect(api.sent(MARIA.id, PATIENT_TOKEN).at(-1)!.buttons.flat()).toEqual(['📝 Apply to a center', '🗂 My applications', '📄 Documents', '👤 Profiles', '➕ Add a patient', '❓ Help']);
     expect(h.services.accounts.find(MARIA.id)?.locale).toBe('en');
     expect(h.db.select().from(botState).all().map((r) => r.value)).not.toContainEqual(expect.stringContaining('"locale"'));
 

@@ -84,7 +84,7 @@ describe('registration', () => {
     });
     expect(h.services.accounts.find(MARIA.id)).toMatchObject({ phone: '+79123456789', phoneVerified: true });
     // The main menu comes with the last message.
-    expect(api.sent(MARIA.id).at(-1)!.buttons.flat()).toEqual(['📄 Документы', '👤 Профили', '➕ Добавить пациента', '❓ Помощь']);
+    expect(api.sent(MARIA.id).at(-1)!.buttons.flat()).toEqual(['📝 Заявка в центр', '🗂 Мои заявки', '📄 Документы', '👤 Профили', '➕ Добавить пациента', '❓ Помощь']);
   });
 
   it('explains each bad input and keeps asking for the same thing', async () => {

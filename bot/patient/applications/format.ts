@@ -1,0 +1,42 @@
+import type { Catalog } from '../../../core/catalog/index.js';
+import type { Region } from '../../../core/catalog/regions.js';
+import type { ConsultationView } from '../../../core/scheduling/service.js';
+import { zoneLabel } from '../../shared/format.js';
+import { kindLabel } from '../documents/keyboards.js';
+
+const en = (locale: string) => locale === 'en';
+
+/** The center's short name, as patients know it ("НМИЦ ССХ им. А.Н. Бакулева"). */
+export function centerName(catalog: Catalog, centerCode: string, locale: string): string {
+  const center = catalog.centers.find((c) => c.code === centerCode);
+  return center ? (en(locale) ? center.shortName.en : center.shortName.ru) : centerCode;
+}
+
+export function conditionName(catalog: Catalog, centerCode: string, conditionCode: string, locale: string): string {
+  const condition = catalog.centers.find((c) => c.code === centerCode)?.conditions.find((c) => c.code === conditionCode);
+  return condition ? (en(locale) ? condition.en : condition.ru) : conditionCode;
+}
+
+export function kindNames(catalog: Catalog, kinds: readonly string[], locale: string): string {
+  return kinds.map((k) => kindLabel(catalog, k, locale)).join(', ');
+}
+
+/** "пятница, 27 ноября, 16:00" in the given zone: a weekday and a month name are harder to misread than 27.11. */
+export function dayAndTime(at: number, timeZone: string, locale: string): string {
+  const day = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(at);
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return `${day}, ${time}`;
+}
+
+/** When a consultation starts, in the patient's own zone, with the zone named the way people in Russia name it. */
+export function consultationWhen(
+  deps: { regions: Region[] },
+  c: Pick<ConsultationView, 'startsAt' | 'patientTimeZone'>,
+  regionCode: string,
+  locale: string,
+): { when: string; zone: string } {
+  return {
+    when: dayAndTime(c.startsAt, c.patientTimeZone, locale),
+    zone: zoneLabel(deps.regions, regionCode, c.patientTimeZone, locale, c.startsAt),
+  };
+}

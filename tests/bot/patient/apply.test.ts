@@ -1,0 +1,347 @@
+import sharp from 'sharp';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { actionData } from '../../../bot/patient/apply/callback-data.js';
+import { createFakeBotApi } from '../../support/fake-bot-api.js';
+import { createServiceHarness, manualClock, PATIENT_TOKEN, STAFF_TOKEN, type ServiceHarness } from '../../support/service-harness.js';
+import { createUpdateFactory, type TestUser } from '../../support/updates.js';
+
+const api = createFakeBotApi();
+const MARIA = { id: 5550001, first_name: 'Мария', language_code: 'ru' };
+const clock = manualClock();
+
+let h: ServiceHarness;
+let maria: number;
+
+/** Message dates follow the test's clock: the bot tells a split long text from a new answer by them. */
+function harness(): ServiceHarness {
+  return createServiceHarness(api, {
+    clock,
+    factories: {
+      patient: createUpdateFactory({ api, token: PATIENT_TOKEN, now: clock.now }),
+      staff: createUpdateFactory({ api, token: STAFF_TOKEN, now: clock.now }),
+    },
+  });
+}
+
+let shade = 0;
+/** A small JPEG that differs from every other one made here (the service refuses the same bytes twice). */
+async function jpeg(): Promise<Buffer> {
+  shade += 1;
+  return sharp({ create: { width: 320, height: 240, channels: 3, background: { r: (shade * 37) % 256, g: (shade * 11) % 256, b: 90 } } })
+    .jpeg()
+    .toBuffer();
+}
+
+async function addDocument(patientId: number, kind: string, actor = MARIA.id) {
+  await h.services.documents.ingest({ patientId, kind, bytes: await jpeg(), actorAccountId: actor });
+}
+
+const say = (text: string, user: TestUser = MARIA) => h.patient.send(h.patient.updates.text(user, text));
+const press = (text: string, user: TestUser = MARIA) => h.patient.press(user, text);
+const seen = (user: TestUser = MARIA) => h.patient.seen(user);
+const buttons = (user: TestUser = MARIA) => api.sent(user.id, PATIENT_TOKEN).at(-1)!.buttons.flat();
+
+const BAKULEV = 'НМИЦ ССХ им. А.Н. Бакулева';
+const KULAKOV = 'НМИЦ АГП им. В.И. Кулакова';
+const IBS = 'Ишемическая болезнь сердца';
+const DIAGNOSIS = 'ИБС. Стенокардия напряжения II ФК. Постинфарктный кардиосклероз.';
+const COMPLAINTS = 'Давящие боли за грудиной при ходьбе на 200 метров, одышка. Беспокоит около года.';
+/** Russian writes thousands with a no-break space: 1 000. */
+const NB = '\u00a0';
+const DUTY_HINT = 'Если этих документов у вас нет, можно записаться к дежурному врачу: для консультации с ним документы не нужны.';
+
+/** From the main menu to the checklist: center, condition, diagnosis, complaints. */
+async function fillIn(center = BAKULEV, condition = IBS) {
+  await say('📝 Заявка в центр');
+  await press(center);
+  await press(condition);
+  await say(DIAGNOSIS);
+  await say(COMPLAINTS);
+}
+
+beforeAll(() => api.listen());
+beforeEach(() => {
+  clock.set(Date.UTC(2026, 10, 25, 7, 0));
+  h = harness();
+  maria = h.registerPatient(MARIA.id);
+});
+afterEach(() => {
+  h.close();
+  api.reset();
+});
+afterAll(() => api.close());
+
+describe('applying to a center', () => {
+  it('center, condition, diagnosis, complaints; the checklist; a missing ECG uploaded right there; the summary; sent', async () => {
+    await addDocument(maria, 'discharge_summary');
+    await addDocument(maria, 'echo');
+
+    await say('📝 Заявка в центр');
+    expect(seen()).toEqual([
+      [
+        'Заявка для пациента Иванова Мария Петровна.',
+        'В какой центр обращаемся? Выберите кнопкой ниже.',
+        '',
+        `• ${BAKULEV} — сердце и сосуды: пороки сердца, ишемическая болезнь, нарушения ритма, кардиомиопатии, болезни артерий и вен у взрослых и детей.`,
+        `• ${KULAKOV} — акушерство и гинекология: пороки развития и аритмии у плода, онкология во время беременности, заболевания женских половых органов и молочной железы.`,
+      ].join('\n'),
+    ]);
+    expect(buttons()).toEqual([BAKULEV, KULAKOV]);
+
+    await press(BAKULEV);
+    expect(seen()).toEqual([`${BAKULEV}. С каким заболеванием обращаетесь? Выберите наиболее подходящее:`]);
+    expect(buttons()).toContain(IBS);
+    expect(buttons().at(-1)).toBe('« Назад');
+
+    await press(IBS);
+    expect(seen()).toEqual(['Напишите диагноз — так, как он записан в выписке или у лечащего врача.\nНе больше 500 символов.']);
+    await say(DIAGNOSIS);
+    expect(seen()).toEqual([`Опишите жалобы: что беспокоит, как давно, какое лечение уже было.\nНе больше 1${NB}000 символов.`]);
+    await say(COMPLAINTS);
+    expect(seen()).toEqual([
+      [
+        `Документы для заявки: ${BAKULEV}, «${IBS}»`,
+        '✅ Выписка из истории болезни (из стационара)',
+        '❌ ЭКГ',
+        '✅ ЭхоКГ',
+        '➖ КТ (по желанию, если есть)',
+        '➖ МРТ (по желанию, если есть)',
+        '',
+        'Не хватает: ЭКГ. Без этих документов заявку отправить нельзя: по ним врач центра решает, чем помочь. Загрузите их кнопками ниже — подойдут фото или PDF.',
+        '',
+        DUTY_HINT,
+      ].join('\n'),
+    ]);
+    // No way to send while a required document is missing: upload buttons, and cancel.
+    expect(buttons()).toEqual(['📎 Загрузить: ЭКГ', '📎 КТ (по желанию)', '📎 МРТ (по желанию)', '✖️ Отменить заявку']);
+
+    await press('📎 Загрузить: ЭКГ');
+    expect(seen()).toEqual([expect.stringMatching(/^Отправьте фото или PDF-файлы: «ЭКГ»/)]);
+    expect(buttons()).toEqual(['✅ Готово']);
+    const photo = api.addPhoto(await jpeg(), { token: PATIENT_TOKEN });
+    await h.patient.send(h.patient.updates.photo(MARIA, photo));
+    expect(seen()).toEqual(['✅ Сохранено: ЭКГ.']);
+    await say('✅ Готово');
+    const [done, checklist] = seen();
+    expect(done).toBe('Сохранено документов: 1. Всего у пациента Иванова Мария Петровна: 3.');
+    expect(checklist!.split('\n')).toEqual([
+      `Документы для заявки: ${BAKULEV}, «${IBS}»`,
+      '✅ Выписка из истории болезни (из стационара)',
+      '✅ ЭКГ',
+      '✅ ЭхоКГ',
+      '➖ КТ (по желанию, если есть)',
+      '➖ МРТ (по желанию, если есть)',
+      '',
+      'Все нужные документы на месте. Можно проверить заявку и отправить.',
+    ]);
+    expect(buttons()).toEqual(['📎 КТ (по желанию)', '📎 МРТ (по желанию)', '📨 Отправить заявку', '✖️ Отменить заявку']);
+
+    await press('📨 Отправить заявку');
+    expect(seen()).toEqual([
+      [
+        'Проверьте заявку, пожалуйста:',
+        'Пациент: Иванова Мария Петровна',
+        `Центр: ${BAKULEV}`,
+        `Заболевание: ${IBS}`,
+        `Диагноз: ${DIAGNOSIS}`,
+        `Жалобы: ${COMPLAINTS}`,
+        'Документы: Выписка из истории болезни (из стационара), ЭКГ, ЭхоКГ',
+      ].join('\n'),
+    ]);
+    expect(buttons()).toEqual(['✅ Всё верно, отправить', '✏️ Исправить диагноз и жалобы', '✖️ Отменить заявку']);
+    expect(h.services.applications.ofAccount(MARIA.id)).toEqual([]);
+
+    await press('✅ Всё верно, отправить');
+    const [app] = h.services.applications.ofAccount(MARIA.id);
+    expect(app).toMatchObject({ patientId: maria, centerCode: 'bakulev', conditionCode: 'coronary_artery_disease', status: 'submitted', diagnosis: DIAGNOSIS, complaints: COMPLAINTS });
+    expect(seen()).toEqual([
+      `✅ Заявка № ${app!.id} отправлена в ${BAKULEV} (пациент Иванова Мария Петровна).\n` +
+        'Врач центра рассмотрит её и ответит здесь, в этом чате, в течение 1–3 дней. Если понадобятся ещё документы, врач напишет, какие именно.',
+    ]);
+    expect(buttons()).toContain('🗂 Мои заявки');
+
+    // The draft is gone; one open application per center: the same center is refused before anything is typed.
+    await say('📝 Заявка в центр');
+    expect(seen().at(-1)).toMatch(/^Заявка для пациента Иванова Мария Петровна\./);
+    await press(BAKULEV);
+    expect(seen()).toEqual([
+      `У пациента Иванова Мария Петровна уже есть открытая заявка № ${app!.id} в ${BAKULEV}. Новую заявку в этот центр можно подать, когда эта будет закрыта. Посмотреть её можно в «🗂 Мои заявки».`,
+    ]);
+  });
+
+  it('a missing required document blocks sending, even from a stale button or after a deletion, and the duty doctor is offered', async () => {
+    await addDocument(maria, 'discharge_summary');
+    await addDocument(maria, 'echo');
+    await addDocument(maria, 'ecg');
+    await fillIn();
+    expect(seen().at(-1)).toMatch(/Все нужные документы на месте/);
+    const complete = api.history(MARIA.id, PATIENT_TOKEN).at(-1)!;
+
+    // The ECG is deleted while the complete checklist is on screen; its send button no longer sends anything.
+    const ecg = h.services.documents.list(maria).find((d) => d.kind === 'ecg')!;
+    await h.services.documents.remove(maria, ecg.id, { type: 'account', id: MARIA.id });
+    await press('📨 Отправить заявку');
+    const [blocked, checklist] = seen();
+    expect(blocked).toBe('Заявку пока нельзя отправить: не хватает обязательных документов.');
+    expect(checklist).toContain('\n❌ ЭКГ\n');
+    expect(checklist).toContain(DUTY_HINT);
+    expect(buttons()).not.toContain('📨 Отправить заявку');
+
+    // A forged "send" (the summary's button) meets the same rule in the service.
+    await h.patient.send(h.patient.updates.callback(MARIA, actionData.pack({ action: 'send' }), complete));
+    expect(seen()[0]).toBe('Заявку пока нельзя отправить: не хватает обязательных документов.');
+    expect(h.services.applications.ofAccount(MARIA.id)).toEqual([]);
+  });
+
+  it('bad input is explained, with how far over the limit, and the same question stays open', async () => {
+    await addDocument(maria, 'discharge_summary');
+    await say('📝 Заявка в центр');
+    await press(BAKULEV);
+    await press(IBS);
+    seen();
+
+    await say('   ');
+    await h.patient.send(h.patient.updates.sticker(MARIA));
+    clock.advance(60_000);
+    await say('И'.repeat(600));
+    clock.advance(60_000);
+    expect(seen()).toEqual([
+      'Диагноз получился пустым. Напишите его, пожалуйста, текстом — как в выписке.',
+      'Пожалуйста, напишите диагноз текстом: голосовые сообщения и стикеры бот не понимает.',
+      'Сейчас в диагнозе 600 символов, а можно не больше 500. Сократите его, пожалуйста, на 100 символов и отправьте ещё раз. Подробности можно написать дальше, в жалобах.',
+    ]);
+    await say('И'.repeat(501));
+    clock.advance(60_000);
+    expect(seen()).toEqual([expect.stringMatching(/^Сейчас в диагнозе 501 символ, а можно не больше 500\. Сократите его, пожалуйста, на 1 символ /)]);
+
+    await say(DIAGNOSIS);
+    expect(seen()).toEqual([expect.stringMatching(/^Опишите жалобы/)]);
+    await say('ж'.repeat(5000));
+    clock.advance(60_000);
+    expect(seen()).toEqual([`Сейчас в жалобах 5${NB}000 символов, а можно не больше 1${NB}000. Сократите, пожалуйста, на 4${NB}000 символов и отправьте ещё раз.`]);
+    await say('ж'.repeat(1003));
+    clock.advance(60_000);
+    expect(seen()).toEqual([expect.stringMatching(new RegExp(`^Сейчас в жалобах 1${NB}003 символа, а можно не больше 1${NB}000\\. Сократите, пожалуйста, на 3 символа `))]);
+    await say(COMPLAINTS);
+    expect(seen()).toEqual([expect.stringMatching(/^Документы для заявки/)]);
+    await press('✖️ Отменить заявку');
+    expect(seen()).toEqual(['Хорошо, заявку не отправляем. Черновик удалён.']);
+  });
+
+  it('a long text that Telegram split in two is refused as a whole, not taken from its tail', async () => {
+    await addDocument(maria, 'discharge_summary');
+    await say('📝 Заявка в центр');
+    await press(BAKULEV);
+    await press(IBS);
+    await say(DIAGNOSIS);
+    seen();
+    // 5000 characters arrive as 4096 + 904, in the same second; 904 alone would fit.
+    await say('ж'.repeat(4096));
+    await say('ж'.repeat(904));
+    expect(seen()).toEqual([
+      expect.stringMatching(`Сейчас в жалобах 4${NB}096 символов`),
+      'Похоже, это продолжение того же длинного текста: Telegram делит длинные сообщения на части. Пожалуйста, сократите весь текст и отправьте его одним сообщением.',
+    ]);
+    clock.advance(3 * 60_000);
+    await say(COMPLAINTS);
+    expect(seen()).toEqual([expect.stringMatching(/^Документы для заявки/)]);
+  });
+
+  it('a pregnancy condition at the Kulakov center asks for the exchange card and the fetal ultrasound', async () => {
+    await fillIn(KULAKOV, 'Врождённые пороки развития у плода');
+    expect(seen().at(-1)!.split('\n').slice(0, 6)).toEqual([
+      `Документы для заявки: ${KULAKOV}, «Врождённые пороки развития у плода»`,
+      '❌ Выписка из истории болезни (из стационара)',
+      '❌ Обменная карта беременной',
+      '❌ УЗИ плода',
+      '➖ КТ (по желанию, если есть)',
+      '➖ МРТ (по желанию, если есть)',
+    ]);
+    expect(buttons()).toEqual([
+      '📎 Загрузить: Выписка из истории болезни (из стационара)',
+      '📎 Загрузить: Обменная карта беременной',
+      '📎 Загрузить: УЗИ плода',
+      '📎 КТ (по желанию)',
+      '📎 МРТ (по желанию)',
+      '✖️ Отменить заявку',
+    ]);
+  });
+
+  it('a family account picks the profile, and the checklist is that profile’s', async () => {
+    const mother = h.services.patients.create(MARIA.id, {
+      relation: 'relative',
+      fullName: 'Петрова Анна Ивановна',
+      birthDate: '1945-01-10',
+      phone: null,
+      phoneVerified: false,
+      regionCode: 'RU-PRI',
+      timeZone: 'Asia/Vladivostok',
+    }).id;
+    await addDocument(maria, 'ecg');
+    for (const kind of ['discharge_summary', 'echo']) await addDocument(mother, kind);
+
+    await say('📝 Заявка в центр');
+    expect(seen()).toEqual(['Для кого подаём заявку? Выберите пациента:']);
+    expect(buttons()).toEqual(['Иванова Мария Петровна', 'Петрова Анна Ивановна']);
+    await press('Петрова Анна Ивановна');
+    expect(seen()[0]).toMatch(/^Заявка для пациента Петрова Анна Ивановна\./);
+    await press(BAKULEV);
+    await press(IBS);
+    await say(DIAGNOSIS);
+    await say(COMPLAINTS);
+    // Maria's ECG is not her mother's.
+    expect(seen().at(-1)!.split('\n').slice(1, 4)).toEqual(['✅ Выписка из истории болезни (из стационара)', '❌ ЭКГ', '✅ ЭхоКГ']);
+    await addDocument(mother, 'ecg');
+    await h.patient.send(h.patient.updates.callback(MARIA, actionData.pack({ action: 'review' }), api.history(MARIA.id, PATIENT_TOKEN).at(-1)));
+    expect(seen().at(-1)).toMatch(/^Проверьте заявку, пожалуйста:\nПациент: Петрова Анна Ивановна\n/);
+    await press('✅ Всё верно, отправить');
+    expect(h.services.applications.ofAccount(MARIA.id)).toEqual([expect.objectContaining({ patientId: mother, patientName: 'Петрова Анна Ивановна' })]);
+  });
+
+  it('the draft survives a restart, in the middle of typing and in the middle of an upload', async () => {
+    await addDocument(maria, 'discharge_summary');
+    await addDocument(maria, 'echo');
+    await say('📝 Заявка в центр');
+    await press(BAKULEV);
+    await press(IBS);
+    await say(DIAGNOSIS);
+
+    let again = h.restart();
+    await again.patient.send(again.patient.updates.text(MARIA, COMPLAINTS));
+    expect(api.lastText(MARIA.id)).toMatch(/❌ ЭКГ/);
+    await again.patient.press(MARIA, '📎 Загрузить: ЭКГ');
+
+    again = again.restart();
+    const photo = api.addPhoto(await jpeg(), { token: PATIENT_TOKEN });
+    await again.patient.send(again.patient.updates.photo(MARIA, photo));
+    await again.patient.send(again.patient.updates.text(MARIA, '✅ Готово'));
+    expect(api.lastText(MARIA.id)).toMatch(/✅ ЭКГ[\s\S]*Все нужные документы на месте/);
+    await again.patient.press(MARIA, '📨 Отправить заявку');
+    await again.patient.press(MARIA, '✅ Всё верно, отправить');
+    expect(again.services.applications.ofAccount(MARIA.id)).toEqual([
+      expect.objectContaining({ diagnosis: DIAGNOSIS, complaints: COMPLAINTS, status: 'submitted' }),
+    ]);
+  });
+
+  it('leaving for another menu item keeps the draft, and the apply button offers to go on with it', async () => {
+    await say('📝 Заявка в центр');
+    await press(BAKULEV);
+    await press(IBS);
+    await say('📄 Документы');
+    // The menu button was not taken for a diagnosis, and text typed now is not either.
+    await say('какой-то текст');
+    expect(seen().at(-1)).toBe('Я не понял сообщение. Выберите действие в меню ниже или отправьте /help.');
+    await say('📝 Заявка в центр');
+    expect(seen()).toEqual([
+      `У вас есть неотправленная заявка: пациент Иванова Мария Петровна, ${BAKULEV}.\nПродолжить с того места, где остановились, или начать заново?`,
+    ]);
+    await press('▶️ Продолжить');
+    expect(seen()).toEqual([expect.stringMatching(/^Напишите диагноз/)]);
+    await say(DIAGNOSIS);
+    expect(seen()).toEqual([expect.stringMatching(/^Опишите жалобы/)]);
+
+    await h.patient.send(h.patient.updates.command(MARIA, '/cancel'));
+    await say('📝 Заявка в центр');
+    expect(seen().at(-1)).toMatch(/^Заявка для пациента Иванова Мария Петровна\./);
+  });
+});
