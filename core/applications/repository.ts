@@ -22,6 +22,17 @@ export interface Application {
   takenAt: number | null;
   scheduledAt: number | null;
   closedAt: number | null;
+  /** Last change of status; while waiting for documents, the moment they were requested. */
+  updatedAt: number;
+}
+
+/** Who an application is about, as the doctors who may see it are shown. */
+export interface ApplicationPatient {
+  id: number;
+  accountId: number | null;
+  fullName: string;
+  birthDate: string;
+  timeZone: string;
 }
 
 type Row = typeof applications.$inferSelect;
@@ -42,6 +53,7 @@ const toApplication = (r: Row): Application => ({
   takenAt: r.takenAt,
   scheduledAt: r.scheduledAt,
   closedAt: r.closedAt,
+  updatedAt: r.updatedAt,
 });
 
 export function createApplicationRepository(db: Db) {
@@ -92,6 +104,21 @@ export function createApplicationRepository(db: Db) {
         .orderBy(asc(applications.submittedAt))
         .all()
         .map(toApplication);
+    },
+    /** The patient of an application; callers check first that the reader may see it. Undefined once the profile is gone. */
+    patientOf(applicationId: number): ApplicationPatient | undefined {
+      return db
+        .select({
+          id: patients.id,
+          accountId: patients.accountId,
+          fullName: patients.fullName,
+          birthDate: patients.birthDate,
+          timeZone: patients.timeZone,
+        })
+        .from(applications)
+        .innerJoin(patients, eq(patients.id, applications.patientId))
+        .where(and(eq(applications.id, applicationId), isNull(patients.deletedAt)))
+        .get();
     },
     notices(applicationId: number) {
       return db.select().from(applicationNotices).where(eq(applicationNotices.applicationId, applicationId)).all();

@@ -58,10 +58,14 @@ export function createApplicationService(deps: ApplicationDeps) {
     enqueue(tx, { bot: 'staff', chatId: member.telegramId, template, params, dedupeKey: key }, clock.now());
   };
 
-  /** The application, if this doctor may act on it: assigned to them (or free, for take) in their center. */
+  /**
+   * The application, if this member may see it: a doctor of its center, or an admin. Other roles may carry a center
+   * too (a duty doctor, a manager) but triage is not theirs; they get the same not-found as a stranger.
+   */
   const forDoctor = (member: StaffMember, applicationId: number): Application => {
     const app = deps.applications.byId(applicationId);
-    if (!app || (member.role !== 'admin' && app.centerCode !== member.centerCode)) throw new DomainError('application_not_found');
+    const allowed = member.role === 'admin' || (member.role === 'doctor' && app?.centerCode === member.centerCode);
+    if (!app || !allowed) throw new DomainError('application_not_found');
     return app;
   };
 
@@ -220,14 +224,18 @@ export function createApplicationService(deps: ApplicationDeps) {
     },
 
     /**
-     * After a patient uploads a document: an application waiting for documents whose requested kinds are now all
-     * there goes back to its doctor. Returns the applications that moved.
+     * After a patient uploads a document: an application waiting for documents whose requested kinds have all been
+     * uploaded since the request goes back to its doctor. Returns the applications that moved.
      */
     documentsUploaded(patientId: number): Application[] {
-      const have = new Set(deps.documents.list(patientId).map((d) => d.kind));
+      const documents = deps.documents.list(patientId);
       const moved: Application[] = [];
       for (const app of deps.applications.ofPatient(patientId)) {
-        if (app.status !== 'needs_documents' || !app.requestedKinds.every((k) => have.has(k))) continue;
+        if (app.status !== 'needs_documents') continue;
+        // Only uploads since the request answer it: a doctor asks for a kind the patient already has when that one
+        // will not do (unreadable, outdated), so the old document must not send the application back by itself.
+        const have = new Set(documents.filter((d) => d.createdAt >= app.updatedAt).map((d) => d.kind));
+        if (!app.requestedKinds.every((k) => have.has(k))) continue;
         const now = clock.now();
         db.transaction((tx) => {
           setStatus(tx, app.id, ['needs_documents'], { status: 'submitted' });
@@ -246,7 +254,7 @@ export function createApplicationService(deps: ApplicationDeps) {
     },
 
     queue(member: StaffMember): Application[] {
-      if (!member.centerCode) return [];
+      if (member.role !== 'doctor' || !member.centerCode) return [];
       return deps.applications.queue(member.centerCode);
     },
   };
