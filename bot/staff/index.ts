@@ -6,6 +6,7 @@ import type { StaffContext, StaffSessionData } from './context.js';
 import type { StaffBotDeps } from './deps.js';
 import { staffGate } from './gate.js';
 import { inviteFeature } from './start/index.js';
+import { triageFeature } from './triage/index.js';
 import { staffUnhandledFeature } from './unhandled/index.js';
 
 export const STAFF_COMMANDS = ['queue', 'today', 'week', 'consultation', 'join', 'conclude', 'noshow', 'help'] as const;
@@ -31,6 +32,7 @@ export function createStaffBot(deps: StaffBotDeps, opts: { botInfo?: UserFromGet
   guarded.use(inviteFeature());
   const members = guarded.use(staffGate);
   // Features for staff are registered on `members`, in order; "unhandled" stays last.
+  members.use(triageFeature(deps));
   members.use(staffUnhandledFeature());
   return { bot, i18n, registerCommands: () => registerCommands(bot.api, i18n, STAFF_COMMANDS) };
 }

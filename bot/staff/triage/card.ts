@@ -1,0 +1,95 @@
+import { InlineKeyboard } from 'grammy';
+import type { InlineKeyboardMarkup } from 'grammy/types';
+import type { Application } from '../../../core/applications/repository.js';
+import type { StaffMember } from '../../../core/staff/repository.js';
+import type { Translate } from '../../shared/outbox-sender.js';
+import type { StaffBotDeps } from '../deps.js';
+import { DECLINABLE, holderName, mayStart, mayViewDocuments, REQUESTABLE } from './access.js';
+import { declineData, documentsData, requestData, takeData } from './callback-data.js';
+import { conditionLabel, formatMoment, kindList, patientAge } from './labels.js';
+
+export type CardDeps = Pick<StaffBotDeps, 'catalog' | 'documents' | 'applicationRepository' | 'applications' | 'staff' | 'clock'>;
+
+/** What the card says on top: a fresh notice, the patient's answer to a request, or just the application. */
+export type Headline = 'new' | 'documents_added' | 'plain';
+
+/** Plain JSON, so it survives a conversation's replay log unchanged. */
+export interface CardView {
+  text: string;
+  replyMarkup?: InlineKeyboardMarkup;
+}
+
+const id = (app: Application) => String(app.id);
+
+/** What other doctors of the center see once a colleague has the application: who, and nothing of the patient. */
+export function takenText(deps: Pick<CardDeps, 'catalog'>, t: Translate, locale: string, app: Application, name: string): string {
+  return t('triage-taken-by', { id: id(app), condition: conditionLabel(deps.catalog, app, locale), name });
+}
+
+function stateLines(deps: CardDeps, t: Translate, locale: string, app: Application, viewer: StaffMember): string[] {
+  switch (app.status) {
+    case 'submitted':
+      return [t(app.assignedStaffId === null ? 'triage-state-waiting' : 'triage-state-docs-added')];
+    case 'in_review':
+      return [app.assignedStaffId === viewer.id ? t('triage-state-mine') : t('triage-state-with', { name: holderName(deps, app) ?? '—' })];
+    case 'needs_documents':
+      return [
+        t('triage-state-docs-requested', { kinds: kindList(deps.catalog, app.requestedKinds, locale) }),
+        ...(app.requestComment ? [t('triage-state-docs-comment', { comment: app.requestComment })] : []),
+      ];
+    case 'scheduled':
+      return [t('triage-state-scheduled')];
+    case 'declined':
+      return [t('triage-state-declined', { reason: app.declineReason ?? '—' })];
+    case 'withdrawn':
+      return [t('triage-state-withdrawn')];
+    case 'completed':
+      return [t('triage-state-completed')];
+  }
+}
+
+function keyboard(t: Translate, app: Application, viewer: StaffMember): InlineKeyboard | undefined {
+  const free = app.assignedStaffId === null && app.status === 'submitted';
+  const kb = new InlineKeyboard();
+  let any = false;
+  const add = (text: string, data: string) => {
+    kb.text(text, data);
+    any = true;
+  };
+  const closed = ['declined', 'withdrawn', 'completed'].includes(app.status);
+  if (!closed && mayViewDocuments(viewer, app)) add(t('triage-btn-documents'), documentsData.pack({ id: app.id }));
+  if (free) add(t('triage-btn-take'), takeData.pack({ id: app.id }));
+  if (any) kb.row();
+  if (mayStart(viewer, app, REQUESTABLE)) add(t('triage-btn-request'), requestData.pack({ id: app.id }));
+  if (mayStart(viewer, app, DECLINABLE)) add(t('triage-btn-decline'), declineData.pack({ id: app.id }));
+  return any ? kb : undefined;
+}
+
+/**
+ * The application's card for one reader, in their language and time zone, with the buttons they may use now.
+ * Callers have checked that the reader may see the application (its center's doctor, or an admin).
+ */
+export function triageCard(deps: CardDeps, t: Translate, locale: string, app: Application, viewer: StaffMember, headline: Headline = 'plain'): CardView {
+  const colleagues = app.assignedStaffId !== null && app.assignedStaffId !== viewer.id && viewer.role !== 'admin';
+  if (colleagues) return { text: takenText(deps, t, locale, app, holderName(deps, app) ?? '—') };
+  const patient = deps.applicationRepository.patientOf(app.id);
+  if (!patient) return { text: t('triage-card-gone', { id: id(app) }) };
+  const title =
+    headline === 'new'
+      ? t('triage-card-new', { id: id(app) })
+      : headline === 'documents_added'
+        ? t('triage-card-documents-added', { id: id(app) })
+        : t('triage-card-title', { id: id(app) });
+  const body = t('triage-card-body', {
+    name: patient.fullName,
+    age: patientAge(patient, deps.clock.now()),
+    condition: conditionLabel(deps.catalog, app, locale),
+    diagnosis: app.diagnosis,
+    complaints: app.complaints,
+    documents: deps.documents.list(app.patientId).length,
+    submitted: formatMoment(app.submittedAt, viewer.timeZone),
+  });
+  const text = [title, body, '', ...stateLines(deps, t, locale, app, viewer)].join('\n');
+  const kb = keyboard(t, app, viewer);
+  return kb ? { text, replyMarkup: { inline_keyboard: kb.inline_keyboard.filter((row) => row.length > 0) } } : { text };
+}
