@@ -70,6 +70,7 @@ async function main() {
   const app = createServer({
     db,
     logger,
+    verify: services,
     ...(webhook ? { webhooks: { bots: Object.fromEntries(bots.map((b) => [b.name, b.bot])), secretToken: webhook.webhookSecret } } : {}),
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) =>

@@ -3,12 +3,15 @@ import { HTTPException } from 'hono/http-exception';
 import { webhookCallback, type Bot, type Context } from 'grammy';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../core/logger.js';
+import { createVerifyRoutes, type VerifyRoutesDeps } from './verify.js';
 
 export interface ServerDeps {
   db: Db;
   logger: Logger;
   /** Bots served by webhook, by path segment: POST /webhook/<name>. Absent in polling mode. */
   webhooks?: { bots: Record<string, Bot<Context>>; secretToken: string };
+  /** The public check of a conclusion's verification code (GET /verify/<code>), the address printed in every PDF. */
+  verify?: VerifyRoutesDeps;
 }
 
 function jsonError(code: string, message: string) {
@@ -22,6 +25,8 @@ export function createServer(deps: ServerDeps) {
     const ok = deps.db.$client.prepare('select 1 as ok').get() as { ok: number } | undefined;
     return c.json({ status: ok?.ok === 1 ? 'ok' : 'degraded' });
   });
+
+  if (deps.verify) app.route('/', createVerifyRoutes(deps.verify));
 
   if (deps.webhooks) {
     const { bots, secretToken } = deps.webhooks;

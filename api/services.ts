@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { createAccountDeletion } from '../core/accounts/delete-account.js';
 import { createAccountRepository } from '../core/accounts/repository.js';
 import { createApplicationRepository } from '../core/applications/repository.js';
@@ -7,6 +6,7 @@ import { createAuditLog } from '../core/audit.js';
 import { documentKinds, loadCatalog } from '../core/catalog/index.js';
 import { loadRegions } from '../core/catalog/regions.js';
 import type { Clock } from '../core/clock.js';
+import { createConclusionService } from '../core/conclusions/service.js';
 import type { Config } from '../core/config.js';
 import { createDocumentService } from '../core/documents/service.js';
 import type { Logger } from '../core/logger.js';
@@ -16,6 +16,7 @@ import { createPatientService } from '../core/patients/service.js';
 import { createSchedulingService } from '../core/scheduling/service.js';
 import { createStaffInvites } from '../core/staff/invites.js';
 import { createStaffRepository } from '../core/staff/repository.js';
+import { createVideoService } from '../core/video/index.js';
 import type { Db } from '../db/client.js';
 
 /** Builds the service graph over an open database; the entry point and the tests build it the same way. */
@@ -36,14 +37,11 @@ export function createServices(opts: {
   const staff = createStaffRepository(db);
   const applicationRepository = createApplicationRepository(db);
   const applications = createApplicationService({ db, clock, audit, catalog, applications: applicationRepository, staff, documents });
-  const scheduling = createSchedulingService({
-    db,
-    clock,
-    audit,
-    staff,
-    applications: applicationRepository,
-    newRoomName: () => `oz-${randomBytes(16).toString('hex')}`,
-  });
+  // Without JITSI_* the service still books consultations with their rooms; only the join links are refused.
+  const video = createVideoService(config.jitsi, clock);
+  const scheduling = createSchedulingService({ db, clock, audit, staff, applications: applicationRepository, newRoomName: () => video.roomName() });
+  // Issuing a conclusion also queues its PDF for the patient (template conclusion_ready), in the same transaction.
+  const conclusions = createConclusionService({ db, filesDir: config.filesDir, clock, audit, catalog });
   return {
     token: config.patientBotToken,
     staffToken: config.staffBotToken,
@@ -64,8 +62,10 @@ export function createServices(opts: {
     applicationRepository,
     applications,
     scheduling,
+    video,
+    conclusions,
     outbox: createOutboxRepository(db),
-    deleteAccount: createAccountDeletion({ accounts, patients: patientRepository, documents, audit }),
+    deleteAccount: createAccountDeletion({ accounts, patients: patientRepository, documents, conclusions, audit }),
   };
 }
 
