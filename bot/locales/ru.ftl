@@ -519,3 +519,193 @@ triage-short-in-review = на рассмотрении
 triage-short-waiting-documents = ждём документы от пациента
 triage-short-documents-added = документы загружены
 triage-queue-not-doctor = Очередь заявок — для врачей центров.
+
+## staff-consultations
+
+cmd-schedule = Назначить консультацию по заявке: /schedule 12
+sched-btn = 📅 Назначить
+sched-usage = Укажите номер заявки: /schedule 12
+sched-pick-day =
+    📅 Заявка №{ $application } · { $condition }
+    Выберите день консультации. Время — { $zone }; в скобках — сколько свободных времён в этот день.
+sched-day-btn = { $weekday ->
+        [1] Пн
+        [2] Вт
+        [3] Ср
+        [4] Чт
+        [5] Пт
+        [6] Сб
+       *[7] Вс
+    } { $date } ({ $free })
+sched-day-btn-full = { $weekday ->
+        [1] Пн
+        [2] Вт
+        [3] Ср
+        [4] Чт
+        [5] Пт
+        [6] Сб
+       *[7] Вс
+    } { $date } —
+sched-day-title = { $weekday ->
+        [1] понедельник
+        [2] вторник
+        [3] среда
+        [4] четверг
+        [5] пятница
+        [6] суббота
+       *[7] воскресенье
+    }, { $date }
+sched-day-full = На этот день свободного времени нет — выберите другой.
+sched-pick-time = 🕑 { $day } — свободное время ({ $zone }). Выберите кнопкой или напишите своё, например 14:30.
+sched-type-time = ⌨️ Напишите время начала на { $day } в формате ЧЧ:ММ, например 14:30 ({ $zone }).
+sched-time-invalid = Не понял время. Напишите его в формате ЧЧ:ММ, например 14:30.
+sched-pick-day-first = Сначала выберите день кнопкой в календаре.
+sched-pick-mode = { $day }, { $time } ({ $zone }). Как пройдёт консультация?
+sched-btn-type = ⌨️ Своё время
+sched-btn-other-day = « Другой день
+sched-btn-other-time = « Другое время
+sched-btn-back-times = « Свободное время
+sched-btn-cancel = ✖️ Отмена
+sched-btn-video = 🎥 Видео
+sched-btn-audio = 🎙 Аудио
+sched-cancelled = Назначение отменено, консультация не создана.
+sched-too-many-steps = Назначение прервано: слишком много шагов. Начните заново — /schedule и номер заявки.
+sched-done =
+    ✅ Консультация №{ $id } назначена.
+    Пациент: { $patient }
+    Время: { $date }, { $time } ({ $zone })
+    Формат: { $mode ->
+        [video] видео
+       *[audio] аудио
+    }
+    { $notified ->
+        [yes] Пациент получит уведомление в боте.
+       *[no] Пациент не подключён к боту — сообщите ему время сами.
+    }
+    Карточка: /consultation { $id }
+staff-err-application-not-found = Заявка не найдена. Проверьте номер.
+staff-err-application-not-yours = Эту заявку ведёт другой врач.
+staff-err-application-wrong-status = Назначить консультацию нельзя: заявка { $status ->
+        [needs_documents] ждёт документов от пациента
+        [scheduled] уже назначена
+        [declined] отклонена
+        [withdrawn] отозвана пациентом
+        [completed] уже завершена
+       *[other] сейчас в другом состоянии
+    }.
+staff-err-application-changed = Заявка только что изменилась. Откройте её снова.
+staff-err-time-in-past = Это время уже прошло или наступит слишком скоро — пациент не успеет получить уведомление. Выберите время позже.
+staff-err-time-too-far = Так далеко записать нельзя: выберите день из календаря.
+staff-err-time-taken = Это время пересекается с другой вашей консультацией. Выберите другое.
+staff-err-consultation-not-found = Консультация не найдена. Проверьте номер.
+staff-err-consultation-not-open = Консультация уже не открыта: она проведена, отменена или отмечена неявка.
+staff-err-consultation-not-started = Консультация ещё не началась — это можно сделать после её начала.
+staff-err-video-not-configured = Видеосвязь на сервере не настроена (нет настроек Jitsi), поэтому ссылку на комнату выдать нельзя. Сообщите администратору.
+staff-err-video-window-closed = Время этой консультации прошло — ссылка на комнату больше не выдаётся.
+staff-err-conclusion-text-empty = Текст заключения пуст. Напишите его сообщением.
+staff-err-conclusion-text-too-long = Текст заключения слишком длинный: { $length } символов при максимуме { $max }. Сократите его и отправьте заново.
+staff-err-recommendations-too-long = Рекомендации слишком длинные: { $length } символов при максимуме { $max }. Сократите их и отправьте заново.
+staff-err-unknown-outcome = Такого итога нет в каталоге. Выберите итог кнопкой.
+staff-err-not-your-consultation = Это консультация другого врача.
+staff-err-staff-inactive = Ваша учётная запись отключена. Обратитесь к администратору.
+staff-err-conclusion-already-issued = Заключение по этой консультации уже выдано — второе выдать нельзя.
+cons-usage = Укажите номер консультации: { $command } 12
+cons-line = { $time } · №{ $id } · { $patient } · { $mode ->
+        [video] видео
+       *[audio] аудио
+    }{ $status ->
+        [completed] { " · проведена" }
+        [cancelled] { " · отменена" }
+        [no_show] { " · неявка" }
+       *[scheduled] { "" }
+    }
+cons-today-title = 📅 Сегодня, { $weekday ->
+        [1] понедельник
+        [2] вторник
+        [3] среда
+        [4] четверг
+        [5] пятница
+        [6] суббота
+       *[7] воскресенье
+    }, { $date } ({ $zone })
+cons-week-title = 📅 Мои консультации на 7 дней с { $from } ({ $zone })
+cons-day = { $weekday ->
+        [1] Понедельник
+        [2] Вторник
+        [3] Среда
+        [4] Четверг
+        [5] Пятница
+        [6] Суббота
+       *[7] Воскресенье
+    }, { $date }
+cons-day-today = Сегодня, { $date }
+cons-none-today = Консультаций на сегодня нет.
+cons-none-week = Консультаций нет.
+cons-list-hint = Карточка консультации: /consultation и номер.
+cons-card =
+    🩺 Консультация №{ $id } — { $status ->
+        [scheduled] назначена
+        [completed] проведена
+        [cancelled] отменена
+        [no_show] неявка
+       *[other] { $status }
+    }
+    Пациент: { $patient }, { $age } { $age ->
+        [one] год
+        [few] года
+       *[other] лет
+    }
+    Время: { $date }, { $time }–{ $end } ({ $zone })
+    Формат: { $mode ->
+        [video] видео
+       *[audio] аудио
+    }
+cons-card-application =
+    Заявка №{ $application } · { $center }
+    Заболевание: { $condition }
+    Диагноз: { $diagnosis }
+    Жалобы: { $complaints }
+cons-card-no-application = Без заявки: запись к дежурному врачу.
+cons-btn-join = 🎥 Видеокомната
+cons-btn-conclude = 📝 Заключение
+cons-btn-noshow = 🚫 Не пришёл
+cons-btn-open-room = 🎥 Открыть видеокомнату
+cons-join =
+    🎥 Консультация №{ $id }: { $patient }, { $date } в { $time } ({ $zone }), { $mode ->
+        [video] видео
+       *[audio] аудио
+    }.
+    Вы — модератор: пациент ждёт в лобби, пока вы его не впустите.
+    Ссылка личная, не пересылайте её. Она работает с { $from } до { $until } ({ $zone }).
+cons-noshow-confirm = Отметить, что пациент { $patient } не пришёл на консультацию №{ $id } ({ $date }, { $time }, { $zone })? Пациент получит об этом сообщение.
+cons-btn-noshow-yes = 🚫 Да, не пришёл
+cons-btn-noshow-no = Отмена
+cons-noshow-kept = Хорошо, консультация №{ $id } остаётся как есть.
+cons-noshow-done = Отмечено: пациент { $patient } не пришёл на консультацию №{ $id }.
+cons-noshow-done-application = Отмечено: пациент { $patient } не пришёл на консультацию №{ $id }. Заявка №{ $application } снова у вас — можно назначить новое время: /schedule { $application }
+cons-cancelled-by-patient = ❌ Пациент { $patient } отменил консультацию №{ $id } ({ $date }, { $time }, { $zone }). Это время снова свободно.
+cons-cancelled-by-patient-application = ❌ Пациент { $patient } отменил консультацию №{ $id } ({ $date }, { $time }, { $zone }). Это время снова свободно. Заявка №{ $application } снова у вас: /schedule { $application }
+concl-no-public-url = Заключение сейчас выдать нельзя: на сервере не задан публичный адрес (PUBLIC_URL), а по нему пациент проверяет подлинность документа. Сообщите администратору.
+concl-ask-text = 📝 Заключение по консультации №{ $id } ({ $patient }). Напишите текст заключения сообщением — до { $max } символов. Отменить — /cancel.
+concl-expect-text = Напишите текст сообщением — или /cancel, чтобы отменить.
+concl-ask-outcome = Текст получен ({ $length } симв.). Итог консультации:
+concl-text-continued = Продолжение добавлено к тексту (всего { $length } симв.). Итог консультации:
+concl-ask-recommendations = Итог: { $outcome }. Напишите рекомендации пациенту сообщением (до { $max } символов) или нажмите «Без рекомендаций».
+concl-btn-no-recommendations = Без рекомендаций
+concl-preview =
+    Проверьте заключение — после выдачи его нельзя изменить.
+
+    Пациент: { $patient }
+    Итог: { $outcome }
+
+    { $text }
+
+    Рекомендации: { $recommendations }
+concl-no-recommendations = нет
+concl-btn-issue = ✅ Выдать заключение
+concl-btn-cancel = ✖️ Отмена
+concl-cancelled = Заключение не выдано, ничего не сохранено.
+concl-too-many-steps = Заключение не выдано: слишком много шагов. Начните заново — /conclude и номер консультации.
+concl-done = ✅ Заключение по консультации №{ $id } выдано, консультация завершена. Код проверки: { $code }. Пациент получит PDF в боте.
+conclusion-file-name = Заключение { $date }.pdf
+conclusion-ready-caption = 📄 Заключение специалиста от { $date }. Код проверки: { $code }. Подлинность можно проверить здесь: { $url }

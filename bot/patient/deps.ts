@@ -5,6 +5,7 @@ import type { AuditLog } from '../../core/audit.js';
 import type { Catalog } from '../../core/catalog/index.js';
 import type { Region } from '../../core/catalog/regions.js';
 import type { Clock } from '../../core/clock.js';
+import type { ConclusionService } from '../../core/conclusions/service.js';
 import type { DocumentService } from '../../core/documents/service.js';
 import type { Logger } from '../../core/logger.js';
 import type { PatientService } from '../../core/patients/service.js';
@@ -27,6 +28,10 @@ export interface PatientBotDeps {
   scheduling: SchedulingService;
   /** Read only: the doctor's name on a patient's consultation. */
   staff: Pick<StaffRepository, 'byId'>;
+  /** Issued conclusions: their PDFs are sent to the patient. */
+  conclusions: Pick<ConclusionService, 'get' | 'readPdf'>;
+  /** The server's public origin (PUBLIC_URL), where /verify/<code> answers. */
+  publicUrl?: string | undefined;
   /** Deletes an account with its patients, documents and files (152-FZ withdrawal of consent). */
   deleteAccount(accountId: number): Promise<{ profiles: number; documents: number }>;
 }

@@ -4,12 +4,15 @@ import { registerCommands } from '../shared/commands.js';
 import { createBotStack } from '../shared/stack.js';
 import type { StaffContext, StaffSessionData } from './context.js';
 import type { StaffBotDeps } from './deps.js';
+import { concludeFeature } from './conclude/index.js';
+import { consultationsFeature } from './consultations/index.js';
 import { staffGate } from './gate.js';
+import { scheduleFeature } from './schedule/index.js';
 import { inviteFeature } from './start/index.js';
 import { triageFeature } from './triage/index.js';
 import { staffUnhandledFeature } from './unhandled/index.js';
 
-export const STAFF_COMMANDS = ['queue', 'today', 'week', 'consultation', 'join', 'conclude', 'noshow', 'help'] as const;
+export const STAFF_COMMANDS = ['queue', 'schedule', 'today', 'week', 'consultation', 'join', 'conclude', 'noshow', 'help'] as const;
 
 /** The doctors' bot: invite-only; triage, scheduling and conclusions. */
 export function createStaffBot(deps: StaffBotDeps, opts: { botInfo?: UserFromGetMe; client?: Omit<ApiClientOptions, 'apiRoot'> } = {}) {
@@ -31,7 +34,11 @@ export function createStaffBot(deps: StaffBotDeps, opts: { botInfo?: UserFromGet
   });
   guarded.use(inviteFeature());
   const members = guarded.use(staffGate);
-  // Features for staff are registered on `members`, in order; "unhandled" stays last.
+  // Features for staff are registered on `members`, in order; "unhandled" stays last. The scheduling and conclusion
+  // flows come first: while one is open it sees every update and leaves itself when another command or button comes.
+  members.use(scheduleFeature(deps));
+  members.use(concludeFeature(deps));
+  members.use(consultationsFeature());
   members.use(triageFeature(deps));
   members.use(staffUnhandledFeature());
   return { bot, i18n, registerCommands: () => registerCommands(bot.api, i18n, STAFF_COMMANDS) };

@@ -5,6 +5,7 @@ import { FluentBundle, FluentResource } from '@fluent/bundle';
 import { describe, expect, it } from 'vitest';
 import { PATIENT_COMMANDS } from '../../bot/patient/index.js';
 import { LOCALES } from '../../bot/shared/i18n.js';
+import { STAFF_ERROR_CODES } from '../../bot/staff/consultations/errors.js';
 import { STAFF_COMMANDS } from '../../bot/staff/index.js';
 import { STAFF_ROLES } from '../../core/staff/repository.js';
 
@@ -94,6 +95,7 @@ const TEMPLATE_KEYS: Record<string, string[]> = {
   'cmd-${command}': [...PATIENT_COMMANDS, ...STAFF_COMMANDS].map((c) => `cmd-${c}`),
   'staff-role-${member.role}': STAFF_ROLES.map((r) => `staff-role-${r}`),
   "docs-${err.code.replaceAll('_', '-')}": fileErrorCodes().map((code) => `docs-${code.replaceAll('_', '-')}`),
+  "staff-err-${err.code.replaceAll('_', '-')}": STAFF_ERROR_CODES.map((code) => `staff-err-${code.replaceAll('_', '-')}`),
 };
 
 /** The upload's own file errors, each shown as docs-<code> (bot/patient/documents/upload.ts). */
@@ -113,6 +115,21 @@ function personDetailErrorCodes(): string[] {
   const codes = files.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/new DomainError\('([a-z_]+)'/g)].map((m) => m[1]!));
   // An update of a profile that is gone happens inside the edit conversation, which says profile-not-found itself.
   return codes.filter((code) => code !== 'patient_not_found');
+}
+
+/**
+ * Refusals of scheduling, video and conclusions: every one the staff bot can meet must be among the codes it has a
+ * text for (a patient-only refusal excepted), or a doctor would get "something went wrong" for a plain "no".
+ */
+function staffFacingErrorCodes(): string[] {
+  const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
+  const thrown = (src: string) => [...src.matchAll(/new DomainError(?:<\w+>)?\('([a-z_]+)'/g)].map((m) => m[1]!);
+  const union = /export type ConclusionErrorCode =([^;]+);/.exec(read('core/conclusions/service.ts'));
+  if (!union) throw new Error('ConclusionErrorCode not found in core/conclusions/service.ts');
+  const patientOnly = ['consultation_started'];
+  return [...thrown(read('core/scheduling/service.ts')), ...thrown(read('core/video/service.ts')), ...quoted(union[1]!)].filter(
+    (code) => !patientOnly.includes(code),
+  );
 }
 
 interface KeyUse {
@@ -175,6 +192,12 @@ describe('locales', () => {
         expect(errors, `${bundle.locales[0]}: ${message.id}`).toEqual([]);
       }
     }
+  });
+
+  it('every refusal a doctor can meet in scheduling, video and conclusions has a staff text', () => {
+    const codes = staffFacingErrorCodes();
+    expect(codes.length).toBeGreaterThan(15);
+    expect([...new Set(codes)].filter((code) => !(STAFF_ERROR_CODES as readonly string[]).includes(code))).toEqual([]);
   });
 
   it('every key the bot asks for exists in both languages', () => {

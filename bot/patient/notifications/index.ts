@@ -1,6 +1,7 @@
 import type { Renderer } from '../../shared/outbox-sender.js';
 import type { PatientBotDeps } from '../deps.js';
 import { declinedRenderer, inReviewRenderer, needsDocumentsRenderer } from './application.js';
+import { conclusionRenderers } from './conclusion.js';
 import { noShowRenderer, scheduledRenderer } from './consultation.js';
 
 /**
@@ -14,5 +15,6 @@ export function patientRenderers(deps: PatientBotDeps): Record<string, Renderer>
     application_declined: declinedRenderer(deps),
     consultation_scheduled: scheduledRenderer(deps),
     consultation_no_show: noShowRenderer(deps),
+    ...conclusionRenderers(deps),
   };
 }

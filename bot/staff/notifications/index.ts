@@ -2,11 +2,12 @@ import type { Message } from 'grammy/types';
 import type { OutboxRow } from '../../../core/outbox/repository.js';
 import type { Renderer } from '../../shared/outbox-sender.js';
 import type { StaffBotDeps } from '../deps.js';
+import { consultationRenderers } from './consultations.js';
 import { triageRenderers } from './triage.js';
 
 /** How each outbox template addressed to staff reads, in their language. */
 export function staffRenderers(deps: StaffBotDeps): Record<string, Renderer> {
-  return { ...triageRenderers(deps) };
+  return { ...triageRenderers(deps), ...consultationRenderers(deps) };
 }
 
 /** After Telegram accepted a staff message: remember which message announced which application. */

@@ -1,0 +1,38 @@
+import { createConversation } from '@grammyjs/conversations';
+import { Composer } from 'grammy';
+import { consultData, unpackId } from '../consultations/callback-data.js';
+import { staffErrorText } from '../consultations/errors.js';
+import { parseNumberArgument } from '../consultations/format.js';
+import type { StaffContext, StaffConvoContext } from '../context.js';
+import type { StaffBotDeps } from '../deps.js';
+import { checkConcludable } from './check.js';
+import { CONCLUDE, createConcludeConversation } from './conversation.js';
+
+/** /conclude N and "📝 Conclusion" on a consultation's card: the conclusion conversation. */
+export function concludeFeature(deps: StaffBotDeps) {
+  const feature = new Composer<StaffContext>();
+  feature.use(createConversation<StaffContext, StaffConvoContext>(createConcludeConversation(deps), CONCLUDE));
+
+  const begin = async (ctx: StaffContext, consultationId: number) => {
+    // The PDF prints <PUBLIC_URL>/verify/<code>: without a public address there is nothing to print.
+    if (!ctx.deps.publicUrl) return ctx.reply(ctx.t('concl-no-public-url'));
+    const checked = checkConcludable(ctx.deps, ctx.staff!, consultationId);
+    if (!checked.ok) return ctx.reply(staffErrorText(ctx, checked.error));
+    await ctx.conversation.exitAll();
+    await ctx.conversation.enter(CONCLUDE, consultationId);
+  };
+
+  feature.command('conclude', async (ctx) => {
+    const id = parseNumberArgument(ctx.match);
+    if (id === undefined) return ctx.reply(ctx.t('cons-usage', { command: '/conclude' }));
+    await begin(ctx, id);
+  });
+
+  feature.callbackQuery(consultData.filter({ action: 'conclude' }), async (ctx) => {
+    const data = unpackId(consultData.unpack, ctx.callbackQuery.data);
+    await ctx.answerCallbackQuery();
+    if (data) await begin(ctx, data.id);
+  });
+
+  return feature;
+}

@@ -1,0 +1,124 @@
+import { Composer, InlineKeyboard } from 'grammy';
+import type { StaffContext } from '../context.js';
+import { consultData, noShowData, unpackId } from './callback-data.js';
+import { consultationCard } from './card.js';
+import { attempt, attemptAsync, staffErrorText } from './errors.js';
+import { dateIn, parseNumberArgument, timeIn, zoneTag } from './format.js';
+import { showToday, showWeek } from './list.js';
+
+/** The consultation, if this doctor may see it; otherwise the refusal has been told and undefined comes back. */
+async function consultationFor(ctx: StaffContext, id: number) {
+  const found = attempt(() => ctx.deps.scheduling.forStaff(ctx.staff!, id));
+  if (found.ok) return found.value;
+  await ctx.reply(staffErrorText(ctx, found.error));
+  return undefined;
+}
+
+/** /command N: the number, or the command's usage. */
+function withNumber(handler: (ctx: StaffContext, id: number) => Promise<unknown>) {
+  return async (ctx: StaffContext & { match: string }) => {
+    const id = parseNumberArgument(ctx.match);
+    if (id === undefined) return ctx.reply(ctx.t('cons-usage', { command: ctx.message?.text?.split(/[\s@]/)[0] ?? '/consultation' }));
+    await handler(ctx, id);
+  };
+}
+
+async function showCard(ctx: StaffContext, id: number) {
+  const c = await consultationFor(ctx, id);
+  if (!c) return;
+  const member = ctx.staff!;
+  ctx.deps.audit.record({ actor: { type: 'staff', id: member.id }, action: 'consultation.viewed', patientId: c.patientId, details: { consultationId: c.id } });
+  const card = consultationCard(ctx.deps, ctx.t, await ctx.i18n.getLocale(), c, member);
+  await ctx.reply(card.text, card.keyboard ? { reply_markup: card.keyboard } : {});
+}
+
+/** The doctor's own link into the room: a moderator's token, valid around the appointment only. */
+async function join(ctx: StaffContext, id: number) {
+  const c = await consultationFor(ctx, id);
+  if (!c) return;
+  if (c.status !== 'scheduled') return ctx.reply(ctx.t('staff-err-consultation-not-open'));
+  const member = ctx.staff!;
+  const link = await attemptAsync(() =>
+    ctx.deps.video.joinLink({ room: c.room, user: { id: `staff:${member.id}`, name: member.name, moderator: true }, startsAt: c.startsAt, endsAt: c.endsAt }),
+  );
+  if (!link.ok) return ctx.reply(staffErrorText(ctx, link.error));
+  ctx.deps.audit.record({ actor: { type: 'staff', id: member.id }, action: 'consultation.join_link', patientId: c.patientId, details: { consultationId: c.id } });
+  const locale = await ctx.i18n.getLocale();
+  const tz = member.timeZone;
+  await ctx.reply(
+    ctx.t('cons-join', {
+      id: String(c.id),
+      patient: c.patientName,
+      date: dateIn(c.startsAt, tz),
+      time: timeIn(c.startsAt, tz),
+      mode: c.mode,
+      from: timeIn(link.value.validFrom, tz),
+      until: `${dateIn(link.value.validUntil, tz)} ${timeIn(link.value.validUntil, tz)}`,
+      zone: zoneTag(tz, c.startsAt, locale),
+    }),
+    // The token travels only in the button: the text can be read over a shoulder or forwarded without it.
+    { reply_markup: new InlineKeyboard().url(ctx.t('cons-btn-open-room'), link.value.url) },
+  );
+}
+
+/** Asks before recording a no-show: the patient is told, and the application goes back to the doctor. */
+async function askNoShow(ctx: StaffContext, id: number) {
+  const c = await consultationFor(ctx, id);
+  if (!c) return;
+  if (c.status !== 'scheduled') return ctx.reply(ctx.t('staff-err-consultation-not-open'));
+  if (ctx.deps.clock.now() < c.startsAt) return ctx.reply(ctx.t('staff-err-consultation-not-started'));
+  const tz = ctx.staff!.timeZone;
+  await ctx.reply(
+    ctx.t('cons-noshow-confirm', {
+      id: String(c.id),
+      patient: c.patientName,
+      date: dateIn(c.startsAt, tz),
+      time: timeIn(c.startsAt, tz),
+      zone: zoneTag(tz, c.startsAt, await ctx.i18n.getLocale()),
+    }),
+    {
+      reply_markup: new InlineKeyboard()
+        .text(ctx.t('cons-btn-noshow-yes'), noShowData.pack({ id: c.id, yes: true }))
+        .text(ctx.t('cons-btn-noshow-no'), noShowData.pack({ id: c.id, yes: false })),
+    },
+  );
+}
+
+/** /today, /week, /consultation N, /join N, /noshow N and the buttons of the consultation card. */
+export function consultationsFeature() {
+  const feature = new Composer<StaffContext>();
+  feature.command('today', showToday);
+  feature.command('week', showWeek);
+  feature.command('consultation', withNumber(showCard));
+  feature.command('join', withNumber(join));
+  feature.command('noshow', withNumber(askNoShow));
+
+  feature.callbackQuery(consultData.filter({ action: 'join' }), async (ctx) => {
+    const data = unpackId(consultData.unpack, ctx.callbackQuery.data);
+    await ctx.answerCallbackQuery();
+    if (data) await join(ctx, data.id);
+  });
+  feature.callbackQuery(consultData.filter({ action: 'noshow' }), async (ctx) => {
+    const data = unpackId(consultData.unpack, ctx.callbackQuery.data);
+    await ctx.answerCallbackQuery();
+    if (data) await askNoShow(ctx, data.id);
+  });
+
+  feature.callbackQuery(noShowData.filter(), async (ctx) => {
+    const data = unpackId(noShowData.unpack, ctx.callbackQuery.data);
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup();
+    if (!data) return;
+    if (!data.yes) return ctx.reply(ctx.t('cons-noshow-kept', { id: String(data.id) }));
+    const marked = attempt(() => ctx.deps.scheduling.markNoShow(ctx.staff!, data.id));
+    if (!marked.ok) return ctx.reply(staffErrorText(ctx, marked.error));
+    const c = marked.value;
+    await ctx.reply(
+      c.applicationId === null
+        ? ctx.t('cons-noshow-done', { id: String(c.id), patient: c.patientName })
+        : ctx.t('cons-noshow-done-application', { id: String(c.id), patient: c.patientName, application: String(c.applicationId) }),
+    );
+  });
+
+  return feature;
+}

@@ -1,0 +1,60 @@
+import { createCallbackData } from 'callback-data';
+
+/** "📅 Schedule" on an application card (the triage card puts it there): starts scheduling that application. */
+export const scheduleData = createCallbackData('sched', { applicationId: Number });
+
+// Buttons inside the scheduling flow. Each names its application, so a button left on an older message of another
+// application's flow is recognised as stale instead of booking the wrong patient.
+export const dayData = createCallbackData('schedDay', { applicationId: Number, day: String });
+export const timeData = createCallbackData('schedTime', { applicationId: Number, at: Number });
+export const modeData = createCallbackData('schedMode', { applicationId: Number, at: Number, mode: String });
+export const stepData = createCallbackData('schedStep', { applicationId: Number, step: String });
+
+export const STEPS = ['days', 'times', 'type', 'cancel'] as const;
+export type Step = (typeof STEPS)[number];
+export const MODES = ['video', 'audio'] as const;
+export type Mode = (typeof MODES)[number];
+
+export type FlowButton =
+  | { kind: 'day'; applicationId: number; day: string }
+  | { kind: 'time'; applicationId: number; at: number }
+  | { kind: 'mode'; applicationId: number; at: number; mode: Mode }
+  | { kind: 'step'; applicationId: number; step: Step };
+
+/** Whether callback data belongs to the scheduling flow at all. */
+export function isFlowData(data: string): boolean {
+  return [dayData, timeData, modeData, stepData].some((d) => d.filter().test(data));
+}
+
+/** A flow button's data, checked; undefined for anything malformed (Telegram returns what we sent, so: forged). */
+export function parseFlowData(data: string): FlowButton | undefined {
+  try {
+    return unpack(data);
+  } catch {
+    // callback-data throws on a number it cannot read.
+    return undefined;
+  }
+}
+
+const isId = (n: number) => Number.isSafeInteger(n) && n > 0;
+
+function unpack(data: string): FlowButton | undefined {
+  if (dayData.filter().test(data)) {
+    const { applicationId, day } = dayData.unpack(data);
+    return isId(applicationId) && /^\d{4}-\d{2}-\d{2}$/.test(day) ? { kind: 'day', applicationId, day } : undefined;
+  }
+  if (timeData.filter().test(data)) {
+    const { applicationId, at } = timeData.unpack(data);
+    return isId(applicationId) && isId(at) ? { kind: 'time', applicationId, at } : undefined;
+  }
+  if (modeData.filter().test(data)) {
+    const { applicationId, at, mode } = modeData.unpack(data);
+    const known = (MODES as readonly string[]).includes(mode);
+    return isId(applicationId) && isId(at) && known ? { kind: 'mode', applicationId, at, mode: mode as Mode } : undefined;
+  }
+  if (stepData.filter().test(data)) {
+    const { applicationId, step } = stepData.unpack(data);
+    return isId(applicationId) && (STEPS as readonly string[]).includes(step) ? { kind: 'step', applicationId, step: step as Step } : undefined;
+  }
+  return undefined;
+}

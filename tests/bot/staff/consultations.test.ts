@@ -1,0 +1,195 @@
+import { and, eq } from 'drizzle-orm';
+import { jwtVerify } from 'jose';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createStaffBot } from '../../../bot/staff/index.js';
+import type { ConsultationView } from '../../../core/scheduling/service.js';
+import type { StaffMember } from '../../../core/staff/repository.js';
+import { zonedToUtc } from '../../../core/time.js';
+import { createVideoService } from '../../../core/video/index.js';
+import { auditLog, outbox } from '../../../db/schema.js';
+import { createFakeBotApi } from '../../support/fake-bot-api.js';
+import { JITSI, takenApplication, WEDNESDAY_10_MSK } from '../../support/scheduling-fixtures.js';
+import { createServiceHarness, manualClock, STAFF_TOKEN, type ServiceHarness } from '../../support/service-harness.js';
+import { staffScreen } from '../../support/staff-screen.js';
+
+const api = createFakeBotApi();
+const DOCTOR = { id: 6660001, first_name: 'Анна', language_code: 'ru' };
+const COLLEAGUE = { id: 6660002, first_name: 'Олег', language_code: 'ru' };
+const PATIENT_ACCOUNT = 7770001;
+const msk = (date: string, time: string) => zonedToUtc(date, time, 'Europe/Moscow');
+
+let h: ServiceHarness;
+let doctor: StaffMember;
+let c: ConsultationView;
+const clock = manualClock();
+beforeAll(() => api.listen());
+beforeEach(() => {
+  clock.set(WEDNESDAY_10_MSK);
+  h = createServiceHarness(api, { clock });
+  doctor = h.addStaff(DOCTOR.id, 'doctor', 'bakulev', 'Петрова Анна Сергеевна');
+  h.addStaff(COLLEAGUE.id, 'doctor', 'bakulev', 'Олегов Олег Олегович');
+  const appId = takenApplication(h.services, h.registerPatient(PATIENT_ACCOUNT), doctor);
+  c = h.services.scheduling.scheduleApplication(doctor, appId, msk('2026-11-25', '15:00'), 'video');
+});
+afterEach(() => {
+  h.close();
+  api.reset();
+});
+afterAll(() => api.close());
+
+const audits = (action: string) => h.services.db.select().from(auditLog).where(eq(auditLog.action, action)).all();
+
+describe('staff bot: my consultations', () => {
+  it('/today lists the day in Moscow time; /week groups the next seven days', async () => {
+    const second = takenApplication(h.services, h.registerPatient(PATIENT_ACCOUNT + 1, { fullName: 'Петров Пётр Петрович' }), doctor);
+    const tomorrow = h.services.scheduling.scheduleApplication(doctor, second, msk('2026-11-26', '09:30'), 'audio');
+    await h.staff.send(h.staff.updates.command(DOCTOR, '/today'));
+    expect(h.staff.seen(DOCTOR)).toEqual([
+      [
+        '📅 Сегодня, среда, 25.11.2026 (МСК)',
+        '',
+        `15:00 · №${c.id} · Иванова Мария Петровна · видео`,
+        '',
+        'Карточка консультации: /consultation и номер.',
+      ].join('\n'),
+    ]);
+    await h.staff.send(h.staff.updates.command(DOCTOR, '/week'));
+    expect(h.staff.seen(DOCTOR)).toEqual([
+      [
+        '📅 Мои консультации на 7 дней с 25.11.2026 (МСК)',
+        '',
+        'Сегодня, 25.11',
+        `15:00 · №${c.id} · Иванова Мария Петровна · видео`,
+        '',
+        'Четверг, 26.11',
+        `09:30 · №${tomorrow.id} · Петров Пётр Петрович · аудио`,
+        '',
+        'Карточка консультации: /consultation и номер.',
+      ].join('\n'),
+    ]);
+    // A colleague's lists hold none of it.
+    await h.staff.send(h.staff.updates.command(COLLEAGUE, '/today'));
+    expect(h.staff.seen(COLLEAGUE)).toEqual(['📅 Сегодня, среда, 25.11.2026 (МСК)\nКонсультаций на сегодня нет.']);
+  });
+
+  it('/today shows a doctor in Yekaterinburg the same consultation on their clock', async () => {
+    h.services.db.$client.prepare("update staff set time_zone = 'Asia/Yekaterinburg' where id = ?").run(doctor.id);
+    await h.staff.send(h.staff.updates.command(DOCTOR, '/today'));
+    expect(h.staff.seen(DOCTOR)[0]).toMatch(new RegExp(`^📅 Сегодня, среда, 25\\.11\\.2026 \\(МСК\\+2\\)\\n\\n17:00 · №${c.id} · `));
+  });
+
+  it('/consultation N shows its doctor the patient, age, time, mode, status and the application; others get not found', async () => {
+    await h.staff.send(h.staff.updates.command(DOCTOR, '/consultation', String(c.id)));
+    expect(h.staff.seen(DOCTOR)).toEqual([
+      [
+        `🩺 Консультация №${c.id} — назначена`,
+        'Пациент: Иванова Мария Петровна, 65 лет',
+        'Время: 25.11.2026, 15:00–15:30 (МСК)',
+        'Формат: видео',
+        '',
+        `Заявка №${c.applicationId} · НМИЦ ССХ им. А.Н. Бакулева`,
+        'Заболевание: Нарушения ритма сердца',
+        'Диагноз: Фибрилляция предсердий, пароксизмальная форма',
+        'Жалобы: Перебои в работе сердца, одышка при ходьбе',
+      ].join('\n'),
+    ]);
+    // Before the start only the room; conclusion and no-show come once it has begun.
+    expect(staffScreen(api, DOCTOR).buttons).toEqual([['🎥 Видеокомната']]);
+    expect(audits('consultation.viewed')).toEqual([expect.objectContaining({ actorType: 'staff', actorId: doctor.id, patientId: c.patientId })]);
+
+    await h.staff.send(h.staff.updates.command(COLLEAGUE, '/consultation', String(c.id)));
+    await h.staff.send(h.staff.updates.command(COLLEAGUE, '/consultation', '999'));
+    expect(h.staff.seen(COLLEAGUE)).toEqual(['Консультация не найдена. Проверьте номер.', 'Консультация не найдена. Проверьте номер.']);
+    expect(audits('consultation.viewed')).toHaveLength(1);
+    await h.staff.send(h.staff.updates.command(DOCTOR, '/consultation', 'двенадцать'));
+    expect(h.staff.seen(DOCTOR)).toEqual(['Укажите номер консультации: /consultation 12']);
+
+    clock.set(msk('2026-11-25', '15:05'));
+    await h.staff.send(h.staff.updates.command(DOCTOR, '/consultation', `№${c.id}`));
+    expect(staffScreen(api, DOCTOR).buttons).toEqual([['🎥 Видеокомната', '📝 Заключение'], ['🚫 Не пришёл']]);
+  });
+
+  it('/join gives the doctor a link on the Jitsi domain whose token makes them the moderator of this room only', async () => {
+    await h.staff.send(h.staff.updates.command(DOCTOR, '/join', String(c.id)));
+    const screen = staffScreen(api, DOCTOR);
+    expect(screen.text).toBe(
+      [
+        `🎥 Консультация №${c.id}: Иванова Мария Петровна, 25.11.2026 в 15:00 (МСК), видео.`,
+        'Вы — модератор: пациент ждёт в лобби, пока вы его не впустите.',
+        'Ссылка личная, не пересылайте её. Она работает с 14:45 до 25.11.2026 16:00 (МСК).',
+      ].join('\n'),
+    );
+    // The token is in the button only, not in the text.
+    expect(screen.text).not.toContain('jwt');
+    const button = screen.message.reply_markup!.inline_keyboard[0]![0]!;
+    expect(button.text).toBe('🎥 Открыть видеокомнату');
+    const url = new URL((button as { url: string }).url);
+    expect(url.origin).toBe(`https://${JITSI.domain}`);
+    expect(url.pathname).toBe(`/${c.room}`);
+    const { payload } = await jwtVerify(url.searchParams.get('jwt')!, new TextEncoder().encode(JITSI.appSecret), {
+      issuer: JITSI.appId,
+      audience: 'jitsi',
+      currentDate: new Date(c.startsAt),
+    });
+    expect(payload).toMatchObject({
+      room: c.room,
+      sub: JITSI.domain,
+      context: { user: { id: `staff:${doctor.id}`, name: 'Петрова Анна Сергеевна', moderator: true, affiliation: 'owner' } },
+      nbf: (c.startsAt - 15 * 60_000) / 1000,
+      exp: (c.endsAt + 30 * 60_000) / 1000,
+    });
+    expect(audits('consultation.join_link')).toEqual([expect.objectContaining({ actorId: doctor.id, patientId: c.patientId })]);
+
+    // Not for a colleague, and not once the window is over.
+    await h.staff.send(h.staff.updates.command(COLLEAGUE, '/join', String(c.id)));
+    expect(h.staff.seen(COLLEAGUE)).toEqual(['Консультация не найдена. Проверьте номер.']);
+    clock.set(msk('2026-11-25', '16:01'));
+    h.staff.seen(DOCTOR);
+    await h.staff.send(h.staff.updates.command(DOCTOR, '/join', String(c.id)));
+    expect(h.staff.seen(DOCTOR)).toEqual(['Время этой консультации прошло — ссылка на комнату больше не выдаётся.']);
+  });
+
+  it('/join says plainly when Jitsi is not configured', async () => {
+    const bot = createStaffBot({ ...h.services, video: createVideoService(undefined, clock), staffToken: STAFF_TOKEN }, { botInfo: api.botInfo(STAFF_TOKEN) });
+    await bot.bot.handleUpdate(h.staff.updates.command(DOCTOR, '/join', String(c.id)));
+    expect(h.staff.seen(DOCTOR)).toEqual([
+      'Видеосвязь на сервере не настроена (нет настроек Jitsi), поэтому ссылку на комнату выдать нельзя. Сообщите администратору.',
+    ]);
+  });
+
+  it('/noshow is refused before the start; after it, once confirmed, the patient is told and the application returns', async () => {
+    await h.staff.send(h.staff.updates.command(DOCTOR, '/noshow', String(c.id)));
+    expect(h.staff.seen(DOCTOR)).toEqual(['Консультация ещё не началась — это можно сделать после её начала.']);
+    clock.set(msk('2026-11-25', '15:10'));
+    await h.staff.send(h.staff.updates.command(COLLEAGUE, '/noshow', String(c.id)));
+    expect(h.staff.seen(COLLEAGUE)).toEqual(['Консультация не найдена. Проверьте номер.']);
+
+    await h.staff.send(h.staff.updates.command(DOCTOR, '/noshow', String(c.id)));
+    expect(h.staff.seen(DOCTOR)).toEqual([
+      `Отметить, что пациент Иванова Мария Петровна не пришёл на консультацию №${c.id} (25.11.2026, 15:00, МСК)? Пациент получит об этом сообщение.`,
+    ]);
+    await h.staff.press(DOCTOR, 'Отмена');
+    expect(h.services.scheduling.get(c.id)!.status).toBe('scheduled');
+    await h.staff.send(h.staff.updates.command(DOCTOR, '/noshow', String(c.id)));
+    await h.staff.press(DOCTOR, '🚫 Да, не пришёл');
+    expect(h.staff.seen(DOCTOR).at(-1)).toBe(
+      `Отмечено: пациент Иванова Мария Петровна не пришёл на консультацию №${c.id}. Заявка №${c.applicationId} снова у вас — можно назначить новое время: /schedule ${c.applicationId}`,
+    );
+    expect(h.services.scheduling.get(c.id)!.status).toBe('no_show');
+    expect(h.services.applicationRepository.byId(c.applicationId!)!.status).toBe('in_review');
+    const told = h.services.db.select().from(outbox).where(and(eq(outbox.template, 'consultation_no_show'), eq(outbox.chatId, PATIENT_ACCOUNT))).all();
+    expect(told).toHaveLength(1);
+    // Asking again finds it closed.
+    await h.staff.send(h.staff.updates.command(DOCTOR, '/noshow', String(c.id)));
+    expect(h.staff.seen(DOCTOR).at(-1)).toBe('Консультация уже не открыта: она проведена, отменена или отмечена неявка.');
+  });
+
+  it('a patient cancelling tells the doctor in the staff bot, on their clock', async () => {
+    h.services.scheduling.cancelByPatient(PATIENT_ACCOUNT, c.id);
+    h.services.db.delete(outbox).where(eq(outbox.bot, 'patient')).run();
+    await h.deliver();
+    expect(h.staff.seen(DOCTOR)).toEqual([
+      `❌ Пациент Иванова Мария Петровна отменил консультацию №${c.id} (25.11.2026, 15:00, МСК). Это время снова свободно. Заявка №${c.applicationId} снова у вас: /schedule ${c.applicationId}`,
+    ]);
+  });
+});
