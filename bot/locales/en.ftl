@@ -654,6 +654,7 @@ cons-card-application =
     Diagnosis: { $diagnosis }
     Complaints: { $complaints }
 cons-card-no-application = No application: a booking with the duty doctor.
+cons-card-conclusion = 📄 Conclusion issued on { $date }, verification code { $code }.
 cons-btn-join = 🎥 Video room
 cons-btn-conclude = 📝 Conclusion
 cons-btn-noshow = 🚫 Did not come

@@ -666,6 +666,7 @@ cons-card-application =
     Диагноз: { $diagnosis }
     Жалобы: { $complaints }
 cons-card-no-application = Без заявки: запись к дежурному врачу.
+cons-card-conclusion = 📄 Заключение выдано { $date }, код проверки { $code }.
 cons-btn-join = 🎥 Видеокомната
 cons-btn-conclude = 📝 Заключение
 cons-btn-noshow = 🚫 Не пришёл

@@ -7,7 +7,7 @@ import type { StaffBotDeps } from '../deps.js';
 import { consultData } from './callback-data.js';
 import { dateIn, timeIn, zoneTag } from './format.js';
 
-type CardDeps = Pick<StaffBotDeps, 'catalog' | 'applicationRepository' | 'clock'>;
+type CardDeps = Pick<StaffBotDeps, 'catalog' | 'applicationRepository' | 'conclusions' | 'clock'>;
 
 /** "14:00 · №12 · Иванова Мария Петровна · видео", with the status when it is no longer planned. */
 export function consultationLine(t: Translate, c: ConsultationView, timeZone: string): string {
@@ -45,6 +45,10 @@ export function consultationCard(deps: CardDeps, t: Translate, locale: string, c
     );
   } else {
     lines.push(t('cons-card-no-application'));
+  }
+  const conclusion = c.status === 'completed' ? deps.conclusions.getByConsultation(c.id) : undefined;
+  if (conclusion) {
+    lines.push(t('cons-card-conclusion', { date: dateIn(conclusion.createdAt, viewer.timeZone), code: conclusion.verificationCode }));
   }
   if (c.status !== 'scheduled') return { text: lines.join('\n\n') };
   const keyboard = new InlineKeyboard().text(t('cons-btn-join'), consultData.pack({ id: c.id, action: 'join' }));

@@ -52,8 +52,12 @@ async function join(ctx: StaffContext, id: number) {
       date: dateIn(c.startsAt, tz),
       time: timeIn(c.startsAt, tz),
       mode: c.mode,
-      from: timeIn(link.value.validFrom, tz),
-      until: `${dateIn(link.value.validUntil, tz)} ${timeIn(link.value.validUntil, tz)}`,
+      from: `${dateIn(link.value.validFrom, tz)} ${timeIn(link.value.validFrom, tz)}`,
+      // "until 16:00" on the same day, the full date when the window runs past midnight.
+      until:
+        dateIn(link.value.validUntil, tz) === dateIn(link.value.validFrom, tz)
+          ? timeIn(link.value.validUntil, tz)
+          : `${dateIn(link.value.validUntil, tz)} ${timeIn(link.value.validUntil, tz)}`,
       zone: zoneTag(tz, c.startsAt, locale),
     }),
     // The token travels only in the button: the text can be read over a shoulder or forwarded without it.

@@ -94,6 +94,11 @@ describe('staff bot: the conclusion', () => {
     ]);
     expect(h.services.scheduling.get(c.id)!.status).toBe('completed');
     expect(h.services.applicationRepository.byId(c.applicationId!)!.status).toBe('completed');
+    await h.staff.send(h.staff.updates.command(DOCTOR, '/consultation', String(c.id)));
+    const card = staffScreen(api, DOCTOR);
+    expect(card.text).toMatch(new RegExp(`^🩺 Консультация №${c.id} — проведена`));
+    expect(card.text).toContain(`📄 Заключение выдано 25.11.2026, код проверки ${code}.`);
+    expect(card.buttons).toEqual([]);
 
     await h.deliver();
     const sent = api.sent(PATIENT_ACCOUNT, PATIENT_TOKEN).filter((m) => m.method === 'sendDocument');

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { scheduleData } from '../../../bot/staff/schedule/index.js';
 import type { StaffMember } from '../../../core/staff/repository.js';
 import { zonedToUtc } from '../../../core/time.js';
-import { consultations, outbox } from '../../../db/schema.js';
+import { applications, consultations, outbox } from '../../../db/schema.js';
 import { createFakeBotApi } from '../../support/fake-bot-api.js';
 import { takenApplication, WEDNESDAY_10_MSK } from '../../support/scheduling-fixtures.js';
 import { createServiceHarness, manualClock, type ServiceHarness } from '../../support/service-harness.js';
@@ -144,6 +144,23 @@ describe('staff bot: scheduling an application', () => {
     await h.staff.press(DOCTOR, '12:30');
     await h.staff.press(DOCTOR, '🎥 Видео');
     expect(h.staff.seen(DOCTOR).at(-1)).toMatch(/назначена[\s\S]*Петров Пётр Петрович[\s\S]*26\.11\.2026, 12:30/);
+  });
+
+  it('a free application of the center becomes the doctor’s when they book its time', async () => {
+    const now = clock.now();
+    const patientId = h.registerPatient(PATIENT_ACCOUNT + 3, { fullName: 'Козлова Вера Андреевна' });
+    const free = h.services.db
+      .insert(applications)
+      .values({ patientId, centerCode: 'bakulev', conditionCode: 'cardiomyopathy', diagnosis: 'ДКМП', complaints: 'Одышка', status: 'submitted', submittedAt: now, updatedAt: now })
+      .returning({ id: applications.id })
+      .get().id;
+    await h.staff.send(h.staff.updates.command(DOCTOR, '/schedule', String(free)));
+    expect(h.services.applicationRepository.byId(free)!.assignedStaffId).toBeNull();
+    await h.staff.press(DOCTOR, 'Пт 27.11 (18)');
+    await h.staff.press(DOCTOR, '10:00');
+    await h.staff.press(DOCTOR, '🎥 Видео');
+    expect(h.staff.seen(DOCTOR).at(-1)).toMatch(/назначена\.\nПациент: Козлова Вера Андреевна\nВремя: 27\.11\.2026, 10:00 \(МСК\)/);
+    expect(h.services.applicationRepository.byId(free)).toMatchObject({ assignedStaffId: doctor.id, status: 'scheduled' });
   });
 
   it('another doctor, a closed application and a missing number are told plainly; nothing opens', async () => {
