@@ -4,6 +4,7 @@ import type { Application } from '../../../core/applications/repository.js';
 import type { StaffMember } from '../../../core/staff/repository.js';
 import type { Translate } from '../../shared/outbox-sender.js';
 import type { StaffBotDeps } from '../deps.js';
+import { scheduleData } from '../schedule/callback-data.js';
 import { DECLINABLE, holderName, mayStart, mayViewDocuments, REQUESTABLE } from './access.js';
 import { declineData, documentsData, requestData, takeData } from './callback-data.js';
 import { conditionLabel, formatMoment, kindList, patientAge } from './labels.js';
@@ -59,6 +60,8 @@ function keyboard(t: Translate, app: Application, viewer: StaffMember): InlineKe
   const closed = ['declined', 'withdrawn', 'completed'].includes(app.status);
   if (!closed && mayViewDocuments(viewer, app)) add(t('triage-btn-documents'), documentsData.pack({ id: app.id }));
   if (free) add(t('triage-btn-take'), takeData.pack({ id: app.id }));
+  // Scheduling is its own feature (bot/staff/schedule); the holder starts it from here.
+  else if (app.assignedStaffId === viewer.id && REQUESTABLE.includes(app.status)) add(t('sched-btn'), scheduleData.pack({ applicationId: app.id }));
   if (any) kb.row();
   if (mayStart(viewer, app, REQUESTABLE)) add(t('triage-btn-request'), requestData.pack({ id: app.id }));
   if (mayStart(viewer, app, DECLINABLE)) add(t('triage-btn-decline'), declineData.pack({ id: app.id }));

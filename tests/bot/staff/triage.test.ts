@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Message } from 'grammy/types';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { scheduleData } from '../../../bot/staff/schedule/callback-data.js';
 import { declineData, documentsData, openData, requestData, takeData } from '../../../bot/staff/triage/callback-data.js';
 import { auditLog, outbox, staff } from '../../../db/schema.js';
 import { phoneJpeg, pdfWithPages } from '../../support/document-fixtures.js';
@@ -128,7 +129,12 @@ describe('staff triage: the new application', () => {
     await h.staff.press(A, '✋ Взять');
     expect(lastAnswer()).toBe('Заявка №1 теперь у вас. Пациенту сообщили, что её рассматривают.');
     expect(textOf(chat(A).at(-1))).toBe(`Заявка №1\n${CARD}\n\n👩‍⚕️ В работе у вас.`);
-    expect(buttons(chat(A).at(-1))).toEqual([['📎 Документы'], ['📄 Запросить документы', '❌ Отклонить']]);
+    expect(buttons(chat(A).at(-1))).toEqual([
+      ['📎 Документы', '📅 Назначить'],
+      ['📄 Запросить документы', '❌ Отклонить'],
+    ]);
+    // Scheduling is its own feature; the card only starts it.
+    expect(chat(A).at(-1)!.reply_markup!.inline_keyboard[0]![1]).toMatchObject({ callback_data: scheduleData.pack({ applicationId: 1 }) });
 
     await h.staff.press(B, '✋ Взять');
     expect(lastAnswer()).toBe(`Эту заявку уже взял(а) в работу ${A_NAME}.`);
@@ -302,7 +308,10 @@ describe('staff triage: request documents', () => {
         '📥 Запрошенные документы загружены — заявка ждёт вашего решения.',
       ].join('\n'),
     ]);
-    expect(buttons(chat(A).at(-1))).toEqual([['📎 Документы'], ['📄 Запросить документы', '❌ Отклонить']]);
+    expect(buttons(chat(A).at(-1))).toEqual([
+      ['📎 Документы', '📅 Назначить'],
+      ['📄 Запросить документы', '❌ Отклонить'],
+    ]);
     // B's notice said A took it when A committed to the request.
     expect(textOf(chat(B).at(-1))).toBe(`Заявку №1 (Врождённые пороки сердца) взял(а) в работу ${A_NAME}.`);
   });
@@ -420,6 +429,18 @@ describe('staff triage: withdrawal', () => {
     await h.staff.press(A, '📎 Документы');
     expect(lastAnswer()).toBe('По этой заявке документы больше недоступны.');
     expect(filesTo(A)).toEqual([]);
+  });
+
+  it('a free application withdrawn before anyone took it: Take says so and the card shows it, without buttons', async () => {
+    addDoctors();
+    await application();
+    h.services.applications.withdraw(PATIENT, 1);
+    await h.staff.press(B, '✋ Взять');
+    expect(lastAnswer()).toBe('Заявка только что изменилась, действие уже недоступно.');
+    const notice = chat(B).at(-1)!;
+    expect(textOf(notice)).toBe(`Заявка №1\n${CARD}\n\n↩️ Пациент отозвал заявку.`);
+    expect(notice.reply_markup).toBeUndefined();
+    expect(h.services.applicationRepository.byId(1)).toMatchObject({ status: 'withdrawn', assignedStaffId: null });
   });
 });
 
