@@ -4,10 +4,10 @@ import { registerCommands } from '../shared/commands.js';
 import { createBotStack } from '../shared/stack.js';
 import type { StaffContext, StaffSessionData } from './context.js';
 import type { StaffBotDeps } from './deps.js';
-import { concludeFeature } from './conclude/index.js';
+import { concludeFeature, concludeFlow } from './conclude/index.js';
 import { consultationsFeature } from './consultations/index.js';
 import { staffGate } from './gate.js';
-import { scheduleFeature } from './schedule/index.js';
+import { scheduleFeature, scheduleFlow } from './schedule/index.js';
 import { inviteFeature } from './start/index.js';
 import { triageFeature } from './triage/index.js';
 import { staffUnhandledFeature } from './unhandled/index.js';
@@ -34,12 +34,15 @@ export function createStaffBot(deps: StaffBotDeps, opts: { botInfo?: UserFromGet
   });
   guarded.use(inviteFeature());
   const members = guarded.use(staffGate);
-  // Features for staff are registered on `members`, in order; "unhandled" stays last. The scheduling and conclusion
-  // flows come first: while one is open it sees every update and leaves itself when another command or button comes.
-  members.use(scheduleFeature(deps));
-  members.use(concludeFeature(deps));
-  members.use(consultationsFeature());
+  // Features for staff are registered on `members`, in order; "unhandled" stays last. Flows (conversations) come before
+  // commands: an open flow sees every update first and leaves itself when another command or button comes, which then
+  // runs. (Triage registers its own flows ahead of its handlers.)
+  members.use(scheduleFlow(deps));
+  members.use(concludeFlow(deps));
   members.use(triageFeature(deps));
+  members.use(scheduleFeature());
+  members.use(concludeFeature());
+  members.use(consultationsFeature());
   members.use(staffUnhandledFeature());
   return { bot, i18n, registerCommands: () => registerCommands(bot.api, i18n, STAFF_COMMANDS) };
 }

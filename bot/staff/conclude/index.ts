@@ -8,10 +8,14 @@ import type { StaffBotDeps } from '../deps.js';
 import { checkConcludable } from './check.js';
 import { CONCLUDE, createConcludeConversation } from './conversation.js';
 
-/** /conclude N and "📝 Conclusion" on a consultation's card: the conclusion conversation. */
-export function concludeFeature(deps: StaffBotDeps) {
+/** The conclusion conversation; registered before every feature's commands, so an open one sees each update first. */
+export function concludeFlow(deps: StaffBotDeps) {
+  return new Composer<StaffContext>().use(createConversation<StaffContext, StaffConvoContext>(createConcludeConversation(deps), CONCLUDE));
+}
+
+/** /conclude N and "📝 Conclusion" on a consultation's card open the conclusion conversation (concludeFlow). */
+export function concludeFeature() {
   const feature = new Composer<StaffContext>();
-  feature.use(createConversation<StaffContext, StaffConvoContext>(createConcludeConversation(deps), CONCLUDE));
 
   const begin = async (ctx: StaffContext, consultationId: number) => {
     // The PDF prints <PUBLIC_URL>/verify/<code>: without a public address there is nothing to print.

@@ -23,10 +23,14 @@ function checkSchedulable(ctx: StaffContext, member: StaffMember, applicationId:
   });
 }
 
-/** Scheduling an application: "📅 Schedule" on its card or /schedule N, then the calendar conversation. */
-export function scheduleFeature(deps: StaffBotDeps) {
+/** The calendar conversation; registered before every feature's commands, so an open one sees each update first. */
+export function scheduleFlow(deps: StaffBotDeps) {
+  return new Composer<StaffContext>().use(createConversation<StaffContext, StaffConvoContext>(createScheduleConversation(deps), SCHEDULE));
+}
+
+/** Scheduling an application: "📅 Schedule" on its card or /schedule N open the calendar conversation (scheduleFlow). */
+export function scheduleFeature() {
   const feature = new Composer<StaffContext>();
-  feature.use(createConversation<StaffContext, StaffConvoContext>(createScheduleConversation(deps), SCHEDULE));
 
   const begin = async (ctx: StaffContext, applicationId: number) => {
     const checked = checkSchedulable(ctx, ctx.staff!, applicationId);

@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm';
+import { Api, InlineKeyboard } from 'grammy';
 import { jwtVerify } from 'jose';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createStaffBot } from '../../../bot/staff/index.js';
+import { declineData } from '../../../bot/staff/triage/callback-data.js';
 import type { ConsultationView } from '../../../core/scheduling/service.js';
 import type { StaffMember } from '../../../core/staff/repository.js';
 import { zonedToUtc } from '../../../core/time.js';
@@ -182,6 +184,20 @@ describe('staff bot: my consultations', () => {
     // Asking again finds it closed.
     await h.staff.send(h.staff.updates.command(DOCTOR, '/noshow', String(c.id)));
     expect(h.staff.seen(DOCTOR).at(-1)).toBe('Консультация уже не открыта: она проведена, отменена или отмечена неявка.');
+  });
+
+  it('a triage question left open: /today leaves it and runs, and what is typed next is not taken as its answer', async () => {
+    const appId = takenApplication(h.services, h.registerPatient(PATIENT_ACCOUNT + 1, { fullName: 'Петров Пётр Петрович' }), doctor);
+    // The card's Decline button, on a message the staff bot sends here in place of the card.
+    const keyboard = new InlineKeyboard().text('❌ Отклонить', declineData.pack({ id: appId }));
+    await new Api(h.staff.token, { apiRoot: api.apiRoot }).sendMessage(DOCTOR.id, `Заявка №${appId}`, { reply_markup: keyboard });
+    await h.staff.press(DOCTOR, '❌ Отклонить');
+    await h.staff.press(DOCTOR, '✏️ Другая причина (написать)');
+    h.staff.seen(DOCTOR);
+    await h.staff.send(h.staff.updates.command(DOCTOR, '/today'));
+    expect(h.staff.seen(DOCTOR)).toEqual(['Начатое действие по заявке прервано, пациенту ничего не отправлено.', expect.stringMatching(/^📅 Сегодня, среда/)]);
+    await h.staff.send(h.staff.updates.text(DOCTOR, 'Это не причина отказа'));
+    expect(h.services.applicationRepository.byId(appId)!.status).toBe('in_review');
   });
 
   it('a patient cancelling tells the doctor in the staff bot, on their clock', async () => {
