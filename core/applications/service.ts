@@ -107,9 +107,10 @@ export function createApplicationService(deps: ApplicationDeps) {
       const complaints = validateComplaints(input.complaints);
       const missing = missingRequired(checklistOf(input.patientId, input.centerCode, input.conditionCode));
       if (missing.length) throw new DomainError('documents_missing', { kinds: missing.join(',') });
-      if (deps.applications.openOf(input.patientId, input.centerCode)) throw new DomainError('application_open_exists');
       const now = clock.now();
       const app = db.transaction((tx) => {
+        // Inside the transaction: SQLite serialises writers, so two submissions cannot both find none open.
+        if (deps.applications.openOf(input.patientId, input.centerCode)) throw new DomainError('application_open_exists');
         const row = tx
           .insert(applications)
           .values({
