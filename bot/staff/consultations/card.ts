@@ -50,7 +50,8 @@ export function consultationCard(deps: CardDeps, t: Translate, locale: string, c
   if (conclusion) {
     lines.push(t('cons-card-conclusion', { date: dateIn(conclusion.createdAt, viewer.timeZone), code: conclusion.verificationCode }));
   }
-  if (c.status !== 'scheduled') return { text: lines.join('\n\n') };
+  // The actions are the consultation's own doctor's; an admin reading the card gets none.
+  if (c.status !== 'scheduled' || c.staffId !== viewer.id) return { text: lines.join('\n\n') };
   const keyboard = new InlineKeyboard().text(t('cons-btn-join'), consultData.pack({ id: c.id, action: 'join' }));
   if (now >= c.startsAt) {
     keyboard.text(t('cons-btn-conclude'), consultData.pack({ id: c.id, action: 'conclude' })).row();

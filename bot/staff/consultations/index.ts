@@ -36,8 +36,10 @@ async function showCard(ctx: StaffContext, id: number) {
 async function join(ctx: StaffContext, id: number) {
   const c = await consultationFor(ctx, id);
   if (!c) return;
-  if (c.status !== 'scheduled') return ctx.reply(ctx.t('staff-err-consultation-not-open'));
   const member = ctx.staff!;
+  // An admin may read any card, but only the consultation's own doctor is let into the call, as its moderator.
+  if (c.staffId !== member.id) return ctx.reply(ctx.t('staff-err-not-your-consultation'));
+  if (c.status !== 'scheduled') return ctx.reply(ctx.t('staff-err-consultation-not-open'));
   const link = await attemptAsync(() =>
     ctx.deps.video.joinLink({ room: c.room, user: { id: `staff:${member.id}`, name: member.name, moderator: true }, startsAt: c.startsAt, endsAt: c.endsAt }),
   );

@@ -142,9 +142,17 @@ describe('staff bot: my consultations', () => {
     });
     expect(audits('consultation.join_link')).toEqual([expect.objectContaining({ actorId: doctor.id, patientId: c.patientId })]);
 
-    // Not for a colleague, and not once the window is over.
+    // Not for a colleague, not for an admin (who may read the card), and not once the window is over.
     await h.staff.send(h.staff.updates.command(COLLEAGUE, '/join', String(c.id)));
     expect(h.staff.seen(COLLEAGUE)).toEqual(['Консультация не найдена. Проверьте номер.']);
+    const ADMIN = { id: 6660009, first_name: 'Админ', language_code: 'ru' };
+    h.addStaff(ADMIN.id, 'admin', null);
+    await h.staff.send(h.staff.updates.command(ADMIN, '/join', String(c.id)));
+    expect(h.staff.seen(ADMIN)).toEqual(['Это консультация другого врача.']);
+    await h.staff.send(h.staff.updates.command(ADMIN, '/consultation', String(c.id)));
+    expect(h.staff.seen(ADMIN)[0]).toMatch(/^🩺 Консультация №\d+ — назначена\nПациент: Иванова Мария Петровна/);
+    expect(staffScreen(api, ADMIN).buttons).toEqual([]);
+    expect(audits('consultation.join_link')).toHaveLength(1);
     clock.set(msk('2026-11-25', '16:01'));
     h.staff.seen(DOCTOR);
     await h.staff.send(h.staff.updates.command(DOCTOR, '/join', String(c.id)));
