@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, lt, ne } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt } from 'drizzle-orm';
 import type { Db, Writer } from '../../db/client.js';
 import { applications, consultations, patients, slots } from '../../db/schema.js';
 import type { AuditLog } from '../audit.js';
@@ -157,7 +157,7 @@ export function createSchedulingService(deps: {
         const moved = tx
           .update(applications)
           .set({ status: 'scheduled', scheduledAt: now, updatedAt: now })
-          .where(and(eq(applications.id, app.id), eq(applications.assignedStaffId, member.id), ne(applications.status, 'scheduled')))
+          .where(and(eq(applications.id, app.id), eq(applications.assignedStaffId, member.id), inArray(applications.status, ['submitted', 'in_review'])))
           .run();
         if (moved.changes !== 1) throw new DomainError('application_changed');
         const accountId = tx.select({ accountId: patients.accountId }).from(patients).where(eq(patients.id, app.patientId)).get()?.accountId ?? null;
