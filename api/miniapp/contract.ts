@@ -1,0 +1,127 @@
+import { z } from 'zod';
+
+/**
+ * The Mini App's HTTP API: request schemas (validated by the server with zod) and response types (imported by the
+ * Mini App with `import type`, so none of this code reaches its bundle). Times are ISO 8601 UTC strings;
+ * the Mini App shows them in the patient's zone (`timeZone`).
+ *
+ * Every /api request carries `Authorization: tma <initData>`. Errors are `{ error: { code, message } }`:
+ * 401 unauthorized (absent, forged or expired init data), 403 not_registered (no account in the patient bot),
+ * 404 not_found (also for another person's ids), 409 slot_taken | join_not_open | …, 422 validation codes.
+ */
+
+export const specialtySchema = z.enum(['cardiology', 'gynecology']);
+export type Specialty = z.infer<typeof specialtySchema>;
+export const modeSchema = z.enum(['video', 'audio']);
+export type Mode = z.infer<typeof modeSchema>;
+
+/** Which of the account's profiles a request acts for; absent means the account's default profile. */
+export const patientQuery = z.object({ patientId: z.coerce.number().int().positive().optional() });
+
+export const slotsQuery = patientQuery.extend({
+  kind: z.literal('duty').default('duty'),
+  specialty: specialtySchema.optional(),
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+});
+
+export const bookBody = z.object({
+  patientId: z.number().int().positive().optional(),
+  slotId: z.number().int().positive(),
+  mode: modeSchema,
+});
+
+export const rescheduleBody = z.object({
+  patientId: z.number().int().positive().optional(),
+  slotId: z.number().int().positive(),
+});
+
+export const waitlistBody = z.object({
+  patientId: z.number().int().positive().optional(),
+  specialty: specialtySchema,
+  /** YYYY-MM-DD in the patient's zone. */
+  date: z.iso.date(),
+});
+
+export interface ApiError {
+  error: { code: string; message: string };
+}
+
+export interface MeResponse {
+  locale: 'ru' | 'en';
+  defaultPatientId: number;
+  patients: Array<{ id: number; fullName: string; relation: 'self' | 'child' | 'relative'; timeZone: string }>;
+  limits: { bookingMinNoticeMinutes: number; cancelMinNoticeMinutes: number; maxActiveDutyBookings: number; joinOpensMinutesBefore: number };
+  connection: { minVideoKbps: number; minAudioKbps: number };
+}
+
+export interface CentersResponse {
+  centers: Array<{ code: string; specialty: Specialty; name: string; shortName: string }>;
+  specialties: Array<{ code: Specialty; name: string; topics: string }>;
+}
+
+export interface SlotView {
+  id: number;
+  startsAt: string;
+  endsAt: string;
+  specialty: Specialty;
+  doctor: { id: number; name: string };
+}
+
+export interface SlotsResponse {
+  slots: SlotView[];
+}
+
+export interface ConsultationItem {
+  id: number;
+  kind: 'duty' | 'application';
+  status: 'scheduled' | 'completed' | 'cancelled' | 'no_show';
+  mode: Mode;
+  startsAt: string;
+  endsAt: string;
+  doctor: { name: string };
+  specialty?: Specialty;
+  center?: string;
+  canCancel: boolean;
+  canReschedule: boolean;
+  /** From this moment (10 minutes before the start) until the end the patient may join. */
+  joinOpensAt: string;
+  conclusion?: { id: number; verificationCode: string; pdfUrl: string };
+}
+
+export interface ConsultationsResponse {
+  upcoming: ConsultationItem[];
+  past: ConsultationItem[];
+}
+
+export interface JoinResponse {
+  url: string;
+  validFrom: string;
+  validUntil: string;
+}
+
+export interface DocumentItem {
+  id: number;
+  kind: string;
+  kindLabel: string;
+  mime: string;
+  pageCount: number;
+  createdAt: string;
+  thumbnailUrl?: string;
+}
+
+export interface DocumentsResponse {
+  documents: DocumentItem[];
+}
+
+export interface ApplicationItem {
+  id: number;
+  center: string;
+  condition: string;
+  status: 'submitted' | 'in_review' | 'needs_documents' | 'scheduled' | 'declined' | 'withdrawn' | 'completed';
+  submittedAt: string;
+}
+
+export interface ApplicationsResponse {
+  applications: ApplicationItem[];
+}
