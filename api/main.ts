@@ -7,6 +7,8 @@ import { ConfigError, loadConfig, type Config } from '../core/config.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import { openDatabase } from '../db/client.js';
 import { createPatientBot } from '../bot/patient/index.js';
+import { configureMenuButton } from '../bot/patient/menu-button.js';
+import { DEFAULT_LOCALE } from '../bot/shared/i18n.js';
 import { createStaffBot } from '../bot/staff/index.js';
 import { createOutbox } from './outbox.js';
 import { createServer } from './server.js';
@@ -64,6 +66,7 @@ async function main() {
   if (staff) bots.push({ name: 'staff', bot: staff.bot as unknown as Bot<Context> });
   for (const { bot } of bots) await bot.init();
   await patient.registerCommands();
+  await configureMenuButton(patient.bot.api, config.publicUrl, patient.i18n.t(DEFAULT_LOCALE, 'menu-button-app'));
   await staff?.registerCommands();
 
   const webhook = config.bot.mode === 'webhook' ? config.bot : undefined;
