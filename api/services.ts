@@ -9,6 +9,8 @@ import type { Clock } from '../core/clock.js';
 import { createConclusionService } from '../core/conclusions/service.js';
 import type { Config } from '../core/config.js';
 import { createDocumentService } from '../core/documents/service.js';
+import { DEFAULT_DUTY_LIMITS } from '../core/duty/limits.js';
+import { createDutyService } from '../core/duty/service.js';
 import type { Logger } from '../core/logger.js';
 import { createOutboxRepository } from '../core/outbox/repository.js';
 import { createPatientRepository } from '../core/patients/repository.js';
@@ -21,7 +23,7 @@ import type { Db } from '../db/client.js';
 
 /** Builds the service graph over an open database; the entry point and the tests build it the same way. */
 export function createServices(opts: {
-  config: Pick<Config, 'patientBotToken' | 'telegramApiRoot' | 'filesDir'> & Partial<Pick<Config, 'staffBotToken' | 'publicUrl' | 'jitsi'>>;
+  config: Pick<Config, 'patientBotToken' | 'telegramApiRoot' | 'filesDir'> & Partial<Pick<Config, 'staffBotToken' | 'publicUrl' | 'jitsi' | 'duty'>>;
   db: Db;
   clock: Clock;
   logger: Logger;
@@ -40,6 +42,9 @@ export function createServices(opts: {
   // Without JITSI_* the service still books consultations with their rooms; only the join links are refused.
   const video = createVideoService(config.jitsi, clock);
   const scheduling = createSchedulingService({ db, clock, audit, staff, applications: applicationRepository, newRoomName: () => video.roomName() });
+  const dutyLimits = config.duty ?? DEFAULT_DUTY_LIMITS;
+  // Duty doctors' templates, days off and slots; their own cancellations.
+  const duty = createDutyService({ db, clock, audit, limits: dutyLimits });
   // Issuing a conclusion also queues its PDF for the patient (template conclusion_ready), in the same transaction.
   const conclusions = createConclusionService({ db, filesDir: config.filesDir, clock, audit, catalog });
   return {
@@ -63,6 +68,8 @@ export function createServices(opts: {
     applications,
     scheduling,
     video,
+    dutyLimits,
+    duty,
     conclusions,
     outbox: createOutboxRepository(db),
     deleteAccount: createAccountDeletion({ accounts, patients: patientRepository, documents, conclusions, audit }),

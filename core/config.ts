@@ -27,6 +27,10 @@ const common = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_URL: z.url().optional(),
   INIT_DATA_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(86_400),
+  BOOKING_MIN_NOTICE_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
+  CANCEL_MIN_NOTICE_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(120),
+  MAX_ACTIVE_DUTY_BOOKINGS: z.coerce.number().int().min(1).max(20).default(2),
+  DUTY_DAYS_AHEAD: z.coerce.number().int().min(1).max(90).default(21),
   JITSI_DOMAIN: z.string().regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be a bare host name, like meet.example.org').optional(),
   JITSI_APP_ID: z.string().min(1).optional(),
   // HS256 with a short secret can be brute-forced offline from any token a patient holds.
@@ -69,6 +73,12 @@ function toConfig(env: z.infer<typeof schema>) {
     logLevel: env.LOG_LEVEL,
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ''),
     initDataMaxAgeSeconds: env.INIT_DATA_MAX_AGE_SECONDS,
+    duty: {
+      bookingMinNoticeMinutes: env.BOOKING_MIN_NOTICE_MINUTES,
+      cancelMinNoticeMinutes: env.CANCEL_MIN_NOTICE_MINUTES,
+      maxActiveDutyBookings: env.MAX_ACTIVE_DUTY_BOOKINGS,
+      daysAhead: env.DUTY_DAYS_AHEAD,
+    },
     jitsi:
       env.JITSI_DOMAIN && env.JITSI_APP_ID && env.JITSI_APP_SECRET
         ? { domain: env.JITSI_DOMAIN, appId: env.JITSI_APP_ID, appSecret: env.JITSI_APP_SECRET }

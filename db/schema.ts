@@ -102,6 +102,8 @@ export const staff = sqliteTable(
     timeZone: text('time_zone').notNull().default('Europe/Moscow'),
     locale: text('locale').notNull().default('ru'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** What a duty doctor answers about; patients pick a specialty, then a slot. Null for everyone else. */
+    specialty: text('specialty', { enum: ['cardiology', 'gynecology'] }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('staff_telegram_uq').on(t.telegramId)],
@@ -180,9 +182,52 @@ export const slots = sqliteTable(
     startsAt: integer('starts_at').notNull(),
     endsAt: integer('ends_at').notNull(),
     kind: text('kind', { enum: ['duty', 'application'] }).notNull(),
+    /** The duty template that generated it; null for one-off slots. No foreign key: adding one would rebuild this table. */
+    templateId: integer('template_id'),
+    /**
+     * A closed duty slot is no longer offered. 'schedule': a day off or a template change closed it, and generating
+     * reopens it when the schedule wants it again; 'doctor': closed by hand (or by the doctor's cancellation), for good.
+     * Closed rather than deleted when a cancelled consultation still points at it.
+     */
+    closedAt: integer('closed_at'),
+    closedReason: text('closed_reason', { enum: ['schedule', 'doctor'] }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('slots_staff_start_uq').on(t.staffId, t.startsAt), index('slots_start_idx').on(t.startsAt)],
+);
+
+/** A duty doctor's weekly hours, in the doctor's own zone; slots are generated from these a few weeks ahead. */
+export const dutyTemplates = sqliteTable(
+  'duty_templates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    staffId: integer('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    /** ISO weekday: 1 Monday … 7 Sunday. */
+    weekday: integer('weekday').notNull(),
+    /** HH:MM wall-clock time in the doctor's zone; to_time may be 24:00. */
+    fromTime: text('from_time').notNull(),
+    toTime: text('to_time').notNull(),
+    slotMinutes: integer('slot_minutes').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('duty_templates_staff_idx').on(t.staffId)],
+);
+
+/** A duty doctor's day off (a date of the doctor's own calendar): no slots that day. */
+export const dutyExceptions = sqliteTable(
+  'duty_exceptions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    staffId: integer('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    date: text('date').notNull(),
+    reason: text('reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('duty_exceptions_staff_date_uq').on(t.staffId, t.date)],
 );
 
 export const consultations = sqliteTable(
@@ -203,6 +248,8 @@ export const consultations = sqliteTable(
     status: text('status', { enum: ['scheduled', 'completed', 'cancelled', 'no_show'] }).notNull(),
     room: text('room').notNull().unique(),
     cancelledBy: text('cancelled_by', { enum: ['patient', 'staff'] }),
+    /** The doctor's words when they cancel, shown to the patient. */
+    cancelReason: text('cancel_reason'),
     createdAt: createdAt(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -252,4 +299,30 @@ export const outbox = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('outbox_due_idx').on(t.sentAt, t.failedAt, t.nextAttemptAt)],
+);
+
+/**
+ * A patient who found no free duty slot on a day of their own calendar and asked to be told when one frees up.
+ * [from_at, to_at) is that day in the patient's zone as it was when they asked, so matching a slot is a range test.
+ */
+export const waitlist = sqliteTable(
+  'waitlist',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    patientId: integer('patient_id')
+      .notNull()
+      .references(() => patients.id, { onDelete: 'cascade' }),
+    specialty: text('specialty', { enum: ['cardiology', 'gynecology'] }).notNull(),
+    date: text('date').notNull(),
+    fromAt: integer('from_at').notNull(),
+    toAt: integer('to_at').notNull(),
+    createdAt: integer('created_at').notNull(),
+    notifiedAt: integer('notified_at'),
+    notifiedSlotId: integer('notified_slot_id'),
+  },
+  (t) => [
+    // Asking twice for the same day is one entry while it waits.
+    uniqueIndex('waitlist_waiting_uq').on(t.patientId, t.specialty, t.date).where(sql`notified_at is null`),
+    index('waitlist_queue_idx').on(t.specialty, t.notifiedAt, t.fromAt),
+  ],
 );

@@ -1,0 +1,11 @@
+export { createDutyService, CANCELLED_BY_DOCTOR_TEMPLATE, MAX_CANCEL_REASON_LENGTH } from './service.js';
+export type { DutyService, DutyServiceDeps } from './service.js';
+export type { BookedSlot, DutyDoctor, DutySlot } from './repository.js';
+export { DEFAULT_DUTY_LIMITS, JOIN_OPENS_MINUTES_BEFORE } from './limits.js';
+export type { DutyLimits } from './limits.js';
+export { SPECIALTIES, isSpecialty, specialtyOfCenter } from './specialty.js';
+export type { Specialty } from './specialty.js';
+export { MAX_SLOT_MINUTES, MIN_SLOT_MINUTES, checkTemplate, minutesOf, templateSlots } from './template.js';
+export type { DutyTemplate, DutyTemplateInput } from './template.js';
+export { WAITLIST_SLOT_FREE_TEMPLATE, joinWaitlist, leaveWaitlist, offerFreedSlot, waitingOf } from './waitlist.js';
+export type { WaitlistEntry } from './waitlist.js';
