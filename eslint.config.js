@@ -1,3 +1,4 @@
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -24,6 +25,23 @@ export default tseslint.config(
     files: ['core/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['grammy', '@grammyjs/*', 'hono', 'hono/*', '../bot/*', '../api/*'] }],
+    },
+  },
+  {
+    // The Mini App talks to the server over HTTP only: from api/ it may import types (the contract), never code.
+    files: ['miniapp/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['../../api/*', '../../../api/*', '../../../../api/*'], allowTypeImports: true, message: 'Import only types from the API contract.' },
+            { group: ['**/core/*', '**/db/*', '**/bot/*'], message: 'The Mini App reaches the server over HTTP only.' },
+          ],
+        },
+      ],
     },
   },
 );

@@ -74,6 +74,7 @@ async function main() {
     db,
     logger,
     verify: services,
+    miniapp: { botUsername: patient.bot.botInfo.username },
     ...(webhook ? { webhooks: { bots: Object.fromEntries(bots.map((b) => [b.name, b.bot])), secretToken: webhook.webhookSecret } } : {}),
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) =>

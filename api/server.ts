@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { webhookCallback, type Bot, type Context } from 'grammy';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../core/logger.js';
+import { createMiniAppStatic, type MiniAppStaticOptions } from './miniapp-static.js';
 import { createVerifyRoutes, type VerifyRoutesDeps } from './verify.js';
 
 export interface ServerDeps {
@@ -12,6 +13,8 @@ export interface ServerDeps {
   webhooks?: { bots: Record<string, Bot<Context>>; secretToken: string };
   /** The public check of a conclusion's verification code (GET /verify/<code>), the address printed in every PDF. */
   verify?: VerifyRoutesDeps;
+  /** The built Mini App under /app/ (where it is, the patient bot's username for its links). */
+  miniapp?: MiniAppStaticOptions;
 }
 
 function jsonError(code: string, message: string) {
@@ -27,6 +30,7 @@ export function createServer(deps: ServerDeps) {
   });
 
   if (deps.verify) app.route('/', createVerifyRoutes(deps.verify));
+  app.route('/', createMiniAppStatic(deps.miniapp));
 
   if (deps.webhooks) {
     const { bots, secretToken } = deps.webhooks;

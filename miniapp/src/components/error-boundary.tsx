@@ -1,0 +1,29 @@
+import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { messages, type Locale } from '../lib/messages';
+
+/** The root's last resort: a human message and a way back, never a blank screen or a stack trace. */
+export class ErrorBoundary extends Component<{ locale: Locale; children: ReactNode }, { error: unknown }> {
+  override state: { error: unknown } = { error: null };
+
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+
+  override componentDidCatch(error: unknown, info: ErrorInfo) {
+    console.error('Mini App crashed', error, info.componentStack);
+  }
+
+  override render() {
+    if (!this.state.error) return this.props.children;
+    const t = messages[this.props.locale];
+    return (
+      <main className="page" role="alert">
+        <h1>{t.crashTitle}</h1>
+        <p className="lead">{t.crashText}</p>
+        <button type="button" className="btn btn-primary" onClick={() => window.location.reload()}>
+          {t.crashRestart}
+        </button>
+      </main>
+    );
+  }
+}

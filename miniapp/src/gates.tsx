@@ -1,0 +1,47 @@
+import { miniApp } from '@telegram-apps/sdk-react';
+import { useI18n } from './lib/i18n';
+import { messages, type Locale } from './lib/messages';
+import { botLink, openTelegram } from './lib/telegram';
+
+/** Opened in a plain browser: there is no Telegram user to act for, so only a way to the bot. */
+export function OutsideTelegram({ locale }: { locale: Locale }) {
+  const t = messages[locale];
+  const link = botLink();
+  return (
+    <main className="page gate">
+      <div className="gate-icon" aria-hidden="true">
+        💬
+      </div>
+      <h1>{t.outsideTitle}</h1>
+      <p className="lead">{t.outsideText}</p>
+      {link && (
+        <a className="btn btn-primary" href={link}>
+          {t.openBot}
+        </a>
+      )}
+    </main>
+  );
+}
+
+/** A Telegram user the patient bot has not registered (403 not_registered). */
+export function NotRegistered() {
+  const { t } = useI18n();
+  const link = botLink();
+  const go = () => {
+    if (link) openTelegram(link);
+    // Opened from the bot's menu button, closing returns the patient to the bot's chat.
+    else miniApp.close.ifAvailable();
+  };
+  return (
+    <main className="page gate">
+      <div className="gate-icon" aria-hidden="true">
+        📝
+      </div>
+      <h1>{t.notRegisteredTitle}</h1>
+      <p className="lead">{t.notRegisteredText}</p>
+      <button type="button" className="btn btn-primary" onClick={go}>
+        {t.goToBot}
+      </button>
+    </main>
+  );
+}

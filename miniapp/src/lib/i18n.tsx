@@ -1,0 +1,75 @@
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { messages, type Locale, type Messages } from './messages';
+
+export interface I18n {
+  locale: Locale;
+  t: Messages;
+  /** "четверг, 26 ноября" in the zone. */
+  day(iso: string | number, timeZone: string): string;
+  /** "10:30" in the zone. */
+  time(iso: string | number, timeZone: string): string;
+  /** "сегодня в 10:30", "завтра в 10:30" or "четверг, 26 ноября, в 10:30". */
+  when(iso: string | number, timeZone: string, now?: number): string;
+  /** "GMT+4", the zone as a reader recognises it. */
+  zoneName(timeZone: string): string;
+}
+
+const tags: Record<Locale, string> = { ru: 'ru-RU', en: 'en-GB' };
+
+/** YYYY-MM-DD of the moment in the zone (en-CA formats dates that way). */
+export function dateKey(at: string | number | Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(at));
+}
+
+export function createI18n(locale: Locale): I18n {
+  const tag = tags[locale];
+  const t = messages[locale];
+  const cache = new Map<string, Intl.DateTimeFormat>();
+  const fmt = (kind: 'day' | 'time' | 'zone', timeZone: string) => {
+    const key = `${kind}|${timeZone}`;
+    let f = cache.get(key);
+    if (!f) {
+      const options: Intl.DateTimeFormatOptions =
+        kind === 'day'
+          ? { weekday: 'long', day: 'numeric', month: 'long' }
+          : kind === 'time'
+            ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+            : { timeZoneName: 'shortOffset' };
+      f = new Intl.DateTimeFormat(tag, { timeZone, ...options });
+      cache.set(key, f);
+    }
+    return f;
+  };
+  const day = (iso: string | number, tz: string) => fmt('day', tz).format(new Date(iso));
+  const time = (iso: string | number, tz: string) => fmt('time', tz).format(new Date(iso));
+  return {
+    locale,
+    t,
+    day,
+    time,
+    when(iso, tz, now = Date.now()) {
+      const key = dateKey(iso, tz);
+      const at = locale === 'ru' ? 'в' : 'at';
+      if (key === dateKey(now, tz)) return `${t.today} ${at} ${time(iso, tz)}`;
+      if (key === dateKey(now + 86_400_000, tz)) return `${t.tomorrow} ${at} ${time(iso, tz)}`;
+      return `${day(iso, tz)}, ${at} ${time(iso, tz)}`;
+    },
+    zoneName(tz) {
+      const part = fmt('zone', tz)
+        .formatToParts(new Date())
+        .find((p) => p.type === 'timeZoneName');
+      return part?.value ?? tz;
+    },
+  };
+}
+
+const I18nContext = createContext<I18n>(createI18n('ru'));
+
+export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
+  const value = useMemo(() => createI18n(locale), [locale]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}

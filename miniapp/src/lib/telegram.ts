@@ -1,0 +1,99 @@
+import {
+  backButton,
+  hapticFeedback,
+  init as initSDK,
+  initData,
+  isTMA,
+  mainButton,
+  miniApp,
+  openLink,
+  openTelegramLink,
+  popup,
+  themeParams,
+  viewport,
+} from '@telegram-apps/sdk-react';
+
+/**
+ * Mounts the SDK parts the app uses and binds Telegram's theme to CSS variables (--tg-theme-*), once, before the
+ * first render. Returns false outside Telegram (no launch parameters), where the app only says to open it from the bot.
+ */
+export function init(): boolean {
+  if (!isTMA()) return false;
+  initSDK();
+  initData.restore();
+  backButton.mount.ifAvailable();
+  mainButton.mount.ifAvailable();
+  themeParams.mountSync.ifAvailable();
+  themeParams.bindCssVars.ifAvailable();
+  // Status colours (green, amber) need their own shades on a dark theme; CSS cannot tell Telegram's theme apart.
+  const markTheme = () => {
+    document.documentElement.dataset.theme = themeParams.isDark() ? 'dark' : 'light';
+  };
+  markTheme();
+  themeParams.isDark.sub(markTheme);
+  miniApp.mountSync.ifAvailable();
+  miniApp.bindCssVars.ifAvailable();
+  miniApp.setHeaderColor.ifAvailable('bg_color');
+  if (viewport.mount.isAvailable()) {
+    viewport
+      .mount()
+      .then(() => {
+        viewport.bindCssVars.ifAvailable();
+        // Full height from the start: long lists in large type need the room.
+        viewport.expand.ifAvailable();
+      })
+      .catch(() => undefined);
+  }
+  miniApp.ready.ifAvailable();
+  return true;
+}
+
+/** The raw init data for `Authorization: tma …`; empty when Telegram gave none (opened from a reply keyboard). */
+export function rawInitData(): string {
+  return initData.raw() ?? '';
+}
+
+/** The Telegram user's language, the best guess until /api/me answers with the bot's own setting. */
+export function telegramLanguage(): string | undefined {
+  return initData.user()?.language_code;
+}
+
+export function haptic(kind: 'success' | 'error' | 'warning' | 'select'): void {
+  if (kind === 'select') hapticFeedback.selectionChanged.ifAvailable();
+  else hapticFeedback.notificationOccurred.ifAvailable(kind);
+}
+
+/** Telegram's own confirm popup; the browser's confirm where the client has none. */
+export async function confirm(message: string, yes: string, no: string): Promise<boolean> {
+  if (popup.show.isAvailable()) {
+    const id = await popup.show({
+      message,
+      buttons: [
+        { id: 'yes', type: 'destructive', text: yes },
+        { id: 'no', type: 'default', text: no },
+      ],
+    });
+    return id === 'yes';
+  }
+  return window.confirm(message);
+}
+
+/** Opens a page in the phone's browser, outside Telegram's WebView (calls need the camera and microphone). */
+export function openExternal(url: string): void {
+  const absolute = new URL(url, window.location.href).toString();
+  if (openLink.isAvailable()) openLink(absolute);
+  else window.open(absolute, '_blank', 'noopener');
+}
+
+/** Opens a t.me link inside Telegram (the bot's chat). */
+export function openTelegram(url: string): void {
+  if (openTelegramLink.isAvailable()) openTelegramLink(url);
+  else window.location.href = url;
+}
+
+/** https://t.me/<patient bot>, from the page the server filled in; undefined when it did not know the name. */
+export function botLink(start?: string): string | undefined {
+  const name = document.querySelector<HTMLMetaElement>('meta[name="oz-bot-username"]')?.content.trim();
+  if (!name) return undefined;
+  return `https://t.me/${name}${start ? `?start=${encodeURIComponent(start)}` : ''}`;
+}

@@ -1,0 +1,142 @@
+import { useState } from 'react';
+import type { ConsultationItem, ConsultationsResponse } from '../../../api/miniapp/contract';
+import { Page } from '../components/page';
+import { ErrorView, Loading, Notice, Section } from '../components/ui';
+import { ApiError, invalidate, request, useApi } from '../lib/api';
+import { useI18n } from '../lib/i18n';
+import { useJoin } from '../lib/join';
+import { confirm, haptic, openExternal } from '../lib/telegram';
+import { useRouter, type RouteOf } from '../router';
+import { useSession } from '../session';
+
+export function Consultation({ route }: { route: RouteOf<'consultation'> }) {
+  const { t } = useI18n();
+  const { patient } = useSession();
+  const list = useApi<ConsultationsResponse>('/consultations', { patientId: patient.id });
+  const c = list.data && [...list.data.upcoming, ...list.data.past].find((x) => x.id === route.id);
+  return (
+    <Page title={t.consultationTitle}>
+      {list.error && !list.data ? (
+        <ErrorView error={list.error} retry={list.reload} />
+      ) : !list.data ? (
+        <Loading />
+      ) : !c ? (
+        <Notice kind="error">{t.errorGeneric}</Notice>
+      ) : (
+        <Details c={c} notice={route.notice} reload={list.reload} />
+      )}
+    </Page>
+  );
+}
+
+function Details({ c, notice, reload }: { c: ConsultationItem; notice: 'booked' | 'rescheduled' | undefined; reload(): void }) {
+  const { t, when, zoneName } = useI18n();
+  const { me, patient } = useSession();
+  const router = useRouter();
+  const [cancelling, setCancelling] = useState(false);
+  const [done, setDone] = useState<'cancelled'>();
+  const [error, setError] = useState<ApiError>();
+  const scheduled = c.status === 'scheduled';
+
+  const cancel = async () => {
+    const yes = await confirm(t.cancelConfirm({ when: when(c.startsAt, patient.timeZone) }), t.cancelYes, t.cancelNo);
+    if (!yes) return;
+    setCancelling(true);
+    setError(undefined);
+    try {
+      await request(`/consultations/${c.id}/cancel`, { method: 'POST', body: { patientId: patient.id } });
+      haptic('success');
+      setDone('cancelled');
+      invalidate('/consultations');
+      invalidate('/slots');
+      reload();
+    } catch (err) {
+      haptic('error');
+      setError(err instanceof ApiError ? err : new ApiError(0, 'network', String(err)));
+    } finally {
+      setCancelling(false);
+    }
+  };
+
+  return (
+    <>
+      {done === 'cancelled' && <Notice kind="success">{t.cancelDone}</Notice>}
+      {!done && notice && scheduled && <Notice kind="success">{notice === 'booked' ? t.booked : t.rescheduled}</Notice>}
+
+      <dl className="facts">
+        <div>
+          <dt>{t.when}</dt>
+          <dd className="facts-when">{when(c.startsAt, patient.timeZone)}</dd>
+        </div>
+        <div>
+          <dt>{t.doctor}</dt>
+          <dd>
+            {c.doctor.name}
+            {(c.specialty || c.center) && <span className="facts-sub">{c.specialty ? t.specialty[c.specialty] : c.center}</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>{t.connection}</dt>
+          <dd>{t.modeLabel[c.mode]}</dd>
+        </div>
+        <div>
+          <dt>{t.statusLabel}</dt>
+          <dd>
+            <span className={`badge badge-${c.status}`}>{t.status[c.status] ?? c.status}</span>
+          </dd>
+        </div>
+      </dl>
+      <p className="hint">{t.zoneNote({ zone: zoneName(patient.timeZone) })}</p>
+
+      {scheduled && <JoinBlock c={c} />}
+
+      {c.conclusion && (
+        <Section>
+          <button type="button" className="btn btn-primary" onClick={() => openExternal(c.conclusion!.pdfUrl)}>
+            📄 {t.conclusion}
+          </button>
+          <p className="hint">{t.verificationCode({ code: c.conclusion.verificationCode })}</p>
+        </Section>
+      )}
+
+      {error && <ErrorView error={error} />}
+
+      {scheduled && (
+        <div className="stack">
+          {c.canReschedule && (
+            <button type="button" className="btn btn-secondary" onClick={() => router.push({ name: 'reschedule', id: c.id })}>
+              {t.reschedule}
+            </button>
+          )}
+          {c.canCancel && (
+            <button type="button" className="btn btn-danger" onClick={() => void cancel()} disabled={cancelling} aria-busy={cancelling}>
+              {cancelling ? t.sending : t.cancel}
+            </button>
+          )}
+          {!c.canCancel && !c.canReschedule && <p className="hint">{t.cannotCancel({ minutes: me.limits.cancelMinNoticeMinutes })}</p>}
+        </div>
+      )}
+    </>
+  );
+}
+
+function JoinBlock({ c }: { c: ConsultationItem }) {
+  const { t, when } = useI18n();
+  const { patient } = useSession();
+  const join = useJoin(c, patient.id);
+  return (
+    <Section title={t.joinHowTitle}>
+      <ol className="steps">
+        {t.joinHow.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ol>
+      <button type="button" className="btn btn-primary btn-join" disabled={!join.open || join.busy} aria-busy={join.busy} onClick={join.join}>
+        {join.busy ? t.joinOpening : `${c.mode === 'video' ? '🎥' : '📞'} ${t.join}`}
+      </button>
+      {!join.open && <p className="hint">{t.joinOpensAt({ when: when(c.joinOpensAt, patient.timeZone) })}</p>}
+      {join.error &&
+        (join.error.code === 'join_not_open' ? <Notice kind="warning">{t.joinNotOpen}</Notice> : <ErrorView error={join.error} retry={join.join} />)}
+    </Section>
+  );
+}

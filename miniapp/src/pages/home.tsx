@@ -1,0 +1,83 @@
+import { useEffect } from 'react';
+import type { ApplicationsResponse, ConsultationsResponse } from '../../../api/miniapp/contract';
+import { ConsultationCard } from '../components/consultation-card';
+import { Page } from '../components/page';
+import { ProfileSwitcher } from '../components/profile-switcher';
+import { ErrorView, Loading, Section } from '../components/ui';
+import { useApi } from '../lib/api';
+import { useI18n } from '../lib/i18n';
+import { useRouter } from '../router';
+import { prefetchRoutes } from '../routes';
+import { useSession } from '../session';
+
+/** "Мария Петровна" out of "Иванова Мария Петровна": how a Russian patient is addressed politely. */
+function addressOf(fullName: string): string {
+  const parts = fullName.trim().split(/\s+/);
+  return parts.length === 3 ? `${parts[1]} ${parts[2]}` : fullName;
+}
+
+export function Home() {
+  const { t, day } = useI18n();
+  const { me, patient } = useSession();
+  const router = useRouter();
+  const consultations = useApi<ConsultationsResponse>('/consultations', { patientId: patient.id });
+  const applications = useApi<ApplicationsResponse>('/applications', { patientId: patient.id });
+  const upcoming = consultations.data?.upcoming ?? [];
+
+  useEffect(() => {
+    if (consultations.data) prefetchRoutes();
+  }, [consultations.data]);
+
+  return (
+    <Page title={t.appName}>
+      <p className="lead">{t.greeting({ name: addressOf(patient.fullName) })}</p>
+      {me.patients.length > 1 && <ProfileSwitcher />}
+
+      <button type="button" className="btn btn-primary" onClick={() => router.push({ name: 'book' })}>
+        {t.bookDuty}
+      </button>
+
+      <Section title={t.upcomingTitle}>
+        {consultations.error && !consultations.data ? (
+          <ErrorView error={consultations.error} retry={consultations.reload} />
+        ) : !consultations.data ? (
+          <Loading />
+        ) : upcoming.length === 0 ? (
+          <p className="empty">{t.noUpcoming}</p>
+        ) : (
+          <div className="list">
+            {upcoming.slice(0, 3).map((c) => (
+              <ConsultationCard key={c.id} c={c} />
+            ))}
+          </div>
+        )}
+      </Section>
+
+      {applications.data && applications.data.applications.length > 0 && (
+        <Section title={t.applicationsTitle}>
+          <ul className="list plain">
+            {applications.data.applications.map((a) => (
+              <li key={a.id} className={`card card-static app-${a.status}`}>
+                <span className="card-who">{a.center}</span>
+                <span className="card-detail">{a.condition}</span>
+                <span className="card-meta">
+                  <span className={`badge badge-app-${a.status}`}>{t.applicationStatus[a.status] ?? a.status}</span>
+                </span>
+                <span className="card-detail">{t.sentOn({ date: day(a.submittedAt, patient.timeZone) })}</span>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+
+      <div className="stack">
+        <button type="button" className="btn btn-secondary" onClick={() => router.push({ name: 'consultations' })}>
+          {t.allConsultations}
+        </button>
+        <button type="button" className="btn btn-secondary" onClick={() => router.push({ name: 'device-check' })}>
+          {t.deviceCheck}
+        </button>
+      </div>
+    </Page>
+  );
+}
