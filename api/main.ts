@@ -53,6 +53,22 @@ async function startBots(bots: Running[], config: Config, logger: Logger): Promi
   return runners;
 }
 
+const SLOT_GENERATION_INTERVAL_MS = 6 * 3600_000;
+
+/** Keeps every duty doctor's slots generated DUTY_DAYS_AHEAD ahead: at start, then every few hours (idempotent). */
+function startSlotGeneration(services: ReturnType<typeof createServices>, logger: Logger): NodeJS.Timeout {
+  const run = () => {
+    try {
+      const opened = services.duty.generateAll();
+      if (opened) logger.info({ opened }, 'duty slots generated');
+    } catch (err) {
+      logger.error({ err }, 'duty slot generation failed');
+    }
+  };
+  run();
+  return setInterval(run, SLOT_GENERATION_INTERVAL_MS).unref();
+}
+
 async function main() {
   const config = readConfig();
   const logger = createLogger(config.logLevel);
@@ -75,6 +91,7 @@ async function main() {
     logger,
     verify: services,
     miniapp: { botUsername: patient.bot.botInfo.username },
+    api: { services, maxAgeSeconds: config.initDataMaxAgeSeconds },
     ...(webhook ? { webhooks: { bots: Object.fromEntries(bots.map((b) => [b.name, b.bot])), secretToken: webhook.webhookSecret } } : {}),
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) =>
@@ -86,6 +103,7 @@ async function main() {
     staff: staff?.i18n as unknown as I18n<Context> | undefined,
   });
   outbox.start();
+  const slotJob = startSlotGeneration(services, logger);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -94,6 +112,7 @@ async function main() {
     logger.info({ signal }, 'shutting down');
     // Stop taking updates and sending, let what is in flight finish, then close the server and the database.
     await Promise.all(runners.map((r) => r.stop()));
+    clearInterval(slotJob);
     await outbox.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     db.$client.close();

@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
-import { HTTPException } from 'hono/http-exception';
 import { webhookCallback, type Bot, type Context } from 'grammy';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../core/logger.js';
 import { createMiniAppStatic, type MiniAppStaticOptions } from './miniapp-static.js';
+import { expectedError } from './miniapp/errors.js';
+import { createMiniApi, type MiniApiDeps } from './miniapp/index.js';
 import { createVerifyRoutes, type VerifyRoutesDeps } from './verify.js';
 
 export interface ServerDeps {
@@ -15,6 +16,8 @@ export interface ServerDeps {
   verify?: VerifyRoutesDeps;
   /** The built Mini App under /app/ (where it is, the patient bot's username for its links). */
   miniapp?: MiniAppStaticOptions;
+  /** The Mini App's HTTP API under /api: init data checked on every route before anything is read. */
+  api?: MiniApiDeps;
 }
 
 function jsonError(code: string, message: string) {
@@ -30,6 +33,7 @@ export function createServer(deps: ServerDeps) {
   });
 
   if (deps.verify) app.route('/', createVerifyRoutes(deps.verify));
+  if (deps.api) app.route('/api', createMiniApi(deps.api));
   app.route('/', createMiniAppStatic(deps.miniapp));
 
   if (deps.webhooks) {
@@ -41,8 +45,10 @@ export function createServer(deps: ServerDeps) {
   }
 
   app.notFound((c) => c.json(jsonError('not_found', 'Not found'), 404));
+  // The one error boundary: expected failures (ApiError, DomainError, HTTPException) as {error:{code,message}}, never a stack.
   app.onError((err, c) => {
-    if (err instanceof HTTPException) return c.json(jsonError('http_error', err.message), err.status);
+    const expected = expectedError(err);
+    if (expected) return c.json(jsonError(expected.code, expected.message), expected.status);
     deps.logger.error({ err, path: c.req.path }, 'request failed');
     return c.json(jsonError('internal', 'Internal error'), 500);
   });

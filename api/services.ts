@@ -8,6 +8,7 @@ import { loadRegions } from '../core/catalog/regions.js';
 import type { Clock } from '../core/clock.js';
 import { createConclusionService } from '../core/conclusions/service.js';
 import type { Config } from '../core/config.js';
+import { createBookingService } from '../core/booking/service.js';
 import { createDocumentService } from '../core/documents/service.js';
 import { DEFAULT_DUTY_LIMITS } from '../core/duty/limits.js';
 import { createDutyService } from '../core/duty/service.js';
@@ -41,8 +42,18 @@ export function createServices(opts: {
   const applications = createApplicationService({ db, clock, audit, catalog, applications: applicationRepository, staff, documents });
   // Without JITSI_* the service still books consultations with their rooms; only the join links are refused.
   const video = createVideoService(config.jitsi, clock);
-  const scheduling = createSchedulingService({ db, clock, audit, staff, applications: applicationRepository, newRoomName: () => video.roomName() });
   const dutyLimits = config.duty ?? DEFAULT_DUTY_LIMITS;
+  // The patient's side of duty bookings (and every patient cancellation, from the bot too).
+  const booking = createBookingService({ db, clock, audit, video, limits: dutyLimits });
+  const scheduling = createSchedulingService({
+    db,
+    clock,
+    audit,
+    staff,
+    applications: applicationRepository,
+    newRoomName: () => video.roomName(),
+    patientCancel: (accountId, id) => void booking.cancel(accountId, id),
+  });
   // Duty doctors' templates, days off and slots; their own cancellations.
   const duty = createDutyService({ db, clock, audit, limits: dutyLimits });
   // Issuing a conclusion also queues its PDF for the patient (template conclusion_ready), in the same transaction.
@@ -70,6 +81,7 @@ export function createServices(opts: {
     video,
     dutyLimits,
     duty,
+    booking,
     conclusions,
     outbox: createOutboxRepository(db),
     deleteAccount: createAccountDeletion({ accounts, patients: patientRepository, documents, conclusions, audit }),

@@ -125,3 +125,58 @@ export interface ApplicationItem {
 export interface ApplicationsResponse {
   applications: ApplicationItem[];
 }
+
+// ---- Extensions (added with the server; nothing above changed) ----
+
+/** POST /api/consultations/:id/cancel — the body may be empty. */
+export const cancelBody = z.object({ patientId: z.number().int().positive().optional() });
+
+/** GET /api/speedtest?bytes=N — N random bytes (capped at SPEEDTEST_MAX_BYTES), never cached. */
+export const SPEEDTEST_MAX_BYTES = 4 * 1024 * 1024;
+export const speedtestQuery = z.object({ bytes: z.coerce.number().int().positive().default(256 * 1024) });
+
+/** 201 of POST /api/consultations and 200 of POST /api/consultations/:id/reschedule: the new consultation. */
+export interface BookResponse {
+  consultation: ConsultationItem;
+}
+
+export interface WaitlistItem {
+  id: number;
+  specialty: Specialty;
+  /** YYYY-MM-DD in the patient's zone. */
+  date: string;
+  createdAt: string;
+}
+
+/** 201 of POST /api/waitlist (200 when the profile was already waiting for that day). */
+export interface WaitlistEntryResponse {
+  waitlist: WaitlistItem;
+}
+
+/** GET /api/waitlist?patientId — the profile's entries still waiting; DELETE /api/waitlist/:id leaves one (204). */
+export interface WaitlistResponse {
+  waitlist: WaitlistItem[];
+}
+
+/*
+ * Routes (all under Authorization: tma <initData>; `patientId` is optional everywhere and, when given, must be one of
+ * the caller's profiles, else 404):
+ *   GET  /api/me                                   MeResponse
+ *   GET  /api/centers                              CentersResponse (names in the account's language)
+ *   GET  /api/slots?kind=duty&specialty&from&to    SlotsResponse (free, bookable duty slots; 422 range_invalid past 32 days)
+ *   GET  /api/consultations?patientId              ConsultationsResponse
+ *   POST /api/consultations {patientId?,slotId,mode}            201 BookResponse; 409 slot_taken | booking_too_late |
+ *                                                               booking_limit_reached | booking_overlaps; 404 not_found
+ *   POST /api/consultations/:id/cancel {patientId?}             200 BookResponse (the cancelled one); 409 cancel_too_late |
+ *                                                               consultation_not_open | consultation_started
+ *   POST /api/consultations/:id/reschedule {patientId?,slotId}  200 BookResponse (the new one); 409 as booking and cancel,
+ *                                                               not_reschedulable (an application's consultation)
+ *   GET  /api/consultations/:id/join?patientId     JoinResponse; 409 join_not_open; 503 video_not_configured
+ *   GET  /api/documents?patientId                  DocumentsResponse
+ *   GET  /api/documents/:id/thumbnail?patientId    image/jpeg (fetch with the header, show as a blob URL); 404 without one
+ *   GET  /api/conclusions/:id/pdf                  application/pdf (ConsultationItem.conclusion.pdfUrl)
+ *   GET  /api/applications?patientId               ApplicationsResponse
+ *   GET  /api/waitlist?patientId, POST /api/waitlist (waitlistBody), DELETE /api/waitlist/:id?patientId
+ *   GET  /api/speedtest?bytes=N                    application/octet-stream
+ * Validation errors: 422 invalid_request (message names the fields) or invalid_json.
+ */

@@ -60,6 +60,8 @@ export function createSchedulingService(deps: {
   staff: StaffRepository;
   applications: ApplicationRepository;
   newRoomName: () => string;
+  /** The booking service's cancel (core/booking): DomainError consultation_not_found, _not_open, _started, cancel_too_late. */
+  patientCancel: (accountId: number, id: number) => void;
 }) {
   const { db, clock, audit } = deps;
 
@@ -196,27 +198,12 @@ export function createSchedulingService(deps: {
       return get(id)!;
     },
 
-    /** The patient cancels before the start; the slot is free again and the doctor is told. */
+    /**
+     * The patient cancels (the patient bot's button): the booking service's rules and consequences, one implementation
+     * for the bot and the Mini App (duty: until CANCEL_MIN_NOTICE_MINUTES before, and the waitlist is told).
+     */
     cancelByPatient(accountId: number, id: number): ConsultationView {
-      const c = get(id);
-      if (!c || c.accountId !== accountId) throw new DomainError('consultation_not_found');
-      if (c.status !== 'scheduled') throw new DomainError('consultation_not_open');
-      if (clock.now() >= c.startsAt) throw new DomainError('consultation_started');
-      db.transaction((tx) => {
-        const now = clock.now();
-        tx.update(consultations)
-          .set({ status: 'cancelled', cancelledBy: 'patient', updatedAt: now })
-          .where(and(eq(consultations.id, id), eq(consultations.status, 'scheduled')))
-          .run();
-        if (c.applicationId) {
-          tx.update(applications).set({ status: 'in_review', updatedAt: now }).where(and(eq(applications.id, c.applicationId), eq(applications.status, 'scheduled'))).run();
-        }
-        const doctor = deps.staff.byId(c.staffId);
-        if (doctor?.telegramId) {
-          enqueue(tx, { bot: 'staff', chatId: doctor.telegramId, template: 'consultation_cancelled_by_patient', params: { consultationId: id }, dedupeKey: `consultation:${id}:cancelled` }, now);
-        }
-      });
-      audit.record({ actor: { type: 'account', id: accountId }, action: 'consultation.cancelled', patientId: c.patientId, details: { consultationId: id } });
+      deps.patientCancel(accountId, id);
       return get(id)!;
     },
   };

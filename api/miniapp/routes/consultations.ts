@@ -1,0 +1,74 @@
+import { Hono } from 'hono';
+import { profileFor } from '../auth.js';
+import { bookBody, cancelBody, patientQuery, rescheduleBody, type BookResponse, type ConsultationsResponse, type JoinResponse } from '../contract.js';
+import type { MiniApiDeps, MiniEnv } from '../env.js';
+import { notFound } from '../errors.js';
+import { idParam, parseBody, parseQuery } from '../validate.js';
+import { centerNames, consultationItem, consultationsResponse, localeOf } from '../views.js';
+import type { Profile } from '../../../core/booking/repository.js';
+
+/** The profile's consultations: list, book, cancel, move, join. */
+export function consultationRoutes({ services }: MiniApiDeps) {
+  const { booking, clock } = services;
+  const names = centerNames(services.catalog);
+
+  const centersOf = (accountId: number) => names[localeOf(booking.locale(accountId))];
+
+  /** The consultation as the list shows it, read back for the profile that owns it. */
+  const itemOf = (accountId: number, patientId: number, id: number): BookResponse => {
+    const row = booking.ofPatient(patientId).find((r) => r.id === id);
+    if (!row) throw notFound('Consultation not found');
+    return { consultation: consultationItem(row, booking, centersOf(accountId)) };
+  };
+
+  /** A consultation of the account (of the named profile, when one is named); 404 for anyone else's. */
+  const owned = (accountId: number, profiles: Profile[], id: number, patientId: number | undefined) => {
+    const named = patientId === undefined ? undefined : profileFor(profiles, patientId);
+    const c = booking.owned(accountId, id);
+    if (!c || (named && c.patientId !== named.id)) throw notFound('Consultation not found');
+    return c;
+  };
+
+  return new Hono<MiniEnv>()
+    .get('/consultations', (c) => {
+      const { patientId } = parseQuery(c, patientQuery);
+      const profile = profileFor(c.get('profiles'), patientId);
+      const centers = centersOf(c.get('accountId'));
+      const body: ConsultationsResponse = consultationsResponse(booking.ofPatient(profile.id), clock.now(), (row) => consultationItem(row, booking, centers));
+      return c.json(body);
+    })
+    .post('/consultations', async (c) => {
+      const input = await parseBody(c, bookBody);
+      const profile = profileFor(c.get('profiles'), input.patientId);
+      const accountId = c.get('accountId');
+      const id = booking.book(accountId, profile.id, input.slotId, input.mode);
+      return c.json(itemOf(accountId, profile.id, id), 201);
+    })
+    .post('/consultations/:id/cancel', async (c) => {
+      const id = idParam(c);
+      const input = await parseBody(c, cancelBody);
+      const accountId = c.get('accountId');
+      owned(accountId, c.get('profiles'), id, input.patientId);
+      const cancelled = booking.cancel(accountId, id);
+      return c.json(itemOf(accountId, cancelled.patientId, id));
+    })
+    .post('/consultations/:id/reschedule', async (c) => {
+      const id = idParam(c);
+      const input = await parseBody(c, rescheduleBody);
+      const accountId = c.get('accountId');
+      const old = owned(accountId, c.get('profiles'), id, input.patientId);
+      const moved = booking.reschedule(accountId, id, input.slotId);
+      return c.json(itemOf(accountId, old.patientId, moved));
+    })
+    .get('/consultations/:id/join', async (c) => {
+      const id = idParam(c);
+      const { patientId } = parseQuery(c, patientQuery);
+      const accountId = c.get('accountId');
+      const consultation = owned(accountId, c.get('profiles'), id, patientId);
+      const link = await booking.join(accountId, id);
+      // Jitsi reads config overrides from the fragment: an audio consultation starts without the camera.
+      const url = consultation.mode === 'audio' ? `${link.url}#config.startAudioOnly=true` : link.url;
+      const body: JoinResponse = { url, validFrom: new Date(link.validFrom).toISOString(), validUntil: new Date(link.validUntil).toISOString() };
+      return c.json(body);
+    });
+}

@@ -1,0 +1,63 @@
+import { Hono } from 'hono';
+import { documentKinds } from '../../../core/catalog/index.js';
+import { profileFor } from '../auth.js';
+import { patientQuery, type DocumentsResponse } from '../contract.js';
+import type { MiniApiDeps, MiniEnv } from '../env.js';
+import { notFound } from '../errors.js';
+import { idParam, parseQuery } from '../validate.js';
+import { localeOf } from '../views.js';
+
+const PRIVATE_FILE = { 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' };
+
+/** The profile's documents (list, thumbnails) and the PDFs of its conclusions. */
+export function fileRoutes({ services }: MiniApiDeps) {
+  const { booking, documents, conclusions, audit } = services;
+  const kinds = documentKinds(services.catalog);
+  const labels = { ru: new Map(kinds.map((k) => [k.kind, k.ru])), en: new Map(kinds.map((k) => [k.kind, k.en])) };
+
+  return new Hono<MiniEnv>()
+    .get('/documents', (c) => {
+      const { patientId } = parseQuery(c, patientQuery);
+      const profile = profileFor(c.get('profiles'), patientId);
+      const label = labels[localeOf(booking.locale(c.get('accountId')))];
+      const body: DocumentsResponse = {
+        documents: documents.list(profile.id).map((d) => ({
+          id: d.id,
+          kind: d.kind,
+          kindLabel: label.get(d.kind) ?? d.kind,
+          mime: d.mime,
+          pageCount: d.pageCount,
+          createdAt: new Date(d.createdAt).toISOString(),
+          // Every stored image has a thumbnail; PDFs have none.
+          ...(d.mime.startsWith('image/') ? { thumbnailUrl: `/api/documents/${d.id}/thumbnail?patientId=${profile.id}` } : {}),
+        })),
+      };
+      return c.json(body);
+    })
+    .get('/documents/:id/thumbnail', async (c) => {
+      const id = idParam(c);
+      const { patientId } = parseQuery(c, patientQuery);
+      const profile = profileFor(c.get('profiles'), patientId);
+      // Scoped by the profile in the query itself: another patient's document id is simply not there.
+      const document = documents.get(profile.id, id);
+      const bytes = document ? await documents.readThumbnail(document) : undefined;
+      if (!bytes) throw notFound('Document not found');
+      return c.body(new Uint8Array(bytes), 200, { ...PRIVATE_FILE, 'Content-Type': 'image/jpeg' });
+    })
+    .get('/conclusions/:id/pdf', async (c) => {
+      const id = idParam(c);
+      const accountId = c.get('accountId');
+      const { patientId } = parseQuery(c, patientQuery);
+      const named = patientId === undefined ? undefined : profileFor(c.get('profiles'), patientId);
+      const conclusion = booking.conclusionOf(accountId, id);
+      if (!conclusion || (named && named.id !== conclusion.patientId)) throw notFound('Conclusion not found');
+      const pdf = await conclusions.readPdf(id);
+      if (!pdf) throw notFound('Conclusion not found');
+      audit.record({ actor: { type: 'account', id: accountId }, action: 'conclusion.downloaded', patientId: conclusion.patientId, details: { conclusionId: id } });
+      return c.body(new Uint8Array(pdf), 200, {
+        ...PRIVATE_FILE,
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `attachment; filename="conclusion-${conclusion.verificationCode.replace(/[^A-Za-z0-9-]/g, '')}.pdf"`,
+      });
+    });
+}

@@ -1,0 +1,55 @@
+import type { PatientConsultation } from '../../core/booking/repository.js';
+import type { BookingService } from '../../core/booking/service.js';
+import type { Catalog, Locale } from '../../core/catalog/index.js';
+import type { ConsultationItem, ConsultationsResponse } from './contract.js';
+
+export type CenterNames = Record<Locale, Map<string, string>>;
+
+/** Center short names by locale, computed once: no catalog work per request. */
+export function centerNames(catalog: Catalog): CenterNames {
+  const by = (locale: Locale) => new Map(catalog.centers.map((c) => [c.code, c.shortName[locale]]));
+  return { ru: by('ru'), en: by('en') };
+}
+
+export const localeOf = (value: string | undefined): Locale => (value === 'en' ? 'en' : 'ru');
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function consultationItem(
+  row: Omit<PatientConsultation, 'conclusionId' | 'verificationCode'> & Partial<Pick<PatientConsultation, 'conclusionId' | 'verificationCode'>>,
+  booking: Pick<BookingService, 'canCancel' | 'joinWindow'>,
+  centers: Map<string, string>,
+): ConsultationItem {
+  const item: ConsultationItem = {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    mode: row.mode,
+    startsAt: iso(row.startsAt),
+    endsAt: iso(row.endsAt),
+    doctor: { name: row.doctorName },
+    canCancel: booking.canCancel(row),
+    canReschedule: row.kind === 'duty' && booking.canCancel(row),
+    joinOpensAt: iso(booking.joinWindow(row).opensAt),
+  };
+  if (row.specialty) item.specialty = row.specialty;
+  const center = row.centerCode ? centers.get(row.centerCode) : undefined;
+  if (center) item.center = center;
+  if (row.conclusionId && row.verificationCode) {
+    item.conclusion = { id: row.conclusionId, verificationCode: row.verificationCode, pdfUrl: `/api/conclusions/${row.conclusionId}/pdf` };
+  }
+  return item;
+}
+
+/** Upcoming: scheduled and not over, soonest first; past: the rest, newest first. */
+export function consultationsResponse(rows: PatientConsultation[], now: number, toItem: (row: PatientConsultation) => ConsultationItem): ConsultationsResponse {
+  const upcoming: ConsultationItem[] = [];
+  const past: ConsultationItem[] = [];
+  // Rows come newest first.
+  for (const row of rows) {
+    if (row.status === 'scheduled' && row.endsAt > now) upcoming.push(toItem(row));
+    else past.push(toItem(row));
+  }
+  upcoming.reverse();
+  return { upcoming, past };
+}

@@ -1,0 +1,209 @@
+import type { Db } from '../../db/client.js';
+import type { AuditLog } from '../audit.js';
+import type { Clock } from '../clock.js';
+import { DEFAULT_DUTY_LIMITS, JOIN_OPENS_MINUTES_BEFORE, type DutyLimits } from '../duty/limits.js';
+import type { Specialty } from '../duty/specialty.js';
+import { fulfilWaitlist, joinWaitlist, leaveWaitlist, offerFreedSlot, waitingOf, type WaitlistEntry } from '../duty/waitlist.js';
+import { DomainError } from '../errors.js';
+import { enqueue } from '../outbox/repository.js';
+import type { JoinLink, VideoService } from '../video/index.js';
+import { createBookingRepository, type OwnedConsultation, type Profile } from './repository.js';
+
+/** Outbox template (staff bot) telling a duty doctor a patient booked them; params { consultationId }. */
+export const DUTY_BOOKED_TEMPLATE = 'duty_consultation_booked';
+
+const MINUTE = 60_000;
+
+export type BookingErrorCode =
+  | 'slot_not_found'
+  | 'slot_taken'
+  | 'booking_too_late'
+  | 'booking_limit_reached'
+  | 'booking_overlaps'
+  | 'consultation_not_found'
+  | 'consultation_not_open'
+  | 'consultation_started'
+  | 'cancel_too_late'
+  | 'not_reschedulable'
+  | 'join_not_open'
+  | 'date_out_of_range';
+
+const fail = (code: BookingErrorCode, details?: Record<string, string | number>) => new DomainError<BookingErrorCode>(code, details);
+
+function isActiveSlotViolation(err: unknown): boolean {
+  for (let e: unknown = err; e instanceof Error; e = e.cause) {
+    const code = (e as { code?: unknown }).code;
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE' && e.message.includes('consultations.slot_id')) return true;
+  }
+  return false;
+}
+
+export interface BookingServiceDeps {
+  db: Db;
+  clock: Clock;
+  audit: AuditLog;
+  video: Pick<VideoService, 'roomName' | 'joinLink'>;
+  limits?: DutyLimits;
+}
+
+export type BookingService = ReturnType<typeof createBookingService>;
+
+/**
+ * A patient's side of duty consultations: free slots, booking, cancelling, moving, joining, the waitlist. Callers pass
+ * the account the request is authenticated as; every consultation is looked up through it, so another person's id is
+ * simply not found. Refusals are DomainErrors with a BookingErrorCode.
+ */
+export function createBookingService(deps: BookingServiceDeps) {
+  const { db, clock, audit, video } = deps;
+  const limits = deps.limits ?? DEFAULT_DUTY_LIMITS;
+  const repo = createBookingRepository(db);
+  // IMMEDIATE takes the write lock first, so the per-profile checks and the insert see one state even with the CLI
+  // writing from another process; the slot itself is guarded by consultations_active_slot_uq, not by a check.
+  const immediate = <T>(fn: () => T): T => db.$client.transaction(fn).immediate();
+
+  const cancelDeadline = (c: Pick<OwnedConsultation, 'kind' | 'startsAt'>) =>
+    c.kind === 'duty' ? c.startsAt - limits.cancelMinNoticeMinutes * MINUTE : c.startsAt;
+
+  /** Inside a transaction: the patient's cancellation, its consequences and the doctor's notice. */
+  const cancelIn = (c: OwnedConsultation, now: number) => {
+    if (!repo.cancel(c.id, now)) throw fail('consultation_not_open');
+    if (c.applicationId !== null) repo.reopenApplication(c.applicationId, now);
+    if (c.doctorTelegramId !== null) {
+      enqueue(
+        db,
+        { bot: 'staff', chatId: c.doctorTelegramId, template: 'consultation_cancelled_by_patient', params: { consultationId: c.id }, dedupeKey: `consultation:${c.id}:cancelled` },
+        now,
+      );
+    }
+    if (c.kind === 'duty') offerFreedSlot(db, c.slotId, now, limits, { exceptPatientId: c.patientId });
+  };
+
+  const checkCancel = (c: OwnedConsultation | undefined, now: number): OwnedConsultation => {
+    if (!c) throw fail('consultation_not_found');
+    if (c.status !== 'scheduled') throw fail('consultation_not_open');
+    if (now >= c.startsAt) throw fail('consultation_started');
+    if (now > cancelDeadline(c)) throw fail('cancel_too_late');
+    return c;
+  };
+
+  /** Inside a transaction: the rules of a new duty booking, then the insert that the unique index arbitrates. */
+  const bookIn = (accountId: number, patientId: number, slotId: number, mode: 'video' | 'audio', now: number): number => {
+    const slot = repo.bookable(slotId);
+    if (!slot) throw fail('slot_not_found');
+    if (slot.startsAt < now + limits.bookingMinNoticeMinutes * MINUTE) throw fail('booking_too_late');
+    if (slot.startsAt > now + (limits.daysAhead + 1) * 86_400_000) throw fail('slot_not_found');
+    if (repo.activeDutyCount(patientId, now) >= limits.maxActiveDutyBookings) throw fail('booking_limit_reached', { max: limits.maxActiveDutyBookings });
+    if (repo.overlapping(patientId, slot.startsAt, slot.endsAt)) throw fail('booking_overlaps');
+    let id: number;
+    try {
+      id = repo.insert({ patientId, staffId: slot.staffId, slotId, mode, room: video.roomName(), now });
+    } catch (err) {
+      if (isActiveSlotViolation(err)) throw fail('slot_taken');
+      throw err;
+    }
+    fulfilWaitlist(db, patientId, slot.specialty, slot.startsAt);
+    enqueue(db, { bot: 'patient', chatId: accountId, template: 'consultation_scheduled', params: { consultationId: id }, dedupeKey: `consultation:${id}:scheduled` }, now);
+    if (slot.doctorTelegramId !== null) {
+      enqueue(db, { bot: 'staff', chatId: slot.doctorTelegramId, template: DUTY_BOOKED_TEMPLATE, params: { consultationId: id }, dedupeKey: `consultation:${id}:duty_booked` }, now);
+    }
+    return id;
+  };
+
+  return {
+    limits,
+
+    /** The account's live profiles, oldest first. */
+    profiles: (accountId: number): Profile[] => repo.profiles(accountId),
+    locale: (accountId: number): string | undefined => repo.locale(accountId),
+
+    /** Free duty slots starting in [from, to), cut to what can still be booked (notice, days ahead). */
+    freeSlots(from: number, to: number, specialty?: Specialty) {
+      const now = clock.now();
+      const start = Math.max(from, now + limits.bookingMinNoticeMinutes * MINUTE);
+      const end = Math.min(to, now + (limits.daysAhead + 1) * 86_400_000);
+      return start < end ? repo.freeSlots(start, end, specialty ?? null) : [];
+    },
+
+    /** The profile's consultations, newest first; the caller has checked the profile is the account's. */
+    ofPatient: (patientId: number) => repo.ofPatient(patientId),
+
+    /** A consultation of one of the account's live profiles; undefined for anyone else's. */
+    owned: (accountId: number, consultationId: number) => repo.owned(accountId, consultationId),
+
+    canCancel(c: Pick<OwnedConsultation, 'kind' | 'startsAt' | 'status'>): boolean {
+      return c.status === 'scheduled' && clock.now() <= cancelDeadline(c) && clock.now() < c.startsAt;
+    },
+
+    /** Books a free duty slot for the profile (the caller has checked it is the account's); returns the consultation id. */
+    book(accountId: number, patientId: number, slotId: number, mode: 'video' | 'audio'): number {
+      const now = clock.now();
+      const id = immediate(() => bookIn(accountId, patientId, slotId, mode, now));
+      audit.record({ actor: { type: 'account', id: accountId }, action: 'consultation.booked', patientId, details: { consultationId: id, slotId } });
+      return id;
+    },
+
+    /**
+     * The patient cancels: a duty consultation until CANCEL_MIN_NOTICE_MINUTES before the start, an application's until
+     * the start. The slot is free again, the doctor is told, and for a duty slot the first patient waiting for its day.
+     */
+    cancel(accountId: number, consultationId: number): OwnedConsultation {
+      const now = clock.now();
+      const c = immediate(() => {
+        const found = checkCancel(repo.owned(accountId, consultationId), now);
+        cancelIn(found, now);
+        return found;
+      });
+      audit.record({ actor: { type: 'account', id: accountId }, action: 'consultation.cancelled', patientId: c.patientId, details: { consultationId } });
+      return c;
+    },
+
+    /** Moves a duty booking to another slot in one transaction: both happen, or neither (409 slot_taken keeps the old). */
+    reschedule(accountId: number, consultationId: number, slotId: number): number {
+      const now = clock.now();
+      const { id, patientId } = immediate(() => {
+        const c = checkCancel(repo.owned(accountId, consultationId), now);
+        if (c.kind !== 'duty') throw fail('not_reschedulable');
+        if (c.slotId === slotId) throw fail('slot_taken');
+        cancelIn(c, now);
+        return { id: bookIn(accountId, c.patientId, slotId, c.mode, now), patientId: c.patientId };
+      });
+      audit.record({ actor: { type: 'account', id: accountId }, action: 'consultation.rescheduled', patientId, details: { from: consultationId, to: id, slotId } });
+      return id;
+    },
+
+    /** When the patient may join: [start − 10 min, end). */
+    joinWindow: (c: Pick<OwnedConsultation, 'startsAt' | 'endsAt'>) => ({ opensAt: c.startsAt - JOIN_OPENS_MINUTES_BEFORE * MINUTE, closesAt: c.endsAt }),
+
+    /** The patient's own link into the room (a member, not a moderator). DomainError join_not_open, video_not_configured. */
+    async join(accountId: number, consultationId: number): Promise<JoinLink> {
+      const c = repo.owned(accountId, consultationId);
+      if (!c) throw fail('consultation_not_found');
+      const now = clock.now();
+      if (c.status !== 'scheduled' || now < c.startsAt - JOIN_OPENS_MINUTES_BEFORE * MINUTE || now >= c.endsAt) {
+        throw fail('join_not_open', { opensAt: c.startsAt - JOIN_OPENS_MINUTES_BEFORE * MINUTE });
+      }
+      const link = await video.joinLink({
+        room: c.room,
+        user: { id: `patient:${c.patientId}`, name: c.patientName, moderator: false },
+        startsAt: c.startsAt,
+        endsAt: c.endsAt,
+      });
+      audit.record({ actor: { type: 'account', id: accountId }, action: 'consultation.join_link', patientId: c.patientId, details: { consultationId } });
+      return link;
+    },
+
+    /** The profile waits for a free slot of a specialty on a day of its own calendar; asking twice is one entry. */
+    joinWaitlist(accountId: number, profile: Pick<Profile, 'id' | 'timeZone'>, specialty: Specialty, date: string): { entry: WaitlistEntry; created: boolean } {
+      const result = joinWaitlist(db, { patientId: profile.id, timeZone: profile.timeZone, specialty, date, now: clock.now(), limits });
+      if (result.created) {
+        audit.record({ actor: { type: 'account', id: accountId }, action: 'waitlist.joined', patientId: profile.id, details: { waitlistId: result.entry.id } });
+      }
+      return result;
+    },
+    waiting: (patientId: number): WaitlistEntry[] => waitingOf(db, patientId),
+    leaveWaitlist: (patientId: number, id: number): boolean => leaveWaitlist(db, patientId, id),
+
+    /** A conclusion of one of the account's live profiles; undefined for anyone else's. */
+    conclusionOf: (accountId: number, conclusionId: number) => repo.conclusionOf(accountId, conclusionId),
+  };
+}
