@@ -78,7 +78,16 @@ export async function ensureMiniAppBuilt(opts: { force?: boolean; quiet?: boolea
       if (existsSync(path.join(DIST_DIR, 'index.html'))) return false;
       throw new Error('miniapp/dist is missing and vite is not installed: run `npm ci` (with dev dependencies), then `npm run build`');
     }
-    await vite.build({ configFile: path.join(MINIAPP_DIR, 'vite.config.ts'), logLevel: opts.quiet ? 'warn' : 'info' });
+    // Vite takes NODE_ENV from the process: under vitest it is 'test', which would bundle React's development build
+    // and turn on the dev-only Telegram mock. A build for serving is always a production build.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await vite.build({ configFile: path.join(MINIAPP_DIR, 'vite.config.ts'), mode: 'production', logLevel: opts.quiet ? 'warn' : 'info' });
+    } finally {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = nodeEnv;
+    }
     writeFileSync(STAMP, hash);
     return true;
   });

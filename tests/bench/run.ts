@@ -1,3 +1,4 @@
+import { benchBundle } from './bundle.bench.js';
 import { benchConversation } from './conversation.bench.js';
 import { benchDocuments } from './documents.bench.js';
 
@@ -5,6 +6,7 @@ import { benchDocuments } from './documents.bench.js';
 const benches: Array<[string, () => Promise<object>]> = [
   ['documents', benchDocuments],
   ['conversation', benchConversation],
+  ['bundle', benchBundle],
 ];
 
 const results: Record<string, object> = {};

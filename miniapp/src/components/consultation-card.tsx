@@ -1,5 +1,6 @@
 import type { ConsultationItem } from '../../../api/miniapp/contract';
 import { useI18n } from '../lib/i18n';
+import { Icon } from './ui';
 import { useRouter } from '../router';
 import { useSession } from '../session';
 
@@ -14,7 +15,9 @@ export function ConsultationCard({ c }: { c: ConsultationItem }) {
       <span className="card-when">{when(c.startsAt, patient.timeZone)}</span>
       <span className="card-who">{who}</span>
       <span className="card-meta">
-        <span className={`mode mode-${c.mode}`}>{c.mode === 'video' ? '🎥' : '📞'} {t.modeLabel[c.mode]}</span>
+        <span className={`mode mode-${c.mode}`}>
+          <Icon text={c.mode === 'video' ? '🎥' : '📞'} label={t.modeLabel[c.mode]} />
+        </span>
         <span className={`badge badge-${c.status}`}>{t.status[c.status] ?? c.status}</span>
       </span>
     </button>

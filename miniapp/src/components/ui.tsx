@@ -15,11 +15,13 @@ export function Loading() {
 /** A failed load in words the patient can act on, with a retry. */
 export function ErrorView({ error, retry }: { error: ApiError; retry?: () => void }) {
   const { t } = useI18n();
-  const text = error.code === 'network' ? t.errorNetwork : error.status === 401 ? t.errorUnauthorized : t.errorGeneric;
+  const text = error.code === 'network' ? t.errorNetwork : error.status === 401 ? t.errorUnauthorized : (t.errorCodes[error.code] ?? t.errorGeneric);
+  // A refusal (409) will not change by asking again; a failure might.
+  const retryable = error.status === 0 || error.status >= 500;
   return (
     <div className="notice notice-error" role="alert">
       <p>{text}</p>
-      {retry && error.status !== 401 && (
+      {retry && retryable && (
         <button type="button" className="btn btn-secondary" onClick={retry}>
           {t.retry}
         </button>
@@ -56,5 +58,14 @@ export function Choice({ title, detail, onClick, selected, badge }: { title: Rea
         ›
       </span>
     </button>
+  );
+}
+
+/** An emoji beside its words: decoration for the eye, silent for a screen reader. */
+export function Icon({ text, label }: { text: string; label: string }) {
+  return (
+    <>
+      <span aria-hidden="true">{text}</span> {label}
+    </>
   );
 }

@@ -66,6 +66,29 @@ export async function request<T>(path: string, opts: { method?: 'GET' | 'POST'; 
   return json as T;
 }
 
+/**
+ * Saves a file the API serves only with the init data header (a conclusion PDF): fetched here, handed to the
+ * WebView as a download. The same PDF also reaches the patient in the bot's chat.
+ */
+export async function downloadFile(url: string, fileName: string): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(url, { headers: { Authorization: `tma ${rawInitData()}` } });
+  } catch (err) {
+    throw new ApiError(0, 'network', err instanceof Error ? err.message : String(err));
+  }
+  if (!res.ok) throw new ApiError(res.status, `http_${res.status}`, res.statusText);
+  const href = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = fileName;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+}
+
 /** Last good answers by URL: a screen opened again shows them at once while the fresh answer loads. */
 const cache = new Map<string, unknown>();
 

@@ -12,6 +12,7 @@ import {
   themeParams,
   viewport,
 } from '@telegram-apps/sdk-react';
+import { readableBackground } from './contrast';
 
 /**
  * Mounts the SDK parts the app uses and binds Telegram's theme to CSS variables (--tg-theme-*), once, before the
@@ -31,6 +32,7 @@ export function init(): boolean {
   };
   markTheme();
   themeParams.isDark.sub(markTheme);
+  bindReadableButton();
   miniApp.mountSync.ifAvailable();
   miniApp.bindCssVars.ifAvailable();
   miniApp.setHeaderColor.ifAvailable('bg_color');
@@ -46,6 +48,23 @@ export function init(): boolean {
   }
   miniApp.ready.ifAvailable();
   return true;
+}
+
+/**
+ * --oz-button-bg: the theme's button colour, darkened (or lightened) just enough for its text to reach 4.5:1; the
+ * MainButton gets the same colour, so in-page and native buttons match.
+ */
+function bindReadableButton(): void {
+  const apply = () => {
+    const bg = themeParams.buttonColor();
+    const text = themeParams.buttonTextColor();
+    if (!bg || !text) return;
+    const readable = readableBackground(bg, text);
+    document.documentElement.style.setProperty('--oz-button-bg', readable);
+    if (readable !== bg) mainButton.setParams.ifAvailable({ backgroundColor: readable as `#${string}` });
+  };
+  apply();
+  themeParams.state.sub(apply);
 }
 
 /** The raw init data for `Authorization: tma …`; empty when Telegram gave none (opened from a reply keyboard). */

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { CentersResponse, ConsultationItem, ConsultationsResponse, Mode, SlotsResponse, SlotView, Specialty } from '../../../api/miniapp/contract';
 import { MainAction } from '../components/main-action';
 import { Page } from '../components/page';
-import { Choice, ErrorView, Loading, Notice } from '../components/ui';
+import { Choice, ErrorView, Icon, Loading, Notice } from '../components/ui';
 import { ApiError, invalidate, request, useApi } from '../lib/api';
 import { dateKey, useI18n } from '../lib/i18n';
 import { plural } from '../lib/messages';
@@ -100,12 +100,12 @@ function BookingFlow({ title, original }: { title: string; original: Consultatio
     } catch (err) {
       haptic('error');
       const e = err instanceof ApiError ? err : new ApiError(0, 'network', String(err));
-      if (e.code === 'slot_taken') {
-        // Someone else was quicker: say so, and show what is still free.
+      if (e.code === 'slot_taken' || e.code === 'booking_too_late') {
+        // Someone else was quicker (or the time came too close): say so, and show what is still free.
         setSlot(undefined);
         slots.reload();
         setStep('time');
-        setNotice(t.slotTaken);
+        setNotice(e.code === 'slot_taken' ? t.slotTaken : t.errorCodes.booking_too_late);
       } else setError(e);
     } finally {
       setSending(false);
@@ -132,11 +132,14 @@ function BookingFlow({ title, original }: { title: string; original: Consultatio
         ) : !centers.data ? (
           <Loading />
         ) : (
-          <div className="list">
-            {centers.data.specialties.map((s) => (
-              <Choice key={s.code} title={s.name} detail={s.topics} onClick={() => pick(setSpecialty, s.code, 'day')} />
-            ))}
-          </div>
+          <>
+            {sameTopics(centers.data) && <p className="hint">{t.dutyTopics({ topics: centers.data.specialties[0]!.topics })}</p>}
+            <div className="list">
+              {centers.data.specialties.map((s) => (
+                <Choice key={s.code} title={s.name} detail={sameTopics(centers.data!) ? undefined : s.topics} onClick={() => pick(setSpecialty, s.code, 'day')} />
+              ))}
+            </div>
+          </>
         ))}
 
       {step === 'day' &&
@@ -179,8 +182,8 @@ function BookingFlow({ title, original }: { title: string; original: Consultatio
 
       {step === 'mode' && (
         <div className="list">
-          <Choice title={`🎥 ${t.modeLabel.video}`} detail={t.modeVideoText({ speed: speed(me.connection.minVideoKbps) })} onClick={() => pick(setMode, 'video' as Mode, 'confirm')} />
-          <Choice title={`📞 ${t.modeLabel.audio}`} detail={t.modeAudioText({ speed: speed(me.connection.minAudioKbps) })} onClick={() => pick(setMode, 'audio' as Mode, 'confirm')} />
+          <Choice title={<Icon text="🎥" label={t.modeLabel.video} />} detail={t.modeVideoText({ speed: speed(me.connection.minVideoKbps) })} onClick={() => pick(setMode, 'video' as Mode, 'confirm')} />
+          <Choice title={<Icon text="📞" label={t.modeLabel.audio} />} detail={t.modeAudioText({ speed: speed(me.connection.minAudioKbps) })} onClick={() => pick(setMode, 'audio' as Mode, 'confirm')} />
           <button type="button" className="btn btn-link" onClick={() => router.push({ name: 'device-check' })}>
             {t.notSure}
           </button>
@@ -223,4 +226,9 @@ function consultationIdOf(res: unknown): number | undefined {
   const r = res as { id?: unknown; consultation?: { id?: unknown } };
   const id = r.consultation?.id ?? r.id;
   return typeof id === 'number' ? id : undefined;
+}
+
+/** The catalogue gives every specialty the same topics today: then they are said once, above the list. */
+function sameTopics(c: CentersResponse): boolean {
+  return c.specialties.length > 0 && c.specialties.every((s) => s.topics === c.specialties[0]!.topics);
 }

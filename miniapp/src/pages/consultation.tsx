@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import type { ConsultationItem, ConsultationsResponse } from '../../../api/miniapp/contract';
 import { Page } from '../components/page';
-import { ErrorView, Loading, Notice, Section } from '../components/ui';
-import { ApiError, invalidate, request, useApi } from '../lib/api';
+import { ErrorView, Icon, Loading, Notice, Section } from '../components/ui';
+import { ApiError, downloadFile, invalidate, request, useApi } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 import { useJoin } from '../lib/join';
-import { confirm, haptic, openExternal } from '../lib/telegram';
+import { useNow } from '../lib/use-now';
+import { confirm, haptic } from '../lib/telegram';
 import { useRouter, type RouteOf } from '../router';
 import { useSession } from '../session';
 
@@ -37,6 +38,8 @@ function Details({ c, notice, reload }: { c: ConsultationItem; notice: 'booked' 
   const [done, setDone] = useState<'cancelled'>();
   const [error, setError] = useState<ApiError>();
   const scheduled = c.status === 'scheduled';
+  const now = useNow();
+  const joinOpen = now >= Date.parse(c.joinOpensAt) && now < Date.parse(c.endsAt);
 
   const cancel = async () => {
     const yes = await confirm(t.cancelConfirm({ when: when(c.startsAt, patient.timeZone) }), t.cancelYes, t.cancelNo);
@@ -88,16 +91,9 @@ function Details({ c, notice, reload }: { c: ConsultationItem; notice: 'booked' 
       </dl>
       <p className="hint">{t.zoneNote({ zone: zoneName(patient.timeZone) })}</p>
 
-      {scheduled && <JoinBlock c={c} />}
+      {scheduled && joinOpen && <JoinBlock c={c} />}
 
-      {c.conclusion && (
-        <Section>
-          <button type="button" className="btn btn-primary" onClick={() => openExternal(c.conclusion!.pdfUrl)}>
-            📄 {t.conclusion}
-          </button>
-          <p className="hint">{t.verificationCode({ code: c.conclusion.verificationCode })}</p>
-        </Section>
-      )}
+      {c.conclusion && <ConclusionBlock conclusion={c.conclusion} />}
 
       {error && <ErrorView error={error} />}
 
@@ -116,6 +112,15 @@ function Details({ c, notice, reload }: { c: ConsultationItem; notice: 'booked' 
           {!c.canCancel && !c.canReschedule && <p className="hint">{t.cannotCancel({ minutes: me.limits.cancelMinNoticeMinutes })}</p>}
         </div>
       )}
+
+      {/* Until the window opens, what to expect comes after the booking's own actions. */}
+      {scheduled && !joinOpen && <JoinBlock c={c} />}
+
+      {done === 'cancelled' && (
+        <button type="button" className="btn btn-primary" onClick={() => router.reset({ name: 'home' }, { name: 'book' })}>
+          {t.bookAgain}
+        </button>
+      )}
     </>
   );
 }
@@ -132,11 +137,38 @@ function JoinBlock({ c }: { c: ConsultationItem }) {
         ))}
       </ol>
       <button type="button" className="btn btn-primary btn-join" disabled={!join.open || join.busy} aria-busy={join.busy} onClick={join.join}>
-        {join.busy ? t.joinOpening : `${c.mode === 'video' ? '🎥' : '📞'} ${t.join}`}
+        {join.busy ? t.joinOpening : <Icon text={c.mode === 'video' ? '🎥' : '📞'} label={t.join} />}
       </button>
       {!join.open && <p className="hint">{t.joinOpensAt({ when: when(c.joinOpensAt, patient.timeZone) })}</p>}
       {join.error &&
         (join.error.code === 'join_not_open' ? <Notice kind="warning">{t.joinNotOpen}</Notice> : <ErrorView error={join.error} retry={join.join} />)}
+    </Section>
+  );
+}
+
+function ConclusionBlock({ conclusion }: { conclusion: NonNullable<ConsultationItem['conclusion']> }) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const download = () => {
+    setBusy(true);
+    setError(undefined);
+    downloadFile(conclusion.pdfUrl, `conclusion-${conclusion.verificationCode}.pdf`).then(
+      () => setBusy(false),
+      (err: unknown) => {
+        setBusy(false);
+        setError(err instanceof ApiError ? err : new ApiError(0, 'network', String(err)));
+      },
+    );
+  };
+  return (
+    <Section>
+      <button type="button" className="btn btn-primary" onClick={download} disabled={busy} aria-busy={busy}>
+        <Icon text="📄" label={busy ? t.loading : t.conclusion} />
+      </button>
+      <p className="hint">{t.verificationCode({ code: conclusion.verificationCode })}</p>
+      <p className="hint">{t.conclusionInChat}</p>
+      {error && <ErrorView error={error} retry={download} />}
     </Section>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { ApplicationsResponse, ConsultationsResponse } from '../../../api/miniapp/contract';
 import { ConsultationCard } from '../components/consultation-card';
+import { JoinNow } from '../components/join-now';
 import { Page } from '../components/page';
 import { ProfileSwitcher } from '../components/profile-switcher';
 import { ErrorView, Loading, Section } from '../components/ui';
@@ -31,6 +32,7 @@ export function Home() {
   return (
     <Page title={t.appName}>
       <p className="lead">{t.greeting({ name: addressOf(patient.fullName) })}</p>
+      {upcoming[0] && <JoinNow key={upcoming[0].id} c={upcoming[0]} />}
       {me.patients.length > 1 && <ProfileSwitcher />}
 
       <button type="button" className="btn btn-primary" onClick={() => router.push({ name: 'book' })}>
