@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { CentersResponse, ConsultationItem, ConsultationsResponse, Mode, SlotsResponse, SlotView, Specialty } from '../../../api/miniapp/contract';
+import type { BookResponse, CentersResponse, ConsultationItem, ConsultationsResponse, Mode, SlotsResponse, SlotView, Specialty } from '../../../api/miniapp/contract';
 import { MainAction } from '../components/main-action';
 import { Page } from '../components/page';
 import { Choice, ErrorView, Icon, Loading, Notice } from '../components/ui';
@@ -88,15 +88,14 @@ function BookingFlow({ title, original }: { title: string; original: Consultatio
     setSending(true);
     setError(undefined);
     try {
+      // A move cancels the old consultation and books a new one: the answer is the new one, with its own id.
       const res = original
-        ? await request<unknown>(`/consultations/${original.id}/reschedule`, { method: 'POST', body: { patientId: patient.id, slotId: slot.id } })
-        : await request<unknown>('/consultations', { method: 'POST', body: { patientId: patient.id, slotId: slot.id, mode } });
+        ? await request<BookResponse>(`/consultations/${original.id}/reschedule`, { method: 'POST', body: { patientId: patient.id, slotId: slot.id } })
+        : await request<BookResponse>('/consultations', { method: 'POST', body: { patientId: patient.id, slotId: slot.id, mode } });
       haptic('success');
       invalidate('/consultations');
       invalidate('/slots');
-      const id = original?.id ?? consultationIdOf(res);
-      if (id !== undefined) router.reset({ name: 'home' }, { name: 'consultation', id, notice: original ? 'rescheduled' : 'booked' });
-      else router.reset({ name: 'home' }, { name: 'consultations' });
+      router.reset({ name: 'home' }, { name: 'consultation', id: res.consultation.id, notice: original ? 'rescheduled' : 'booked' });
     } catch (err) {
       haptic('error');
       const e = err instanceof ApiError ? err : new ApiError(0, 'network', String(err));
@@ -218,14 +217,6 @@ function BookingFlow({ title, original }: { title: string; original: Consultatio
       )}
     </Page>
   );
-}
-
-/** The new consultation's id from the 201 answer, whether it is the item itself or wrapped in `consultation`. */
-function consultationIdOf(res: unknown): number | undefined {
-  if (!res || typeof res !== 'object') return undefined;
-  const r = res as { id?: unknown; consultation?: { id?: unknown } };
-  const id = r.consultation?.id ?? r.id;
-  return typeof id === 'number' ? id : undefined;
 }
 
 /** The catalogue gives every specialty the same topics today: then they are said once, above the list. */

@@ -1,0 +1,327 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { sign } from '@telegram-apps/init-data-node';
+import { pino } from 'pino';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from '../../api/server.js';
+import { createServices, type Services } from '../../api/services.js';
+import { addDays, zonedParts, zonedToUtc } from '../../core/time.js';
+import { openDatabase } from '../../db/client.js';
+import { ensureMiniAppBuilt } from '../../miniapp/build.js';
+import { addDutyDoctor, bookDirectly } from '../support/duty-fixtures.js';
+import { addPatient, JITSI } from '../support/scheduling-fixtures.js';
+
+/**
+ * The built Mini App, served by the real server over a fresh database, driven in Debian's Chromium by playwright-core.
+ * Telegram is the SDK's own mock (the app loads it when the page sets window.__OZ_TELEGRAM_MOCK__), with init data
+ * signed by the bot token exactly as Telegram signs it; the test plays the client's part: it presses MainButton and
+ * BackButton and answers the native popup. Screenshots of every screen go to test-artifacts/miniapp/.
+ */
+
+const CHROMIUM = '/usr/bin/chromium';
+const TOKEN = '7001234567:AAF-patient-bot-token-for-tests';
+const ARTIFACTS = path.resolve('test-artifacts/miniapp');
+const PATIENT = 5_550_001;
+const OTHER = 5_550_002;
+const STRANGER = 5_550_003;
+/** The patient lives two hours east of the doctors' Moscow time. */
+const PATIENT_ZONE = 'Asia/Yekaterinburg';
+
+const LIGHT = {
+  bg_color: '#ffffff',
+  text_color: '#000000',
+  hint_color: '#a8a8a8',
+  link_color: '#2678b6',
+  button_color: '#50a8eb',
+  button_text_color: '#ffffff',
+  secondary_bg_color: '#efeff3',
+  section_bg_color: '#ffffff',
+  section_header_text_color: '#3a95d5',
+  accent_text_color: '#1c93e3',
+  subtitle_text_color: '#82868a',
+  destructive_text_color: '#cc2929',
+  header_bg_color: '#ffffff',
+} as const;
+const DARK = {
+  bg_color: '#212d3b',
+  text_color: '#ffffff',
+  hint_color: '#7d8b99',
+  link_color: '#5eabe1',
+  button_color: '#5288c1',
+  button_text_color: '#ffffff',
+  secondary_bg_color: '#151e27',
+  section_bg_color: '#1d2733',
+  section_header_text_color: '#6ab3f3',
+  accent_text_color: '#64b5ef',
+  subtitle_text_color: '#7e8b99',
+  destructive_text_color: '#ee686f',
+  header_bg_color: '#242d39',
+} as const;
+
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium && !process.env.CI) {
+  console.warn(`[miniapp e2e] skipped: ${CHROMIUM} is absent (apt-get install chromium; .ci/run installs it in CI)`);
+}
+
+function initDataFor(userId: number, firstName = 'Мария'): string {
+  return sign({ user: { id: userId, first_name: firstName, language_code: 'ru' }, chat_type: 'sender', chat_instance: '-1' }, TOKEN, new Date());
+}
+
+type Call = [string, Record<string, unknown> | undefined];
+
+describe.skipIf(!haveChromium && !process.env.CI)('Mini App in a real browser', () => {
+  let dir: string;
+  let services: Services;
+  let server: ServerType;
+  let base: string;
+  let browser: Browser;
+  const seeded = { slots: [] as Array<{ id: number; startsAt: number }>, soonId: 0, patientId: 0, otherId: 0, doctorName: 'Петрова Анна Сергеевна' };
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    await ensureMiniAppBuilt({ quiet: true });
+    mkdirSync(ARTIFACTS, { recursive: true });
+
+    dir = mkdtempSync(path.join(tmpdir(), 'oz-miniapp-e2e-'));
+    const db = openDatabase(path.join(dir, 'db.sqlite'));
+    services = createServices({
+      config: { patientBotToken: TOKEN, telegramApiRoot: 'http://telegram.test', filesDir: path.join(dir, 'files'), publicUrl: 'https://oblako.test', jitsi: JITSI },
+      db,
+      clock: { now: () => Date.now() },
+      logger: pino({ level: process.env.TEST_LOG ?? 'silent' }),
+    });
+    const app = createServer({ db, logger: services.logger, verify: services, miniapp: { botUsername: 'oblako_test_bot' }, api: { services, maxAgeSeconds: 3600 } });
+    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+    // A registered patient with a second profile (her mother), and another patient who will take a time first.
+    seeded.patientId = addPatient(services, PATIENT, { fullName: 'Иванова Мария Петровна', timeZone: PATIENT_ZONE, regionCode: 'RU-SVE' });
+    services.patients.create(PATIENT, {
+      relation: 'relative',
+      fullName: 'Смирнова Анна Ивановна',
+      birthDate: '1940-02-11',
+      phone: null,
+      phoneVerified: false,
+      regionCode: 'RU-SVE',
+      timeZone: PATIENT_ZONE,
+    });
+    seeded.otherId = addPatient(services, OTHER, { fullName: 'Козлов Пётр Ильич', phone: '+79120000002' });
+
+    // Duty doctors in Moscow time: a cardiologist with four times tomorrow, a gynecologist with two the day after.
+    const cardio = addDutyDoctor(services, 9_001, 'cardiology', seeded.doctorName);
+    const gyn = addDutyDoctor(services, 9_002, 'gynecology', 'Соколова Елена Викторовна');
+    const tomorrow = addDays(zonedParts(Date.now(), 'Europe/Moscow').date, 1);
+    for (const time of ['10:00', '10:30', '11:00', '11:30']) seeded.slots.push(services.duty.addSlot(cardio.id, zonedToUtc(tomorrow, time, 'Europe/Moscow')));
+    for (const time of ['15:00', '15:30']) services.duty.addSlot(gyn.id, zonedToUtc(addDays(tomorrow, 1), time, 'Europe/Moscow'));
+    // A consultation starting in five minutes: its join window is open.
+    const soon = services.duty.addSlot(cardio.id, Math.ceil((Date.now() + 5 * 60_000) / 60_000) * 60_000);
+    seeded.soonId = bookDirectly(services, seeded.patientId, cardio.id, soon.id);
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        // The device check: a fake camera and microphone, allowed without a prompt.
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+      ],
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    services?.db.$client.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  /** A page as Telegram opens it: the SDK's mock with signed init data and a theme, or no Telegram at all. */
+  async function open(opts: { width: number; theme?: typeof LIGHT | typeof DARK; initData?: string | null }): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: opts.width, height: 740 }, deviceScaleFactor: 2, locale: 'ru-RU' });
+    page.on('pageerror', (err) => pageErrors.push(String(err)));
+    if (opts.initData !== null) {
+      const mock = { initData: opts.initData ?? initDataFor(PATIENT), themeParams: opts.theme ?? LIGHT };
+      await page.addInitScript(`window.__OZ_TELEGRAM_MOCK__ = ${JSON.stringify(mock)};`);
+    }
+    await page.goto(`${base}/app/`);
+    return page;
+  }
+
+  const calls = (page: Page) => page.evaluate('window.__OZ_TELEGRAM__.calls') as Promise<Call[]>;
+  const emit = (page: Page, event: string, payload?: unknown) => page.evaluate(`window.__OZ_TELEGRAM__.emit(${JSON.stringify(event)}, ${JSON.stringify(payload ?? null)})`);
+  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  /** The MainButton as the app last set it up. */
+  const mainButton = async (page: Page) => {
+    const setups = (await calls(page)).filter(([name]) => name === 'web_app_setup_main_button');
+    return setups.at(-1)?.[1] as { is_visible?: boolean; is_active?: boolean; text?: string } | undefined;
+  };
+
+  it('books a duty doctor, meets a time taken meanwhile, sees the booking listed, moves it and cancels it', async () => {
+    const page = await open({ width: 320 });
+
+    // Home: greeting, the consultation starting soon, the profile switcher.
+    await page.getByText('Здравствуйте, Мария Петровна!').waitFor();
+    await page.getByRole('button', { name: /Смирнова Анна Ивановна/ }).waitFor();
+    await page.locator('.card').first().waitFor();
+    expect(await page.locator('.card').count()).toBe(1);
+    await shot(page, '01-home-320-light');
+
+    // Booking: specialty → day → time (in the patient's zone: Moscow 10:00 is 12:00 in Yekaterinburg).
+    await page.getByRole('button', { name: 'Записаться к дежурному врачу' }).click();
+    await page.getByRole('heading', { name: 'Какой врач нужен?' }).waitFor();
+    await shot(page, '02-book-specialty-320-light');
+    expect((await calls(page)).some(([name, p]) => name === 'web_app_setup_back_button' && p?.is_visible === true)).toBe(true);
+    await page.getByRole('button', { name: /Кардиология/ }).click();
+    await page.getByRole('heading', { name: 'Выберите день' }).waitFor();
+    await page.getByText('4 свободных времени').waitFor();
+    await shot(page, '03-book-day-320-light');
+    await page.getByRole('button', { name: /4 свободных времени/ }).click();
+    await page.getByRole('heading', { name: 'Выберите время' }).waitFor();
+    const times = await page.locator('.time-value').allTextContents();
+    expect(times).toEqual(['12:00', '12:30', '13:00', '13:30']);
+    await page.getByText('GMT+5').waitFor();
+    await shot(page, '04-book-time-320-light');
+
+    await page.getByRole('button', { name: /12:30/ }).click();
+    await page.getByRole('heading', { name: 'Как будете общаться?' }).waitFor();
+    await shot(page, '05-book-mode-320-light');
+    await page.getByRole('button', { name: /Видеосвязь/ }).click();
+    await page.getByRole('heading', { name: 'Проверьте и подтвердите' }).waitFor();
+    await expect.poll(async () => (await mainButton(page))?.text).toBe('Записаться');
+    expect((await mainButton(page))?.is_visible).toBe(true);
+    await shot(page, '06-book-confirm-320-light');
+
+    // Meanwhile another patient takes 12:30: the MainButton press is told so and shown the fresh list.
+    services.booking.book(OTHER, seeded.otherId, seeded.slots[1]!.id, 'audio');
+    await emit(page, 'main_button_pressed');
+    await page.getByText('Это время только что занял другой пациент').waitFor();
+    await expect.poll(() => page.locator('.time-value').allTextContents()).toEqual(['12:00', '13:00', '13:30']);
+    await shot(page, '07-book-slot-taken-320-light');
+
+    await page.getByRole('button', { name: /13:00/ }).click();
+    await page.getByRole('button', { name: /Видеосвязь/ }).click();
+    await page.getByRole('heading', { name: 'Проверьте и подтвердите' }).waitFor();
+    await emit(page, 'main_button_pressed');
+    await page.getByText('Вы записаны!').waitFor();
+    expect((await calls(page)).some(([name, p]) => name === 'web_app_trigger_haptic_feedback' && p?.type === 'notification' && p?.notification_type === 'success')).toBe(true);
+    await expect.poll(async () => (await mainButton(page))?.is_visible).toBe(false);
+    await shot(page, '08-consultation-booked-320-light');
+
+    const booked = services.booking.ofPatient(seeded.patientId).find((c) => c.status === 'scheduled' && c.id !== seeded.soonId)!;
+    expect(booked.startsAt).toBe(seeded.slots[2]!.startsAt);
+
+    // Listed: Back from the new consultation leads home, which now shows both.
+    await emit(page, 'back_button_pressed');
+    await page.getByText('Здравствуйте, Мария Петровна!').waitFor();
+    await expect.poll(() => page.locator('.card').count()).toBe(2);
+    await page.getByRole('button', { name: 'Все мои консультации' }).click();
+    await page.getByRole('heading', { name: 'Мои консультации' }).waitFor();
+    await expect.poll(() => page.locator('.card').count()).toBe(2);
+    await shot(page, '09-consultations-320-light');
+
+    // Move it to 13:30: day and time again, confirmed on MainButton; the answer is a new consultation.
+    await page.locator('.card', { hasText: '13:00' }).click();
+    await page.getByRole('button', { name: 'Перенести на другое время' }).click();
+    await page.getByRole('heading', { name: 'Выберите день' }).waitFor();
+    await page.getByRole('button', { name: /2 свободных времени/ }).click();
+    await expect.poll(() => page.locator('.time-value').allTextContents()).toEqual(['12:00', '13:30']);
+    await page.getByRole('button', { name: /13:30/ }).click();
+    await page.getByRole('heading', { name: 'Проверьте и подтвердите' }).waitFor();
+    await expect.poll(async () => (await mainButton(page))?.text).toBe('Перенести');
+    await emit(page, 'main_button_pressed');
+    await page.getByText('Консультация перенесена.').waitFor();
+    await page.getByText('завтра в 13:30').waitFor();
+    await shot(page, '10-consultation-rescheduled-320-light');
+    const moved = services.booking.ofPatient(seeded.patientId).find((c) => c.status === 'scheduled' && c.id !== seeded.soonId)!;
+    expect(moved.startsAt).toBe(seeded.slots[3]!.startsAt);
+    expect(services.booking.ofPatient(seeded.patientId).find((c) => c.id === booked.id)?.status).toBe('cancelled');
+
+    // Cancel with Telegram's native confirm popup.
+    await page.getByRole('button', { name: 'Отменить запись' }).click();
+    await expect.poll(async () => (await calls(page)).some(([name]) => name === 'web_app_open_popup')).toBe(true);
+    const popup = (await calls(page)).find(([name]) => name === 'web_app_open_popup')![1] as { message: string; buttons: Array<{ id: string; text: string }> };
+    expect(popup.message).toBe('Отменить консультацию завтра в 13:30?');
+    expect(popup.buttons.map((b) => b.text)).toEqual(['Да, отменить', 'Нет, оставить']);
+    await emit(page, 'popup_closed', { button_id: 'yes' });
+    await page.getByText('Запись отменена').waitFor();
+    await page.locator('.badge', { hasText: 'Отменена' }).waitFor();
+    await shot(page, '11-consultation-cancelled-320-light');
+    expect(services.booking.ofPatient(seeded.patientId).find((c) => c.id === moved.id)?.status).toBe('cancelled');
+
+    // Both cancelled consultations are now under "past and cancelled"; only the one starting soon is upcoming.
+    await emit(page, 'back_button_pressed');
+    await page.getByText('Здравствуйте, Мария Петровна!').waitFor();
+    await page.getByRole('button', { name: 'Все мои консультации' }).click();
+    await expect.poll(() => page.locator('.card-cancelled').count()).toBe(2);
+    expect(await page.locator('.card-scheduled').count()).toBe(1);
+    await shot(page, '12-consultations-after-cancel-320-light');
+    await page.close();
+  }, 120_000);
+
+  it('opens the room in the external browser when the join window is open, and says what to expect', async () => {
+    const page = await open({ width: 390, theme: DARK });
+    await page.locator('.card').first().click();
+    await page.getByRole('heading', { name: 'Как пройдёт консультация' }).waitFor();
+    await page.getByText('врач впустит вас').waitFor();
+    const join = page.getByRole('button', { name: /Войти в консультацию/ });
+    await expect.poll(() => join.isEnabled()).toBe(true);
+    await shot(page, '13-consultation-join-390-dark');
+    await join.click();
+    await expect.poll(async () => (await calls(page)).find(([name]) => name === 'web_app_open_link')?.[1]?.url).toMatch(/^https?:\/\//);
+    await page.close();
+  }, 60_000);
+
+  it('looks right in the dark theme at 390 px: home and the times of a day', async () => {
+    const page = await open({ width: 390, theme: DARK });
+    await page.getByText('Здравствуйте, Мария Петровна!').waitFor();
+    await page.locator('.card').first().waitFor();
+    await shot(page, '14-home-390-dark');
+    await page.getByRole('button', { name: 'Записаться к дежурному врачу' }).click();
+    await page.getByRole('button', { name: /Кардиология/ }).click();
+    await page.locator('.choice').first().click();
+    await page.getByRole('heading', { name: 'Выберите время' }).waitFor();
+    await shot(page, '15-book-time-390-dark');
+    await page.close();
+  }, 60_000);
+
+  it('checks camera, microphone and speed, and gives one plain verdict', async () => {
+    const page = await open({ width: 360 });
+    await page.getByRole('button', { name: 'Проверить камеру и интернет' }).click();
+    await page.getByRole('button', { name: 'Начать проверку' }).click();
+    await page.locator('.notice strong').waitFor({ timeout: 30_000 });
+    const verdict = await page.locator('.notice strong').textContent();
+    // Over loopback the speed is far above 2 Mb/s, and Chromium's fake devices work: video.
+    expect(verdict).toBe('Видеоконсультация пройдёт хорошо.');
+    await expect.poll(() => page.locator('.state-ok').count()).toBe(3);
+    await shot(page, '16-device-check-360-light');
+    await page.close();
+  }, 60_000);
+
+  it('outside Telegram says to open it from the bot; an unregistered user is sent to the bot to register', async () => {
+    const outside = await open({ width: 320, initData: null });
+    await outside.getByRole('heading', { name: 'Откройте приложение в Telegram' }).waitFor();
+    expect(await outside.getByRole('link', { name: 'Открыть бота' }).getAttribute('href')).toBe('https://t.me/oblako_test_bot');
+    await shot(outside, '17-outside-telegram-320');
+    await outside.close();
+
+    const stranger = await open({ width: 320, initData: initDataFor(STRANGER, 'Иван') });
+    await stranger.getByRole('heading', { name: 'Сначала зарегистрируйтесь' }).waitFor();
+    await stranger.getByRole('button', { name: 'Перейти в бот' }).click();
+    await expect.poll(async () => (await calls(stranger)).find(([name]) => name === 'web_app_open_tg_link')?.[1]?.path_full).toBe('/oblako_test_bot');
+    await shot(stranger, '18-not-registered-320');
+    await stranger.close();
+  }, 60_000);
+});
