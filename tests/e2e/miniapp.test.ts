@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { createServer } from '../../api/server.js';
 import { createServices, type Services } from '../../api/services.js';
 import { addDays, zonedParts, zonedToUtc } from '../../core/time.js';
 import { openDatabase } from '../../db/client.js';
+import { applications, slots } from '../../db/schema.js';
 import { ensureMiniAppBuilt } from '../../miniapp/build.js';
 import { addDutyDoctor, bookDirectly } from '../support/duty-fixtures.js';
 import { addPatient, JITSI } from '../support/scheduling-fixtures.js';
@@ -28,6 +29,7 @@ const ARTIFACTS = path.resolve('test-artifacts/miniapp');
 const PATIENT = 5_550_001;
 const OTHER = 5_550_002;
 const STRANGER = 5_550_003;
+const ENGLISH = 5_550_004;
 /** The patient lives two hours east of the doctors' Moscow time. */
 const PATIENT_ZONE = 'Asia/Yekaterinburg';
 
@@ -79,7 +81,15 @@ describe.skipIf(!haveChromium && !process.env.CI)('Mini App in a real browser', 
   let server: ServerType;
   let base: string;
   let browser: Browser;
-  const seeded = { slots: [] as Array<{ id: number; startsAt: number }>, soonId: 0, patientId: 0, otherId: 0, doctorName: 'Петрова Анна Сергеевна' };
+  const seeded = {
+    slots: [] as Array<{ id: number; startsAt: number }>,
+    soonId: 0,
+    patientId: 0,
+    motherId: 0,
+    otherId: 0,
+    conclusion: undefined as { verificationCode: string; pdf: Uint8Array } | undefined,
+    doctorName: 'Петрова Анна Сергеевна',
+  };
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
@@ -101,7 +111,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('Mini App in a real browser', 
 
     // A registered patient with a second profile (her mother), and another patient who will take a time first.
     seeded.patientId = addPatient(services, PATIENT, { fullName: 'Иванова Мария Петровна', timeZone: PATIENT_ZONE, regionCode: 'RU-SVE' });
-    services.patients.create(PATIENT, {
+    seeded.motherId = services.patients.create(PATIENT, {
       relation: 'relative',
       fullName: 'Смирнова Анна Ивановна',
       birthDate: '1940-02-11',
@@ -109,8 +119,11 @@ describe.skipIf(!haveChromium && !process.env.CI)('Mini App in a real browser', 
       phoneVerified: false,
       regionCode: 'RU-SVE',
       timeZone: PATIENT_ZONE,
-    });
+    }).id;
     seeded.otherId = addPatient(services, OTHER, { fullName: 'Козлов Пётр Ильич', phone: '+79120000002' });
+    // An English-speaking patient (the bot's language is English for this account).
+    addPatient(services, ENGLISH, { fullName: 'Jane Smith', phone: '+79120000004', timeZone: 'Europe/Moscow' });
+    services.accounts.setLocale(ENGLISH, 'en');
 
     // Duty doctors in Moscow time: a cardiologist with four times tomorrow, a gynecologist with two the day after.
     const cardio = addDutyDoctor(services, 9_001, 'cardiology', seeded.doctorName);
@@ -121,6 +134,21 @@ describe.skipIf(!haveChromium && !process.env.CI)('Mini App in a real browser', 
     // A consultation starting in five minutes: its join window is open.
     const soon = services.duty.addSlot(cardio.id, Math.ceil((Date.now() + 5 * 60_000) / 60_000) * 60_000);
     seeded.soonId = bookDirectly(services, seeded.patientId, cardio.id, soon.id);
+    // The mother's consultation two days ago, concluded: its PDF downloads from the consultation's screen.
+    const pastStart = Math.floor((Date.now() - 2 * 86_400_000) / 60_000) * 60_000;
+    const pastSlot = db.insert(slots).values({ staffId: cardio.id, startsAt: pastStart, endsAt: pastStart + 30 * 60_000, kind: 'duty' }).returning({ id: slots.id }).get();
+    const past = bookDirectly(services, seeded.motherId, cardio.id, pastSlot.id);
+    seeded.conclusion = await services.conclusions.issue({
+      consultationId: past,
+      staffId: cardio.id,
+      text: 'Состояние стабильное. Рекомендовано продолжить терапию.',
+      outcome: 'conclusion',
+      verifyBaseUrl: 'https://oblako.test',
+    });
+    // Maria's application to a center, in review: the home screen shows its state.
+    db.insert(applications)
+      .values({ patientId: seeded.patientId, centerCode: 'bakulev', conditionCode: 'arrhythmia', diagnosis: 'Фибрилляция предсердий', complaints: 'Перебои', status: 'in_review', submittedAt: Date.now() - 86_400_000, updatedAt: Date.now() })
+      .run();
 
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -175,8 +203,8 @@ describe.skipIf(!haveChromium && !process.env.CI)('Mini App in a real browser', 
     // Home: greeting, the consultation starting soon, the profile switcher.
     await page.getByText('Здравствуйте, Мария Петровна!').waitFor();
     await page.getByRole('button', { name: /Смирнова Анна Ивановна/ }).waitFor();
-    await page.locator('.card').first().waitFor();
-    expect(await page.locator('.card').count()).toBe(1);
+    await page.locator('button.card').first().waitFor();
+    expect(await page.locator('button.card').count()).toBe(1);
     await shot(page, '01-home-320-light');
 
     // Booking: specialty → day → time (in the patient's zone: Moscow 10:00 is 12:00 in Yekaterinburg).
@@ -226,14 +254,14 @@ describe.skipIf(!haveChromium && !process.env.CI)('Mini App in a real browser', 
     // Listed: Back from the new consultation leads home, which now shows both.
     await emit(page, 'back_button_pressed');
     await page.getByText('Здравствуйте, Мария Петровна!').waitFor();
-    await expect.poll(() => page.locator('.card').count()).toBe(2);
+    await expect.poll(() => page.locator('button.card').count()).toBe(2);
     await page.getByRole('button', { name: 'Все мои консультации' }).click();
     await page.getByRole('heading', { name: 'Мои консультации' }).waitFor();
-    await expect.poll(() => page.locator('.card').count()).toBe(2);
+    await expect.poll(() => page.locator('button.card').count()).toBe(2);
     await shot(page, '09-consultations-320-light');
 
     // Move it to 13:30: day and time again, confirmed on MainButton; the answer is a new consultation.
-    await page.locator('.card', { hasText: '13:00' }).click();
+    await page.locator('button.card', { hasText: '13:00' }).click();
     await page.getByRole('button', { name: 'Перенести на другое время' }).click();
     await page.getByRole('heading', { name: 'Выберите день' }).waitFor();
     await page.getByRole('button', { name: /2 свободных времени/ }).click();
@@ -273,7 +301,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('Mini App in a real browser', 
 
   it('opens the room in the external browser when the join window is open, and says what to expect', async () => {
     const page = await open({ width: 390, theme: DARK });
-    await page.locator('.card').first().click();
+    await page.locator('button.card').first().click();
     await page.getByRole('heading', { name: 'Как пройдёт консультация' }).waitFor();
     await page.getByText('врач впустит вас').waitFor();
     const join = page.getByRole('button', { name: /Войти в консультацию/ });
@@ -287,7 +315,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('Mini App in a real browser', 
   it('looks right in the dark theme at 390 px: home and the times of a day', async () => {
     const page = await open({ width: 390, theme: DARK });
     await page.getByText('Здравствуйте, Мария Петровна!').waitFor();
-    await page.locator('.card').first().waitFor();
+    await page.locator('button.card').first().waitFor();
     await shot(page, '14-home-390-dark');
     await page.getByRole('button', { name: 'Записаться к дежурному врачу' }).click();
     await page.getByRole('button', { name: /Кардиология/ }).click();
@@ -307,6 +335,38 @@ describe.skipIf(!haveChromium && !process.env.CI)('Mini App in a real browser', 
     expect(verdict).toBe('Видеоконсультация пройдёт хорошо.');
     await expect.poll(() => page.locator('.state-ok').count()).toBe(3);
     await shot(page, '16-device-check-360-light');
+    await page.close();
+  }, 60_000);
+
+  it('switches to a relative’s profile and downloads the conclusion PDF of her past consultation', async () => {
+    const page = await open({ width: 360 });
+    await page.getByText('Врач изучает документы').waitFor();
+    await page.getByRole('button', { name: /Смирнова Анна Ивановна/ }).click();
+    await page.getByText('Здравствуйте, Анна Ивановна!').waitFor();
+    await page.getByText('Запланированных консультаций нет.').waitFor();
+    await shot(page, '19-home-relative-360-light');
+    await page.getByRole('button', { name: 'Все мои консультации' }).click();
+    await page.locator('.card-completed').click();
+    await page.locator('.badge', { hasText: 'Состоялась' }).waitFor();
+    await page.getByText(`Код проверки заключения: ${seeded.conclusion!.verificationCode}`).waitFor();
+    await shot(page, '20-consultation-conclusion-360-light');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Заключение врача \(PDF\)/ }).click()]);
+    expect(download.suggestedFilename()).toBe(`conclusion-${seeded.conclusion!.verificationCode}.pdf`);
+    const saved = path.join(dir, 'downloaded.pdf');
+    await download.saveAs(saved);
+    expect(Buffer.compare(readFileSync(saved), Buffer.from(seeded.conclusion!.pdf))).toBe(0);
+    await page.close();
+  }, 60_000);
+
+  it('speaks English to an account whose bot language is English', async () => {
+    const page = await open({ width: 390, theme: DARK, initData: initDataFor(ENGLISH, 'Jane') });
+    await page.getByText('Hello, Jane Smith!').waitFor();
+    await page.getByRole('button', { name: 'Book the duty doctor' }).click();
+    await page.getByRole('heading', { name: 'Which doctor do you need?' }).waitFor();
+    await page.getByRole('button', { name: /Cardiology/ }).click();
+    await page.getByRole('heading', { name: 'Choose a day' }).waitFor();
+    await shot(page, '21-book-day-390-dark-en');
+    expect(await page.evaluate('document.documentElement.lang')).toBe('en');
     await page.close();
   }, 60_000);
 

@@ -6,6 +6,8 @@ export interface I18n {
   t: Messages;
   /** "четверг, 26 ноября" in the zone. */
   day(iso: string | number, timeZone: string): string;
+  /** "25 ноября" in the zone. */
+  date(iso: string | number, timeZone: string): string;
   /** "10:30" in the zone. */
   time(iso: string | number, timeZone: string): string;
   /** "сегодня в 10:30", "завтра в 10:30" or "четверг, 26 ноября, в 10:30". */
@@ -16,6 +18,13 @@ export interface I18n {
 
 const tags: Record<Locale, string> = { ru: 'ru-RU', en: 'en-GB' };
 
+const FORMATS: Record<'day' | 'date' | 'time' | 'zone', Intl.DateTimeFormatOptions> = {
+  day: { weekday: 'long', day: 'numeric', month: 'long' },
+  date: { day: 'numeric', month: 'long' },
+  time: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  zone: { timeZoneName: 'shortOffset' },
+};
+
 /** YYYY-MM-DD of the moment in the zone (en-CA formats dates that way). */
 export function dateKey(at: string | number | Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(at));
@@ -25,16 +34,11 @@ export function createI18n(locale: Locale): I18n {
   const tag = tags[locale];
   const t = messages[locale];
   const cache = new Map<string, Intl.DateTimeFormat>();
-  const fmt = (kind: 'day' | 'time' | 'zone', timeZone: string) => {
+  const fmt = (kind: keyof typeof FORMATS, timeZone: string) => {
     const key = `${kind}|${timeZone}`;
     let f = cache.get(key);
     if (!f) {
-      const options: Intl.DateTimeFormatOptions =
-        kind === 'day'
-          ? { weekday: 'long', day: 'numeric', month: 'long' }
-          : kind === 'time'
-            ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
-            : { timeZoneName: 'shortOffset' };
+      const options = FORMATS[kind];
       f = new Intl.DateTimeFormat(tag, { timeZone, ...options });
       cache.set(key, f);
     }
@@ -46,6 +50,7 @@ export function createI18n(locale: Locale): I18n {
     locale,
     t,
     day,
+    date: (iso, tz) => fmt('date', tz).format(new Date(iso)),
     time,
     when(iso, tz, now = Date.now()) {
       const key = dateKey(iso, tz);

@@ -18,7 +18,7 @@ function addressOf(fullName: string): string {
 }
 
 export function Home() {
-  const { t, day } = useI18n();
+  const { t, date } = useI18n();
   const { me, patient } = useSession();
   const router = useRouter();
   const consultations = useApi<ConsultationsResponse>('/consultations', { patientId: patient.id });
@@ -65,7 +65,7 @@ export function Home() {
                 <span className="card-meta">
                   <span className={`badge badge-app-${a.status}`}>{t.applicationStatus[a.status] ?? a.status}</span>
                 </span>
-                <span className="card-detail">{t.sentOn({ date: day(a.submittedAt, patient.timeZone) })}</span>
+                <span className="card-detail">{t.sentOn({ date: date(a.submittedAt, patient.timeZone) })}</span>
               </li>
             ))}
           </ul>
