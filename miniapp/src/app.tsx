@@ -1,17 +1,19 @@
-import { Suspense, useEffect, type ComponentType } from 'react';
+import { Suspense, useEffect, useState, type ComponentType } from 'react';
 import type { MeResponse } from '../../api/miniapp/contract';
 import { ErrorView, Loading } from './components/ui';
-import { NotRegistered } from './gates';
+import { NoInitData, NotRegistered } from './gates';
 import { isApiError, useApi } from './lib/api';
 import { I18nProvider } from './lib/i18n';
 import type { Locale } from './lib/messages';
+import { rawInitData } from './lib/telegram';
 import { RouterProvider, useRouter, type Route } from './router';
 import { routes } from './routes';
 import { SessionProvider } from './session';
 
 /** Who is asking (the account, its profiles, the limits), then the screens. */
 export function App({ initialLocale }: { initialLocale: Locale }) {
-  const me = useApi<MeResponse>('/me');
+  const [hasInitData] = useState(() => rawInitData() !== '');
+  const me = useApi<MeResponse>(hasInitData ? '/me' : null);
   const locale = me.data?.locale ?? initialLocale;
 
   useEffect(() => {
@@ -27,6 +29,8 @@ export function App({ initialLocale }: { initialLocale: Locale }) {
         </RouterProvider>
       </SessionProvider>
     );
+  } else if (!hasInitData) {
+    body = <NoInitData />;
   } else if (isApiError(me.error, 'not_registered')) {
     body = <NotRegistered />;
   } else {

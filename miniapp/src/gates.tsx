@@ -45,3 +45,23 @@ export function NotRegistered() {
     </main>
   );
 }
+
+/**
+ * Inside Telegram but without init data: opened from a reply keyboard's button, which gives the app none. Only the
+ * menu button (or an inline button) does.
+ */
+export function NoInitData() {
+  const { t } = useI18n();
+  return (
+    <main className="page gate">
+      <div className="gate-icon" aria-hidden="true">
+        🔑
+      </div>
+      <h1>{t.noInitDataTitle}</h1>
+      <p className="lead">{t.noInitDataText}</p>
+      <button type="button" className="btn btn-primary" onClick={() => miniApp.close.ifAvailable()}>
+        {t.close}
+      </button>
+    </main>
+  );
+}

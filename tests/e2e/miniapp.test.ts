@@ -177,8 +177,9 @@ describe.skipIf(!haveChromium && !process.env.CI)('Mini App in a real browser', 
   });
 
   /** A page as Telegram opens it: the SDK's mock with signed init data and a theme, or no Telegram at all. */
-  async function open(opts: { width: number; theme?: typeof LIGHT | typeof DARK; initData?: string | null }): Promise<Page> {
+  async function open(opts: { width: number; theme?: typeof LIGHT | typeof DARK; initData?: string | null; clockOffsetMs?: number }): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: opts.width, height: 740 }, deviceScaleFactor: 2, locale: 'ru-RU' });
+    if (opts.clockOffsetMs) await page.clock.install({ time: Date.now() + opts.clockOffsetMs });
     page.on('pageerror', (err) => pageErrors.push(String(err)));
     if (opts.initData !== null) {
       const mock = { initData: opts.initData ?? initDataFor(PATIENT), themeParams: opts.theme ?? LIGHT };
@@ -300,7 +301,9 @@ describe.skipIf(!haveChromium && !process.env.CI)('Mini App in a real browser', 
   }, 120_000);
 
   it('opens the room in the external browser when the join window is open, and says what to expect', async () => {
-    const page = await open({ width: 390, theme: DARK });
+    // The phone's clock is 20 minutes slow: the window is the server's, read from the Date of its answers.
+    const page = await open({ width: 390, theme: DARK, clockOffsetMs: -20 * 60_000 });
+    await page.locator('.join-now').getByRole('button', { name: /Войти в консультацию/ }).waitFor();
     await page.locator('button.card').first().click();
     await page.getByRole('heading', { name: 'Как пройдёт консультация' }).waitFor();
     await page.getByText('врач впустит вас').waitFor();
@@ -370,12 +373,18 @@ describe.skipIf(!haveChromium && !process.env.CI)('Mini App in a real browser', 
     await page.close();
   }, 60_000);
 
-  it('outside Telegram says to open it from the bot; an unregistered user is sent to the bot to register', async () => {
+  it('outside Telegram says to open it from the bot; without init data names the menu button; an unregistered user is sent to the bot', async () => {
     const outside = await open({ width: 320, initData: null });
     await outside.getByRole('heading', { name: 'Откройте приложение в Telegram' }).waitFor();
     expect(await outside.getByRole('link', { name: 'Открыть бота' }).getAttribute('href')).toBe('https://t.me/oblako_test_bot');
     await shot(outside, '17-outside-telegram-320');
     await outside.close();
+
+    // Opened from a reply keyboard's button: Telegram gives no init data, and the app says which button to use.
+    const keyboard = await open({ width: 320, initData: '' });
+    await keyboard.getByRole('heading', { name: 'Откройте приложение кнопкой в чате' }).waitFor();
+    await shot(keyboard, '22-reply-keyboard-no-init-data-320');
+    await keyboard.close();
 
     const stranger = await open({ width: 320, initData: initDataFor(STRANGER, 'Иван') });
     await stranger.getByRole('heading', { name: 'Сначала зарегистрируйтесь' }).waitFor();

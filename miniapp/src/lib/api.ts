@@ -18,6 +18,23 @@ export function isApiError(err: unknown, code?: string): err is ApiError {
   return err instanceof ApiError && (code === undefined || err.code === code);
 }
 
+let serverOffsetMs = 0;
+
+/**
+ * Now by the server's clock. A phone set by hand can be minutes off, and the join window (10 minutes before the
+ * start) is the server's: the offset comes from the Date header of API answers, ignored when under half a minute.
+ */
+export function serverNow(): number {
+  return Date.now() + serverOffsetMs;
+}
+
+function noteServerTime(header: string | null): void {
+  const at = header ? Date.parse(header) : NaN;
+  if (Number.isNaN(at)) return;
+  const offset = at - Date.now();
+  serverOffsetMs = Math.abs(offset) > 30_000 ? offset : 0;
+}
+
 // A weak mobile connection can stall a request for minutes; better to say so and offer a retry.
 const TIMEOUT_MS = 25_000;
 
@@ -52,6 +69,7 @@ export async function request<T>(path: string, opts: { method?: 'GET' | 'POST'; 
     clearTimeout(timer);
     opts.signal?.removeEventListener('abort', onAbort);
   }
+  noteServerTime(res.headers.get('date'));
   const text = await res.text().catch(() => '');
   let json: unknown;
   try {

@@ -1,4 +1,5 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { serverNow } from './api';
 import { messages, type Locale, type Messages } from './messages';
 
 export interface I18n {
@@ -52,7 +53,7 @@ export function createI18n(locale: Locale): I18n {
     day,
     date: (iso, tz) => fmt('date', tz).format(new Date(iso)),
     time,
-    when(iso, tz, now = Date.now()) {
+    when(iso, tz, now = serverNow()) {
       const key = dateKey(iso, tz);
       const at = locale === 'ru' ? 'в' : 'at';
       if (key === dateKey(now, tz)) return `${t.today} ${at} ${time(iso, tz)}`;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ConsultationItem, JoinResponse } from '../../../api/miniapp/contract';
-import { ApiError, request } from './api';
+import { ApiError, request, serverNow } from './api';
 import { haptic, openExternal } from './telegram';
 import { useNow } from './use-now';
 
@@ -49,7 +49,7 @@ export function useJoin(c: ConsultationItem, patientId: number): Join {
   }, [open, link, fetchLink]);
 
   const join = useCallback(() => {
-    const usable = link && Date.parse(link.validUntil) > Date.now() + 5_000;
+    const usable = link && Date.parse(link.validUntil) > serverNow() + 5_000;
     if (usable) {
       haptic('success');
       openExternal(link.url);
