@@ -8,13 +8,14 @@ import { concludeFeature, concludeFlow } from './conclude/index.js';
 import { consultationsFeature } from './consultations/index.js';
 import { staffGate } from './gate.js';
 import { scheduleFeature, scheduleFlow } from './schedule/index.js';
+import { slotsFeature, slotsFlow } from './slots/index.js';
 import { inviteFeature } from './start/index.js';
 import { triageFeature } from './triage/index.js';
 import { staffUnhandledFeature } from './unhandled/index.js';
 
-export const STAFF_COMMANDS = ['queue', 'schedule', 'today', 'week', 'consultation', 'join', 'conclude', 'noshow', 'help'] as const;
+export const STAFF_COMMANDS = ['queue', 'schedule', 'today', 'week', 'consultation', 'join', 'conclude', 'noshow', 'slots', 'help'] as const;
 
-/** The doctors' bot: invite-only; triage, scheduling and conclusions. */
+/** The doctors' bot: invite-only; triage, scheduling, conclusions and duty schedules. */
 export function createStaffBot(deps: StaffBotDeps, opts: { botInfo?: UserFromGetMe; client?: Omit<ApiClientOptions, 'apiRoot'> } = {}) {
   const { bot, i18n, guarded } = createBotStack<StaffSessionData, StaffBotDeps, StaffContext>({
     token: deps.staffToken,
@@ -39,10 +40,12 @@ export function createStaffBot(deps: StaffBotDeps, opts: { botInfo?: UserFromGet
   // runs. (Triage registers its own flows ahead of its handlers.)
   members.use(scheduleFlow(deps));
   members.use(concludeFlow(deps));
+  members.use(slotsFlow(deps));
   members.use(triageFeature(deps));
   members.use(scheduleFeature());
   members.use(concludeFeature());
   members.use(consultationsFeature());
+  members.use(slotsFeature());
   members.use(staffUnhandledFeature());
   return { bot, i18n, registerCommands: () => registerCommands(bot.api, i18n, STAFF_COMMANDS) };
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { PATIENT_COMMANDS } from '../../bot/patient/index.js';
 import { LOCALES } from '../../bot/shared/i18n.js';
 import { STAFF_ERROR_CODES } from '../../bot/staff/consultations/errors.js';
+import { SLOTS_ERROR_CODES } from '../../bot/staff/slots/errors.js';
 import { STAFF_COMMANDS } from '../../bot/staff/index.js';
 import { STAFF_ROLES } from '../../core/staff/repository.js';
 
@@ -96,6 +97,7 @@ const TEMPLATE_KEYS: Record<string, string[]> = {
   'staff-role-${member.role}': STAFF_ROLES.map((r) => `staff-role-${r}`),
   "docs-${err.code.replaceAll('_', '-')}": fileErrorCodes().map((code) => `docs-${code.replaceAll('_', '-')}`),
   "staff-err-${err.code.replaceAll('_', '-')}": STAFF_ERROR_CODES.map((code) => `staff-err-${code.replaceAll('_', '-')}`),
+  "slots-err-${refused.code.replaceAll('_', '-')}": SLOTS_ERROR_CODES.map((code) => `slots-err-${code.replaceAll('_', '-')}`),
 };
 
 /** The upload's own file errors, each shown as docs-<code> (bot/patient/documents/upload.ts). */

@@ -3,6 +3,7 @@ import type { PatientBotDeps } from '../deps.js';
 import { declinedRenderer, inReviewRenderer, needsDocumentsRenderer } from './application.js';
 import { conclusionRenderers } from './conclusion.js';
 import { noShowRenderer, scheduledRenderer } from './consultation.js';
+import { dutyRenderers } from './duty.js';
 
 /**
  * How each outbox template addressed to a patient reads, in their language. Features add their templates
@@ -16,5 +17,6 @@ export function patientRenderers(deps: PatientBotDeps): Record<string, Renderer>
     consultation_scheduled: scheduledRenderer(deps),
     consultation_no_show: noShowRenderer(deps),
     ...conclusionRenderers(deps),
+    ...dutyRenderers(deps),
   };
 }

@@ -3,11 +3,12 @@ import type { OutboxRow } from '../../../core/outbox/repository.js';
 import type { Renderer } from '../../shared/outbox-sender.js';
 import type { StaffBotDeps } from '../deps.js';
 import { consultationRenderers } from './consultations.js';
+import { dutyRenderers } from './duty.js';
 import { triageRenderers } from './triage.js';
 
 /** How each outbox template addressed to staff reads, in their language. */
 export function staffRenderers(deps: StaffBotDeps): Record<string, Renderer> {
-  return { ...triageRenderers(deps), ...consultationRenderers(deps) };
+  return { ...triageRenderers(deps), ...consultationRenderers(deps), ...dutyRenderers(deps) };
 }
 
 /** After Telegram accepted a staff message: remember which message announced which application. */

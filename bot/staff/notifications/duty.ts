@@ -1,0 +1,30 @@
+import { DUTY_BOOKED_TEMPLATE } from '../../../core/booking/service.js';
+import type { Renderer } from '../../shared/outbox-sender.js';
+import { dateIn, timeIn, zoneTag } from '../consultations/format.js';
+import type { StaffBotDeps } from '../deps.js';
+
+/** Messages to duty doctors about their schedule, in their language and time zone. */
+export function dutyRenderers(deps: Pick<StaffBotDeps, 'scheduling' | 'staff'>): Record<string, Renderer> {
+  return {
+    /** params { consultationId }: a patient booked one of the doctor's duty slots: who, when in the doctor's zone, how. */
+    [DUTY_BOOKED_TEMPLATE]: (row, t, locale) => {
+      const c = deps.scheduling.get(Number(row.params.consultationId));
+      const doctor = deps.staff.byTelegramId(row.chatId);
+      if (!c || !doctor || doctor.id !== c.staffId) return { kind: 'skip', reason: 'consultation gone or not this doctor’s' };
+      // Cancelled before the notice went out: the doctor has nothing to prepare for.
+      if (c.status !== 'scheduled') return { kind: 'skip', reason: `consultation is ${c.status}` };
+      const tz = doctor.timeZone;
+      return {
+        kind: 'message',
+        text: t('slots-note-booked', {
+          id: String(c.id),
+          patient: c.patientName,
+          date: dateIn(c.startsAt, tz),
+          time: timeIn(c.startsAt, tz),
+          zone: zoneTag(tz, c.startsAt, locale),
+          mode: c.mode,
+        }),
+      };
+    },
+  };
+}
