@@ -6,6 +6,8 @@ import { DomainError } from '../core/errors.js';
 import { createLogger } from '../core/logger.js';
 import { STAFF_ROLES, type StaffRole } from '../core/staff/repository.js';
 import { openDatabase } from '../db/client.js';
+import { slotsCommand, SLOTS_USAGE } from './cli-slots.js';
+import { UsageError } from './cli-usage.js';
 import { createServices, type Services } from './services.js';
 
 // An operator's tool: its messages are for the people running the service, in English like the logs.
@@ -16,9 +18,8 @@ const USAGE = `Usage: npm run cli -- <command>
   staff list
       lists staff: id, name, role, center, whether they joined, active
   staff deactivate --id <n>
-      closes the staff bot to that person at once`;
-
-class UsageError extends Error {}
+      closes the staff bot to that person at once
+${SLOTS_USAGE}`;
 
 async function staffBotUsername(config: Config): Promise<string> {
   if (config.staffBotUsername) return config.staffBotUsername;
@@ -92,6 +93,7 @@ async function main(argv: string[]): Promise<number> {
   const services = createServices({ config, db, clock: systemClock, logger: createLogger('warn') });
   try {
     if (command === 'staff') await staffCommand(services, config, args);
+    else if (command === 'slots') slotsCommand(services, args);
     else throw new UsageError(USAGE);
     return 0;
   } catch (err) {

@@ -75,6 +75,9 @@ function initDataFor(userId: number, firstName = 'Мария'): string {
 
 type Call = [string, Record<string, unknown> | undefined];
 
+/** "пятница, 27 ноября" as the patient reads it. */
+const dayInPatientZone = (ms: number) => new Intl.DateTimeFormat('ru-RU', { timeZone: PATIENT_ZONE, weekday: 'long', day: 'numeric', month: 'long' }).format(ms);
+
 describe.skipIf(!haveChromium && !process.env.CI)('Mini App in a real browser', () => {
   let dir: string;
   let services: Services;
@@ -125,12 +128,13 @@ describe.skipIf(!haveChromium && !process.env.CI)('Mini App in a real browser', 
     addPatient(services, ENGLISH, { fullName: 'Jane Smith', phone: '+79120000004', timeZone: 'Europe/Moscow' });
     services.accounts.setLocale(ENGLISH, 'en');
 
-    // Duty doctors in Moscow time: a cardiologist with four times tomorrow, a gynecologist with two the day after.
+    // Duty doctors in Moscow time: a cardiologist with four times in three days, a gynecologist with two the day
+    // after. Three days, so that whatever the hour of the run the app names the date rather than "today"/"tomorrow".
     const cardio = addDutyDoctor(services, 9_001, 'cardiology', seeded.doctorName);
     const gyn = addDutyDoctor(services, 9_002, 'gynecology', 'Соколова Елена Викторовна');
-    const tomorrow = addDays(zonedParts(Date.now(), 'Europe/Moscow').date, 1);
-    for (const time of ['10:00', '10:30', '11:00', '11:30']) seeded.slots.push(services.duty.addSlot(cardio.id, zonedToUtc(tomorrow, time, 'Europe/Moscow')));
-    for (const time of ['15:00', '15:30']) services.duty.addSlot(gyn.id, zonedToUtc(addDays(tomorrow, 1), time, 'Europe/Moscow'));
+    const day = addDays(zonedParts(Date.now(), 'Europe/Moscow').date, 3);
+    for (const time of ['10:00', '10:30', '11:00', '11:30']) seeded.slots.push(services.duty.addSlot(cardio.id, zonedToUtc(day, time, 'Europe/Moscow')));
+    for (const time of ['15:00', '15:30']) services.duty.addSlot(gyn.id, zonedToUtc(addDays(day, 1), time, 'Europe/Moscow'));
     // A consultation starting in five minutes: its join window is open.
     const soon = services.duty.addSlot(cardio.id, Math.ceil((Date.now() + 5 * 60_000) / 60_000) * 60_000);
     seeded.soonId = bookDirectly(services, seeded.patientId, cardio.id, soon.id);
@@ -272,7 +276,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('Mini App in a real browser', 
     await expect.poll(async () => (await mainButton(page))?.text).toBe('Перенести');
     await emit(page, 'main_button_pressed');
     await page.getByText('Консультация перенесена.').waitFor();
-    await page.getByText('завтра в 13:30').waitFor();
+    await page.getByText(`${dayInPatientZone(seeded.slots[3]!.startsAt)}, в 13:30`).waitFor();
     await shot(page, '10-consultation-rescheduled-320-light');
     const moved = services.booking.ofPatient(seeded.patientId).find((c) => c.status === 'scheduled' && c.id !== seeded.soonId)!;
     expect(moved.startsAt).toBe(seeded.slots[3]!.startsAt);
@@ -282,7 +286,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('Mini App in a real browser', 
     await page.getByRole('button', { name: 'Отменить запись' }).click();
     await expect.poll(async () => (await calls(page)).some(([name]) => name === 'web_app_open_popup')).toBe(true);
     const popup = (await calls(page)).find(([name]) => name === 'web_app_open_popup')![1] as { message: string; buttons: Array<{ id: string; text: string }> };
-    expect(popup.message).toBe('Отменить консультацию завтра в 13:30?');
+    expect(popup.message).toBe(`Отменить консультацию ${dayInPatientZone(seeded.slots[3]!.startsAt)}, в 13:30?`);
     expect(popup.buttons.map((b) => b.text)).toEqual(['Да, отменить', 'Нет, оставить']);
     await emit(page, 'popup_closed', { button_id: 'yes' });
     await page.getByText('Запись отменена').waitFor();
