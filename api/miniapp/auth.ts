@@ -1,6 +1,8 @@
 import { hashToken, validate } from '@telegram-apps/init-data-node';
+import type { HttpBindings } from '@hono/node-server';
 import { createMiddleware } from 'hono/factory';
-import type { Profile } from '../../core/booking/repository.js';
+import type { AccountProfiles, Profile } from '../../core/booking/repository.js';
+import type { Locale } from '../../core/catalog/index.js';
 import type { Clock } from '../../core/clock.js';
 import { ApiError, notFound } from './errors.js';
 
@@ -9,6 +11,8 @@ export interface AuthVariables {
   accountId: number;
   /** The account's live profiles, oldest first; never empty. */
   profiles: Profile[];
+  /** The account's language in the patient bot. */
+  locale: Locale;
 }
 
 export interface InitDataAuthOptions {
@@ -16,7 +20,10 @@ export interface InitDataAuthOptions {
   token: string;
   maxAgeSeconds: number;
   clock: Clock;
-  profiles(accountId: number): Profile[];
+  /** The account and its live profiles, read on every request (never cached: a deleted profile is gone at once). */
+  account(accountId: number): AccountProfiles | undefined;
+  /** Verified init data strings remembered (default 10 000); 0 turns the memory off. */
+  verifiedCacheSize?: number;
 }
 
 // Real init data is well under 1 KB (a photo URL makes it longer); more is not Telegram's.
@@ -37,29 +44,52 @@ export function initDataAuth(opts: InitDataAuthOptions) {
   const secret = hashed.buffer.slice(hashed.byteOffset, hashed.byteOffset + hashed.byteLength) as ArrayBuffer;
   const maxAgeMs = opts.maxAgeSeconds * 1000;
 
-  return createMiddleware<{ Variables: AuthVariables }>(async (c, next) => {
-    const header = c.req.header('authorization');
-    const match = header ? /^tma\s+(\S+)$/i.exec(header) : null;
-    if (!match?.[1]) throw unauthorized('Authorization: tma <initData> required');
-    const raw = match[1];
-    if (raw.length > MAX_INIT_DATA_LENGTH) throw unauthorized('Init data too long');
+  // A Mini App sends the same init data with every request of a session. Its signature is a fact about that exact
+  // string, so a string once verified is remembered with what it says; only a string with a valid HMAC gets in, and
+  // the age is still checked on every request. Oldest first out when full.
+  const verified = new Map<string, { accountId: number; authDate: number }>();
+  const cacheSize = opts.verifiedCacheSize ?? 10_000;
+
+  const verify = (raw: string): { accountId: number; authDate: number } => {
+    const known = verified.get(raw);
+    if (known) return known;
     try {
-      // expiresIn 0: the library would use Date.now(); the age is checked below against the service's clock.
+      // expiresIn 0: the library would use Date.now(); the age is checked by the caller against the service's clock.
       validate(raw, secret, { tokenHashed: true, expiresIn: 0 });
     } catch {
       throw unauthorized('Invalid init data');
     }
     const params = new URLSearchParams(raw);
     const authDate = Number(params.get('auth_date')) * 1000;
-    const now = opts.clock.now();
-    if (!Number.isSafeInteger(authDate) || authDate <= 0 || authDate > now + CLOCK_SKEW_MS) throw unauthorized('Invalid init data');
-    if (now - authDate > maxAgeMs) throw unauthorized('Init data expired');
+    if (!Number.isSafeInteger(authDate) || authDate <= 0) throw unauthorized('Invalid init data');
     const accountId = userIdOf(params.get('user'));
     if (accountId === undefined) throw unauthorized('Init data has no user');
-    const profiles = opts.profiles(accountId);
-    if (profiles.length === 0) throw new ApiError(403, 'not_registered', 'Register in the patient bot first');
+    const facts = { accountId, authDate };
+    if (cacheSize > 0) {
+      if (verified.size >= cacheSize) verified.delete(verified.keys().next().value!);
+      verified.set(raw, facts);
+    }
+    return facts;
+  };
+
+  return createMiddleware<{ Variables: AuthVariables }>(async (c, next) => {
+    // Under @hono/node-server the header is read off the Node request itself: c.req.header() would first build a
+    // whole Headers object for every request. Elsewhere (app.request in tests) the standard way.
+    const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
+    const header = incoming ? incoming.headers.authorization : c.req.header('authorization');
+    const match = header ? /^tma\s+(\S+)$/i.exec(header) : null;
+    if (!match?.[1]) throw unauthorized('Authorization: tma <initData> required');
+    const raw = match[1];
+    if (raw.length > MAX_INIT_DATA_LENGTH) throw unauthorized('Init data too long');
+    const { accountId, authDate } = verify(raw);
+    const now = opts.clock.now();
+    if (authDate > now + CLOCK_SKEW_MS) throw unauthorized('Invalid init data');
+    if (now - authDate > maxAgeMs) throw unauthorized('Init data expired');
+    const account = opts.account(accountId);
+    if (!account) throw new ApiError(403, 'not_registered', 'Register in the patient bot first');
     c.set('accountId', accountId);
-    c.set('profiles', profiles);
+    c.set('profiles', account.profiles);
+    c.set('locale', account.locale === 'en' ? 'en' : 'ru');
     await next();
   });
 }

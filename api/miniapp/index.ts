@@ -26,10 +26,12 @@ export function createMiniApi(deps: MiniApiDeps) {
       token: services.token,
       maxAgeSeconds: deps.maxAgeSeconds,
       clock: services.clock,
-      profiles: (accountId) => services.booking.profiles(accountId),
+      account: (accountId) => services.booking.account(accountId),
     }),
   );
-  api.use(
+  // Only requests that carry a body: touching the body of a GET would make the node adapter build a full Request.
+  api.on(
+    ['POST', 'PUT', 'PATCH', 'DELETE'],
     '*',
     bodyLimit({
       maxSize: 16 * 1024,

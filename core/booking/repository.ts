@@ -9,6 +9,12 @@ export interface Profile {
   timeZone: string;
 }
 
+/** The account a request acts for: its language and live profiles (none: not registered). */
+export interface AccountProfiles {
+  locale: string;
+  profiles: Profile[];
+}
+
 export interface FreeSlot {
   id: number;
   startsAt: number;
@@ -67,11 +73,14 @@ export interface BookableSlot {
  */
 export function createBookingRepository(db: Db) {
   const sql = db.$client;
-  const profiles = sql.prepare<[number], Profile>(
-    `select id, full_name as fullName, relation, time_zone as timeZone
-       from patients where account_id = ? and deleted_at is null order by id`,
-  );
-  const locale = sql.prepare<[number], { locale: string }>('select locale from accounts where telegram_id = ?');
+  // One statement per request for who the caller is: the account's language with its live profiles.
+  const profiles = sql
+    .prepare<[number], [number, string, Profile['relation'], string, string]>(
+      `select p.id, p.full_name, p.relation, p.time_zone, a.locale
+         from accounts a join patients p on p.account_id = a.telegram_id
+        where a.telegram_id = ? and p.deleted_at is null order by p.id`,
+    )
+    .raw();
   const freeSlots = sql.prepare<{ from: number; to: number; specialty: string | null }, FreeSlot>(
     `select s.id, s.starts_at as startsAt, s.ends_at as endsAt, st.specialty, st.id as doctorId, st.name as doctorName
        from slots s join staff st on st.id = s.staff_id
@@ -82,7 +91,8 @@ export function createBookingRepository(db: Db) {
       order by s.starts_at, st.id
       limit 2000`,
   );
-  const ofPatient = sql.prepare<[number], PatientConsultation>(
+  // Rows as arrays (raw): the hot list skips better-sqlite3's object building and maps them itself.
+  const ofPatient = sql.prepare<[number], unknown[]>(
     `select c.id, s.kind, c.status, c.mode, s.starts_at as startsAt, s.ends_at as endsAt, st.name as doctorName,
             st.specialty, coalesce(a.center_code, st.center_code) as centerCode,
             cl.id as conclusionId, cl.verification_code as verificationCode
@@ -91,10 +101,8 @@ export function createBookingRepository(db: Db) {
        join staff st on st.id = c.staff_id
        left join applications a on a.id = c.application_id
        left join conclusions cl on cl.consultation_id = c.id
-      where c.patient_id = ?
-      order by s.starts_at desc, c.id desc
-      limit 200`,
-  );
+      where c.patient_id = ?`,
+  ).raw();
   const owned = sql.prepare<[number, number], OwnedConsultation>(
     `select c.id, c.patient_id as patientId, p.full_name as patientName, p.account_id as accountId, c.staff_id as staffId,
             st.telegram_id as doctorTelegramId, c.application_id as applicationId, c.status, c.mode, c.room,
@@ -136,10 +144,30 @@ export function createBookingRepository(db: Db) {
   );
 
   return {
-    profiles: (accountId: number): Profile[] => profiles.all(accountId),
-    locale: (accountId: number): string | undefined => locale.get(accountId)?.locale,
+    account(accountId: number): AccountProfiles | undefined {
+      const rows = profiles.all(accountId);
+      if (rows.length === 0) return undefined;
+      return { locale: rows[0]![4], profiles: rows.map(([id, fullName, relation, timeZone]) => ({ id, fullName, relation, timeZone })) };
+    },
     freeSlots: (from: number, to: number, specialty: Specialty | null): FreeSlot[] => freeSlots.all({ from, to, specialty }),
-    ofPatient: (patientId: number): PatientConsultation[] => ofPatient.all(patientId),
+    /** Newest first; sorted here rather than by SQLite's temporary b-tree (a profile has a handful of rows). */
+    ofPatient: (patientId: number): PatientConsultation[] =>
+      ofPatient
+        .all(patientId)
+        .map((r) => ({
+        id: r[0] as number,
+        kind: r[1] as PatientConsultation['kind'],
+        status: r[2] as PatientConsultation['status'],
+        mode: r[3] as PatientConsultation['mode'],
+        startsAt: r[4] as number,
+        endsAt: r[5] as number,
+        doctorName: r[6] as string,
+        specialty: r[7] as Specialty | null,
+        centerCode: r[8] as string | null,
+        conclusionId: r[9] as number | null,
+        verificationCode: r[10] as string | null,
+      }))
+        .sort((a, b) => b.startsAt - a.startsAt || b.id - a.id),
     owned: (accountId: number, consultationId: number): OwnedConsultation | undefined => owned.get(consultationId, accountId),
     bookable: (slotId: number): BookableSlot | undefined => bookable.get(slotId),
     activeDutyCount: (patientId: number, now: number): number => activeDuty.get(patientId, now)?.n ?? 0,

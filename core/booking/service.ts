@@ -7,7 +7,7 @@ import { fulfilWaitlist, joinWaitlist, leaveWaitlist, offerFreedSlot, waitingOf,
 import { DomainError } from '../errors.js';
 import { enqueue } from '../outbox/repository.js';
 import type { JoinLink, VideoService } from '../video/index.js';
-import { createBookingRepository, type OwnedConsultation, type Profile } from './repository.js';
+import { createBookingRepository, type AccountProfiles, type OwnedConsultation, type Profile } from './repository.js';
 
 /** Outbox template (staff bot) telling a duty doctor a patient booked them; params { consultationId }. */
 export const DUTY_BOOKED_TEMPLATE = 'duty_consultation_booked';
@@ -112,9 +112,8 @@ export function createBookingService(deps: BookingServiceDeps) {
   return {
     limits,
 
-    /** The account's live profiles, oldest first. */
-    profiles: (accountId: number): Profile[] => repo.profiles(accountId),
-    locale: (accountId: number): string | undefined => repo.locale(accountId),
+    /** The account's language and live profiles (oldest first); undefined without an account or any profile. */
+    account: (accountId: number): AccountProfiles | undefined => repo.account(accountId),
 
     /** Free duty slots starting in [from, to), cut to what can still be booked (notice, days ahead). */
     freeSlots(from: number, to: number, specialty?: Specialty) {
@@ -130,8 +129,9 @@ export function createBookingService(deps: BookingServiceDeps) {
     /** A consultation of one of the account's live profiles; undefined for anyone else's. */
     owned: (accountId: number, consultationId: number) => repo.owned(accountId, consultationId),
 
-    canCancel(c: Pick<OwnedConsultation, 'kind' | 'startsAt' | 'status'>): boolean {
-      return c.status === 'scheduled' && clock.now() <= cancelDeadline(c) && clock.now() < c.startsAt;
+    /** Whether the patient may still cancel (or, for duty, move) it at `now`. */
+    canCancel(c: Pick<OwnedConsultation, 'kind' | 'startsAt' | 'status'>, now = clock.now()): boolean {
+      return c.status === 'scheduled' && now <= cancelDeadline(c) && now < c.startsAt;
     },
 
     /** Books a free duty slot for the profile (the caller has checked it is the account's); returns the consultation id. */

@@ -1,3 +1,4 @@
+import { benchApi } from './api.bench.js';
 import { benchBundle } from './bundle.bench.js';
 import { benchConversation } from './conversation.bench.js';
 import { benchDocuments } from './documents.bench.js';
@@ -7,6 +8,7 @@ const benches: Array<[string, () => Promise<object>]> = [
   ['documents', benchDocuments],
   ['conversation', benchConversation],
   ['bundle', benchBundle],
+  ['api', benchApi],
 ];
 
 const results: Record<string, object> = {};

@@ -4,7 +4,8 @@ import { bookBody, cancelBody, patientQuery, rescheduleBody, type BookResponse, 
 import type { MiniApiDeps, MiniEnv } from '../env.js';
 import { notFound } from '../errors.js';
 import { idParam, parseBody, parseQuery } from '../validate.js';
-import { centerNames, consultationItem, consultationsResponse, localeOf } from '../views.js';
+import { centerNames, consultationItem, consultationsResponse } from '../views.js';
+import type { Locale } from '../../../core/catalog/index.js';
 import type { Profile } from '../../../core/booking/repository.js';
 
 /** The profile's consultations: list, book, cancel, move, join. */
@@ -12,13 +13,12 @@ export function consultationRoutes({ services }: MiniApiDeps) {
   const { booking, clock } = services;
   const names = centerNames(services.catalog);
 
-  const centersOf = (accountId: number) => names[localeOf(booking.locale(accountId))];
 
   /** The consultation as the list shows it, read back for the profile that owns it. */
-  const itemOf = (accountId: number, patientId: number, id: number): BookResponse => {
+  const itemOf = (locale: Locale, patientId: number, id: number): BookResponse => {
     const row = booking.ofPatient(patientId).find((r) => r.id === id);
     if (!row) throw notFound('Consultation not found');
-    return { consultation: consultationItem(row, booking, centersOf(accountId)) };
+    return { consultation: consultationItem(row, booking, names[locale], clock.now()) };
   };
 
   /** A consultation of the account (of the named profile, when one is named); 404 for anyone else's. */
@@ -33,8 +33,9 @@ export function consultationRoutes({ services }: MiniApiDeps) {
     .get('/consultations', (c) => {
       const { patientId } = parseQuery(c, patientQuery);
       const profile = profileFor(c.get('profiles'), patientId);
-      const centers = centersOf(c.get('accountId'));
-      const body: ConsultationsResponse = consultationsResponse(booking.ofPatient(profile.id), clock.now(), (row) => consultationItem(row, booking, centers));
+      const centers = names[c.get('locale')];
+      const now = clock.now();
+      const body: ConsultationsResponse = consultationsResponse(booking.ofPatient(profile.id), now, (row) => consultationItem(row, booking, centers, now));
       return c.json(body);
     })
     .post('/consultations', async (c) => {
@@ -42,7 +43,7 @@ export function consultationRoutes({ services }: MiniApiDeps) {
       const profile = profileFor(c.get('profiles'), input.patientId);
       const accountId = c.get('accountId');
       const id = booking.book(accountId, profile.id, input.slotId, input.mode);
-      return c.json(itemOf(accountId, profile.id, id), 201);
+      return c.json(itemOf(c.get('locale'), profile.id, id), 201);
     })
     .post('/consultations/:id/cancel', async (c) => {
       const id = idParam(c);
@@ -50,7 +51,7 @@ export function consultationRoutes({ services }: MiniApiDeps) {
       const accountId = c.get('accountId');
       owned(accountId, c.get('profiles'), id, input.patientId);
       const cancelled = booking.cancel(accountId, id);
-      return c.json(itemOf(accountId, cancelled.patientId, id));
+      return c.json(itemOf(c.get('locale'), cancelled.patientId, id));
     })
     .post('/consultations/:id/reschedule', async (c) => {
       const id = idParam(c);
@@ -58,7 +59,7 @@ export function consultationRoutes({ services }: MiniApiDeps) {
       const accountId = c.get('accountId');
       const old = owned(accountId, c.get('profiles'), id, input.patientId);
       const moved = booking.reschedule(accountId, id, input.slotId);
-      return c.json(itemOf(accountId, old.patientId, moved));
+      return c.json(itemOf(c.get('locale'), old.patientId, moved));
     })
     .get('/consultations/:id/join', async (c) => {
       const id = idParam(c);

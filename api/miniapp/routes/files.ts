@@ -5,7 +5,6 @@ import { patientQuery, type DocumentsResponse } from '../contract.js';
 import type { MiniApiDeps, MiniEnv } from '../env.js';
 import { notFound } from '../errors.js';
 import { idParam, parseQuery } from '../validate.js';
-import { localeOf } from '../views.js';
 
 const PRIVATE_FILE = { 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' };
 
@@ -19,7 +18,7 @@ export function fileRoutes({ services }: MiniApiDeps) {
     .get('/documents', (c) => {
       const { patientId } = parseQuery(c, patientQuery);
       const profile = profileFor(c.get('profiles'), patientId);
-      const label = labels[localeOf(booking.locale(c.get('accountId')))];
+      const label = labels[c.get('locale')];
       const body: DocumentsResponse = {
         documents: documents.list(profile.id).map((d) => ({
           id: d.id,

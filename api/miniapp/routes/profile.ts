@@ -5,7 +5,7 @@ import { defaultProfile, profileFor } from '../auth.js';
 import { patientQuery, type ApplicationsResponse, type CentersResponse, type MeResponse } from '../contract.js';
 import type { MiniApiDeps, MiniEnv } from '../env.js';
 import { parseQuery } from '../validate.js';
-import { centerNames, localeOf } from '../views.js';
+import { centerNames } from '../views.js';
 import { JOIN_OPENS_MINUTES_BEFORE } from '../../../core/duty/limits.js';
 
 const SPECIALTY_NAMES = {
@@ -42,7 +42,7 @@ export function profileRoutes({ services }: MiniApiDeps) {
     .get('/me', (c) => {
       const profiles = c.get('profiles');
       const body: MeResponse = {
-        locale: localeOf(booking.locale(c.get('accountId'))),
+        locale: c.get('locale'),
         defaultPatientId: defaultProfile(profiles).id,
         patients: profiles.map((p) => ({ id: p.id, fullName: p.fullName, relation: p.relation, timeZone: p.timeZone })),
         limits,
@@ -50,11 +50,11 @@ export function profileRoutes({ services }: MiniApiDeps) {
       };
       return c.json(body);
     })
-    .get('/centers', (c) => c.json(centers[localeOf(booking.locale(c.get('accountId')))]))
+    .get('/centers', (c) => c.json(centers[c.get('locale')]))
     .get('/applications', (c) => {
       const { patientId } = parseQuery(c, patientQuery);
       const profile = profileFor(c.get('profiles'), patientId);
-      const locale = localeOf(booking.locale(c.get('accountId')));
+      const locale = c.get('locale');
       const body: ApplicationsResponse = {
         applications: services.applicationRepository
           .ofPatient(profile.id)
