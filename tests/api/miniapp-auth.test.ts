@@ -118,6 +118,12 @@ describe('Mini App API: profiles', () => {
     }
     const post = await h.post(MARIA, '/api/waitlist', { patientId: other, specialty: 'cardiology', date: '2026-11-27' });
     expect(post.status).toBe(404);
+    // Nor can a booking be made in another person's name.
+    const doc = addDutyDoctor(h.services, 6001);
+    const slot = h.services.duty.addSlot(doc.id, h.clock.now() + 86_400_000);
+    const booking = await h.post(MARIA, '/api/consultations', { patientId: other, slotId: slot.id, mode: 'video' });
+    expect([booking.status, booking.body.error.code]).toEqual([404, 'not_found']);
+    expect(h.services.db.select().from(consultations).all()).toEqual([]);
   });
 
   it('centers and specialties in the account’s language', async () => {
