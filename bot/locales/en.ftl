@@ -394,6 +394,7 @@ consult-not-open = This consultation can no longer be cancelled: { $status ->
     [cancelled] it is already cancelled.
    *[other] it is already over.
 }
+consult-cancel-too-late = A duty consultation can be cancelled no later than { $minutes } minutes before the start, and that time has passed. If you cannot join, the doctor will note it.
 consult-started = The consultation has already started; it cannot be cancelled.
 
 ## notifications

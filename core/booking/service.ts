@@ -82,7 +82,7 @@ export function createBookingService(deps: BookingServiceDeps) {
     if (!c) throw fail('consultation_not_found');
     if (c.status !== 'scheduled') throw fail('consultation_not_open');
     if (now >= c.startsAt) throw fail('consultation_started');
-    if (now > cancelDeadline(c)) throw fail('cancel_too_late');
+    if (now > cancelDeadline(c)) throw fail('cancel_too_late', { minutes: limits.cancelMinNoticeMinutes });
     return c;
   };
 

@@ -30,6 +30,7 @@ export function consultationCancelFeature() {
     const result = tryParse(() => ctx.deps.scheduling.cancelByPatient(ctx.from.id, id));
     if (!result.ok) {
       if (result.error.code === 'consultation_started') return ctx.reply(ctx.t('consult-started'));
+      if (result.error.code === 'cancel_too_late') return ctx.reply(ctx.t('consult-cancel-too-late', result.error.details));
       return ctx.reply(ctx.t('consult-not-open', { status: ctx.deps.scheduling.get(id)?.status ?? 'cancelled' }));
     }
     await ctx.reply(ctx.t('consult-cancelled', when), { reply_markup: mainMenu(ctx) });
