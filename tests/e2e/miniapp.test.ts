@@ -1,31 +1,20 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
-import { sign } from '@telegram-apps/init-data-node';
-import { pino } from 'pino';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from '../../api/server.js';
-import { createServices, type Services } from '../../api/services.js';
+import type { Services } from '../../api/services.js';
 import { addDays, zonedParts, zonedToUtc } from '../../core/time.js';
-import { openDatabase } from '../../db/client.js';
 import { applications, slots } from '../../db/schema.js';
-import { ensureMiniAppBuilt } from '../../miniapp/build.js';
 import { addDutyDoctor, bookDirectly } from '../support/duty-fixtures.js';
-import { addPatient, JITSI } from '../support/scheduling-fixtures.js';
+import { calls, DARK, emit, initDataFor, mainButton, runBrowserTests, shot, startMiniAppStage, warnIfSkipped, type MiniAppStage, type OpenOptions } from '../support/miniapp-browser.js';
+import { addPatient } from '../support/scheduling-fixtures.js';
 
 /**
- * The built Mini App, served by the real server over a fresh database, driven in Debian's Chromium by playwright-core.
- * Telegram is the SDK's own mock (the app loads it when the page sets window.__OZ_TELEGRAM_MOCK__), with init data
- * signed by the bot token exactly as Telegram signs it; the test plays the client's part: it presses MainButton and
- * BackButton and answers the native popup. Screenshots of every screen go to test-artifacts/miniapp/.
+ * The built Mini App, served by the real server over a fresh database, driven in Debian's Chromium by playwright-core
+ * (the stage is tests/support/miniapp-browser.ts). Telegram is the SDK's own mock, with init data signed by the bot
+ * token exactly as Telegram signs it; the test plays the client's part: it presses MainButton and BackButton and
+ * answers the native popup. Screenshots of every screen go to test-artifacts/miniapp/.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const TOKEN = '7001234567:AAF-patient-bot-token-for-tests';
-const ARTIFACTS = path.resolve('test-artifacts/miniapp');
 const PATIENT = 5_550_001;
 const OTHER = 5_550_002;
 const STRANGER = 5_550_003;
@@ -33,57 +22,15 @@ const ENGLISH = 5_550_004;
 /** The patient lives two hours east of the doctors' Moscow time. */
 const PATIENT_ZONE = 'Asia/Yekaterinburg';
 
-const LIGHT = {
-  bg_color: '#ffffff',
-  text_color: '#000000',
-  hint_color: '#a8a8a8',
-  link_color: '#2678b6',
-  button_color: '#50a8eb',
-  button_text_color: '#ffffff',
-  secondary_bg_color: '#efeff3',
-  section_bg_color: '#ffffff',
-  section_header_text_color: '#3a95d5',
-  accent_text_color: '#1c93e3',
-  subtitle_text_color: '#82868a',
-  destructive_text_color: '#cc2929',
-  header_bg_color: '#ffffff',
-} as const;
-const DARK = {
-  bg_color: '#212d3b',
-  text_color: '#ffffff',
-  hint_color: '#7d8b99',
-  link_color: '#5eabe1',
-  button_color: '#5288c1',
-  button_text_color: '#ffffff',
-  secondary_bg_color: '#151e27',
-  section_bg_color: '#1d2733',
-  section_header_text_color: '#6ab3f3',
-  accent_text_color: '#64b5ef',
-  subtitle_text_color: '#7e8b99',
-  destructive_text_color: '#ee686f',
-  header_bg_color: '#242d39',
-} as const;
-
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && !process.env.CI) {
-  console.warn(`[miniapp e2e] skipped: ${CHROMIUM} is absent (apt-get install chromium; .ci/run installs it in CI)`);
-}
-
-function initDataFor(userId: number, firstName = 'Мария'): string {
-  return sign({ user: { id: userId, first_name: firstName, language_code: 'ru' }, chat_type: 'sender', chat_instance: '-1' }, TOKEN, new Date());
-}
-
-type Call = [string, Record<string, unknown> | undefined];
+warnIfSkipped('miniapp e2e');
 
 /** "пятница, 27 ноября" as the patient reads it. */
 const dayInPatientZone = (ms: number) => new Intl.DateTimeFormat('ru-RU', { timeZone: PATIENT_ZONE, weekday: 'long', day: 'numeric', month: 'long' }).format(ms);
 
-describe.skipIf(!haveChromium && !process.env.CI)('Mini App in a real browser', () => {
-  let dir: string;
+describe.skipIf(!runBrowserTests)('Mini App in a real browser', () => {
+  let stage: MiniAppStage;
   let services: Services;
-  let server: ServerType;
-  let base: string;
-  let browser: Browser;
+  let dir: string;
   const seeded = {
     slots: [] as Array<{ id: number; startsAt: number }>,
     soonId: 0,
@@ -93,24 +40,11 @@ describe.skipIf(!haveChromium && !process.env.CI)('Mini App in a real browser', 
     conclusion: undefined as { verificationCode: string; pdf: Uint8Array } | undefined,
     doctorName: 'Петрова Анна Сергеевна',
   };
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    await ensureMiniAppBuilt({ quiet: true });
-    mkdirSync(ARTIFACTS, { recursive: true });
-
-    dir = mkdtempSync(path.join(tmpdir(), 'oz-miniapp-e2e-'));
-    const db = openDatabase(path.join(dir, 'db.sqlite'));
-    services = createServices({
-      config: { patientBotToken: TOKEN, telegramApiRoot: 'http://telegram.test', filesDir: path.join(dir, 'files'), publicUrl: 'https://oblako.test', jitsi: JITSI },
-      db,
-      clock: { now: () => Date.now() },
-      logger: pino({ level: process.env.TEST_LOG ?? 'silent' }),
-    });
-    const app = createServer({ db, logger: services.logger, verify: services, miniapp: { botUsername: 'oblako_test_bot' }, api: { services, maxAgeSeconds: 3600 } });
-    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    stage = await startMiniAppStage();
+    ({ services, dir } = stage);
+    const db = services.db;
 
     // A registered patient with a second profile (her mother), and another patient who will take a time first.
     seeded.patientId = addPatient(services, PATIENT, { fullName: 'Иванова Мария Петровна', timeZone: PATIENT_ZONE, regionCode: 'RU-SVE' });
@@ -153,54 +87,15 @@ describe.skipIf(!haveChromium && !process.env.CI)('Mini App in a real browser', 
     db.insert(applications)
       .values({ patientId: seeded.patientId, centerCode: 'bakulev', conditionCode: 'arrhythmia', diagnosis: 'Фибрилляция предсердий', complaints: 'Перебои', status: 'in_review', submittedAt: Date.now() - 86_400_000, updatedAt: Date.now() })
       .run();
-
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        // The device check: a fake camera and microphone, allowed without a prompt.
-        '--use-fake-ui-for-media-stream',
-        '--use-fake-device-for-media-stream',
-      ],
-    });
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    services?.db.$client.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-    expect(pageErrors).toEqual([]);
+    await stage?.close();
+    expect(stage?.pageErrors ?? []).toEqual([]);
   });
 
-  /** A page as Telegram opens it: the SDK's mock with signed init data and a theme, or no Telegram at all. */
-  async function open(opts: { width: number; theme?: typeof LIGHT | typeof DARK; initData?: string | null; clockOffsetMs?: number }): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: opts.width, height: 740 }, deviceScaleFactor: 2, locale: 'ru-RU' });
-    if (opts.clockOffsetMs) await page.clock.install({ time: Date.now() + opts.clockOffsetMs });
-    page.on('pageerror', (err) => pageErrors.push(String(err)));
-    if (opts.initData !== null) {
-      const mock = { initData: opts.initData ?? initDataFor(PATIENT), themeParams: opts.theme ?? LIGHT };
-      await page.addInitScript(`window.__OZ_TELEGRAM_MOCK__ = ${JSON.stringify(mock)};`);
-    }
-    await page.goto(`${base}/app/`);
-    return page;
-  }
-
-  const calls = (page: Page) => page.evaluate('window.__OZ_TELEGRAM__.calls') as Promise<Call[]>;
-  const emit = (page: Page, event: string, payload?: unknown) => page.evaluate(`window.__OZ_TELEGRAM__.emit(${JSON.stringify(event)}, ${JSON.stringify(payload ?? null)})`);
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-  /** The MainButton as the app last set it up. */
-  const mainButton = async (page: Page) => {
-    const setups = (await calls(page)).filter(([name]) => name === 'web_app_setup_main_button');
-    return setups.at(-1)?.[1] as { is_visible?: boolean; is_active?: boolean; text?: string } | undefined;
-  };
+  /** A page as Telegram opens it, for Maria unless told otherwise. */
+  const open = (opts: Omit<OpenOptions, 'initData'> & { initData?: string | null }) => stage.open({ ...opts, initData: opts.initData === undefined ? initDataFor(PATIENT) : opts.initData });
 
   it('books a duty doctor, meets a time taken meanwhile, sees the booking listed, moves it and cancels it', async () => {
     const page = await open({ width: 320 });
@@ -326,7 +221,8 @@ describe.skipIf(!haveChromium && !process.env.CI)('Mini App in a real browser', 
     await shot(page, '14-home-390-dark');
     await page.getByRole('button', { name: 'Записаться к дежурному врачу' }).click();
     await page.getByRole('button', { name: /Кардиология/ }).click();
-    await page.locator('.choice').first().click();
+    // The first day with free times (full days are listed too, quieter).
+    await page.locator('.choice:not(.choice-muted)').first().click();
     await page.getByRole('heading', { name: 'Выберите время' }).waitFor();
     await shot(page, '15-book-time-390-dark');
     await page.close();

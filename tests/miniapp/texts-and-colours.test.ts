@@ -36,5 +36,7 @@ describe('the Mini App’s texts', () => {
       expect(Object.keys(messages.en[key]).sort()).toEqual(Object.keys(messages.ru[key]).sort());
     }
     expect(Object.keys(messages.ru.status).sort()).toEqual(['cancelled', 'completed', 'no_show', 'scheduled']);
+    // The waitlist's refusal of a day outside the window is said in words, not as "something went wrong".
+    expect(messages.ru.errorCodes).toHaveProperty('date_out_of_range');
   });
 });

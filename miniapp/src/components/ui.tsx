@@ -47,10 +47,24 @@ export function Section({ title, children }: { title?: string; children: ReactNo
   );
 }
 
-/** A large tappable row: a title and, below it, a line of detail. */
-export function Choice({ title, detail, onClick, selected, badge }: { title: ReactNode; detail?: ReactNode; onClick: () => void; selected?: boolean; badge?: ReactNode }) {
+/** A large tappable row: a title and, below it, a line of detail. `muted`: still open, but with nothing to pick (a full day). */
+export function Choice({
+  title,
+  detail,
+  onClick,
+  selected,
+  badge,
+  muted,
+}: {
+  title: ReactNode;
+  detail?: ReactNode;
+  onClick: () => void;
+  selected?: boolean;
+  badge?: ReactNode;
+  muted?: boolean;
+}) {
   return (
-    <button type="button" className={`choice${selected ? ' choice-selected' : ''}`} onClick={onClick} aria-pressed={selected}>
+    <button type="button" className={`choice${selected ? ' choice-selected' : ''}${muted ? ' choice-muted' : ''}`} onClick={onClick} aria-pressed={selected}>
       <span className="choice-title">{title}</span>
       {detail && <span className="choice-detail">{detail}</span>}
       {badge && <span className="choice-badge">{badge}</span>}

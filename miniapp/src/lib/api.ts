@@ -46,7 +46,7 @@ export function apiUrl(path: string, query?: Query): string {
   return url.pathname + url.search;
 }
 
-export async function request<T>(path: string, opts: { method?: 'GET' | 'POST'; query?: Query; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+export async function request<T>(path: string, opts: { method?: 'GET' | 'POST' | 'DELETE'; query?: Query; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
   const onAbort = () => controller.abort();

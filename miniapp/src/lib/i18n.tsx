@@ -15,6 +15,10 @@ export interface I18n {
   when(iso: string | number, timeZone: string, now?: number): string;
   /** "GMT+4", the zone as a reader recognises it. */
   zoneName(timeZone: string): string;
+  /** "четверг, 26 ноября" for a calendar day (YYYY-MM-DD), already in the patient's zone. */
+  calendarDay(date: string): string;
+  /** "26 ноября" for a calendar day (YYYY-MM-DD). */
+  calendarDate(date: string): string;
 }
 
 const tags: Record<Locale, string> = { ru: 'ru-RU', en: 'en-GB' };
@@ -30,6 +34,15 @@ const FORMATS: Record<'day' | 'date' | 'time' | 'zone', Intl.DateTimeFormatOptio
 export function dateKey(at: string | number | Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(at));
 }
+
+/** The calendar day `days` after a YYYY-MM-DD one. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d! + days)).toISOString().slice(0, 10);
+}
+
+/** Noon UTC of a calendar day: formatted in UTC it names that day whatever the patient's zone (+12 included). */
+const noonOf = (date: string) => `${date}T12:00:00Z`;
 
 export function createI18n(locale: Locale): I18n {
   const tag = tags[locale];
@@ -60,6 +73,8 @@ export function createI18n(locale: Locale): I18n {
       if (key === dateKey(now + 86_400_000, tz)) return `${t.tomorrow} ${at} ${time(iso, tz)}`;
       return `${day(iso, tz)}, ${at} ${time(iso, tz)}`;
     },
+    calendarDay: (d) => day(noonOf(d), 'UTC'),
+    calendarDate: (d) => fmt('date', 'UTC').format(new Date(noonOf(d))),
     zoneName(tz) {
       const part = fmt('zone', tz)
         .formatToParts(new Date())

@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
-import type { BookResponse, CentersResponse, ConsultationItem, ConsultationsResponse, Mode, SlotsResponse, SlotView, Specialty } from '../../../api/miniapp/contract';
+import type { BookResponse, CentersResponse, ConsultationItem, ConsultationsResponse, Mode, SlotsResponse, SlotView, Specialty, WaitlistItem } from '../../../api/miniapp/contract';
 import { MainAction } from '../components/main-action';
 import { Page } from '../components/page';
 import { Choice, ErrorView, Icon, Loading, Notice } from '../components/ui';
-import { ApiError, invalidate, request, useApi } from '../lib/api';
-import { dateKey, useI18n } from '../lib/i18n';
+import { ApiError, invalidate, request, serverNow, useApi } from '../lib/api';
+import { addDays, dateKey, useI18n } from '../lib/i18n';
 import { plural } from '../lib/messages';
 import { haptic } from '../lib/telegram';
+import { useWaitlist, useWaitlistActions } from '../lib/waitlist';
 import { useRouter, type RouteOf } from '../router';
 import { useSession } from '../session';
 
@@ -17,6 +18,11 @@ const DAYS_AHEAD = 14;
  * Booking a duty doctor (specialty → day → time → video or audio → confirm on MainButton), and moving a booked
  * consultation (day → time → confirm). Times are shown in the patient's own zone. A time taken by someone else
  * meanwhile (409 slot_taken) is said plainly and the list is fetched afresh.
+ *
+ * Booking lists the days with free times first, then, under their own heading, the other days of the next two weeks
+ * (a missing day would puzzle more than a full one). Opened, a full day says so and offers the waitlist — "tell me
+ * when a time frees up" — or, once asked, says the bot will write and offers to take it back. Moving lists only days
+ * with free times.
  */
 export default function Booking({ route }: { route: RouteOf<'book'> | RouteOf<'reschedule'> }) {
   const { t } = useI18n();
@@ -37,7 +43,7 @@ export default function Booking({ route }: { route: RouteOf<'book'> | RouteOf<'r
 }
 
 function BookingFlow({ title, original }: { title: string; original: ConsultationItem | undefined }) {
-  const { t, locale, day: dayLabel, time, zoneName } = useI18n();
+  const { t, locale, day: dayLabel, time, zoneName, calendarDay } = useI18n();
   const { me, patient } = useSession();
   const router = useRouter();
   const fixedSpecialty = original?.specialty;
@@ -50,23 +56,35 @@ function BookingFlow({ title, original }: { title: string; original: Consultatio
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<ApiError>();
   const [range] = useState(() => {
-    const from = new Date();
+    const from = new Date(serverNow());
     return { from: from.toISOString(), to: new Date(from.getTime() + DAYS_AHEAD * 86_400_000).toISOString() };
   });
 
   const centers = useApi<CentersResponse>('/centers');
   const slots = useApi<SlotsResponse>(specialty ? '/slots' : null, { kind: 'duty', specialty, from: range.from, to: range.to, patientId: patient.id });
+  // Moving a consultation offers no waitlist.
+  const waitlist = useWaitlist(original ? null : patient.id);
+  const waitlistActions = useWaitlistActions(patient.id, waitlist.reload);
 
   const tz = patient.timeZone;
+  // The patient's today by the server's clock (the server judges the waitlist's days by it), and the days after it
+  // that the slots' range covers whole.
+  const [today] = useState(() => dateKey(serverNow(), tz));
   const days = useMemo(() => {
     const byDay = new Map<string, SlotView[]>();
+    if (!original) for (let i = 0; i < DAYS_AHEAD; i++) byDay.set(addDays(today, i), []);
     for (const s of slots.data?.slots ?? []) {
       const key = dateKey(s.startsAt, tz);
       byDay.set(key, [...(byDay.get(key) ?? []), s]);
     }
     return [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b));
-  }, [slots.data, tz]);
+  }, [slots.data, tz, today, original]);
+  const freeDays = days.filter(([, list]) => list.length > 0);
+  const fullDays = days.filter(([, list]) => list.length === 0);
   const daySlots = (day && days.find(([k]) => k === day)?.[1]) || [];
+  const waitingFor = (key: string) => (specialty ? waitlist.data?.waitlist.find((e) => e.specialty === specialty && e.date === key) : undefined);
+  // Booking, on a day that has nothing free (opened full, or emptied meanwhile): the waitlist instead of times.
+  const fullDay = step === 'time' && !original && !!day && !!specialty && !!slots.data && !slots.loading && daySlots.length === 0;
 
   const steps: Step[] = original ? ['day', 'time', 'confirm'] : ['specialty', 'day', 'time', 'mode', 'confirm'];
   if (original && !fixedSpecialty) steps.unshift('specialty');
@@ -74,6 +92,7 @@ function BookingFlow({ title, original }: { title: string; original: Consultatio
   const go = (next: Step) => {
     setNotice(undefined);
     setError(undefined);
+    waitlistActions.clear();
     setStep(next);
   };
   const back = index > 0 ? () => go(steps[index - 1]!) : router.back;
@@ -95,6 +114,8 @@ function BookingFlow({ title, original }: { title: string; original: Consultatio
       haptic('success');
       invalidate('/consultations');
       invalidate('/slots');
+      // A booking on a day the profile waited for ends that wait.
+      invalidate('/waitlist');
       router.reset({ name: 'home' }, { name: 'consultation', id: res.consultation.id, notice: original ? 'rescheduled' : 'booked' });
     } catch (err) {
       haptic('error');
@@ -111,7 +132,7 @@ function BookingFlow({ title, original }: { title: string; original: Consultatio
     }
   };
 
-  const stepTitle = { specialty: t.stepSpecialty, day: t.stepDay, time: t.stepTime, mode: t.stepMode, confirm: t.stepConfirm }[step];
+  const stepTitle = fullDay ? t.dayFullTitle : { specialty: t.stepSpecialty, day: t.stepDay, time: t.stepTime, mode: t.stepMode, confirm: t.stepConfirm }[step];
   const zoneNote = <p className="hint">{t.zoneNote({ zone: zoneName(tz) })}</p>;
   const speed = (kbps: number) => (kbps >= 1000 ? t.mbps({ value: String(kbps / 1000) }) : t.kbps({ value: String(kbps) }));
 
@@ -146,19 +167,55 @@ function BookingFlow({ title, original }: { title: string; original: Consultatio
           <ErrorView error={slots.error} retry={slots.reload} />
         ) : !slots.data || slots.loading ? (
           <Loading />
-        ) : days.length === 0 ? (
-          <Notice>{t.noSlots}</Notice>
         ) : (
-          <div className="list">
-            {days.map(([key, list]) => (
-              <Choice key={key} title={dayLabel(list[0]!.startsAt, tz)} detail={plural(locale, t.freeTimes, list.length)} onClick={() => pick(setDay, key, 'time')} />
-            ))}
-          </div>
+          <>
+            {freeDays.length === 0 ? (
+              <Notice>{original ? t.noSlots : t.noSlotsWaitlist}</Notice>
+            ) : (
+              <div className="list">
+                {freeDays.map(([key, list]) => (
+                  <Choice
+                    key={key}
+                    title={calendarDay(key)}
+                    detail={plural(locale, t.freeTimes, list.length)}
+                    badge={waitingFor(key) && <Icon text="🔔" label={t.waitlistMark} />}
+                    onClick={() => pick(setDay, key, 'time')}
+                  />
+                ))}
+              </div>
+            )}
+            {/* Booking only: the days with nothing free, after the ones that have times, each opening the waitlist. */}
+            {fullDays.length > 0 && (
+              <section className="section full-days">
+                <h3 className="group-title">{t.fullDaysTitle}</h3>
+                <p className="hint">{t.fullDaysHint}</p>
+                <div className="list">
+                  {fullDays.map(([key]) => (
+                    <Choice
+                      key={key}
+                      title={calendarDay(key)}
+                      detail={waitingFor(key) ? undefined : t.dayFull}
+                      muted
+                      badge={waitingFor(key) && <Icon text="🔔" label={t.waitlistMark} />}
+                      onClick={() => pick(setDay, key, 'time')}
+                    />
+                  ))}
+                </div>
+              </section>
+            )}
+          </>
         ))}
 
-      {step === 'time' && (
+      {fullDay && (
         <>
-          {day && <p className="lead">{dayLabel(daySlots[0]?.startsAt ?? `${day}T12:00:00Z`, tz)}</p>}
+          <p className="lead">{calendarDay(day)}</p>
+          <FullDay day={day} specialty={specialty} listed={waitingFor(day)} actions={waitlistActions} otherDay={() => go('day')} />
+        </>
+      )}
+
+      {step === 'time' && !fullDay && (
+        <>
+          {day && <p className="lead">{calendarDay(day)}</p>}
           {zoneNote}
           {slots.error && !slots.data ? (
             <ErrorView error={slots.error} retry={slots.reload} />
@@ -216,6 +273,71 @@ function BookingFlow({ title, original }: { title: string; original: Consultatio
         </>
       )}
     </Page>
+  );
+}
+
+/**
+ * A day with no free time, in booking: a plain explanation and the waitlist. Asked (201, or 200 when already
+ * waiting: the same words), it says the bot will write and offers to take it back behind a confirm popup.
+ */
+function FullDay({
+  day,
+  specialty,
+  listed,
+  actions,
+  otherDay,
+}: {
+  day: string;
+  specialty: Specialty;
+  listed: WaitlistItem | undefined;
+  actions: ReturnType<typeof useWaitlistActions>;
+  otherDay: () => void;
+}) {
+  const { t, calendarDate } = useI18n();
+  const router = useRouter();
+  const { outcome, busy, error } = actions;
+  // What was just done here wins over the list, which catches up a moment later.
+  const entry =
+    outcome?.kind === 'joined' && outcome.entry.date === day && outcome.entry.specialty === specialty ? outcome.entry : outcome?.kind === 'left' || outcome?.kind === 'gone' ? undefined : listed;
+  const date = calendarDate(day);
+
+  if (entry) {
+    return (
+      <>
+        <Notice kind="success">
+          <p className="waitlist-joined">{t.waitlistJoined({ date })}</p>
+          <p className="hint">{t.waitlistQueue}</p>
+        </Notice>
+        {error && <ErrorView error={error} />}
+        <div className="stack">
+          <button type="button" className="btn btn-primary" onClick={() => router.reset({ name: 'home' })}>
+            {t.toHome}
+          </button>
+          <button type="button" className="btn btn-secondary" onClick={otherDay}>
+            {t.otherDay}
+          </button>
+          <button type="button" className="btn btn-danger" disabled={busy} aria-busy={busy} onClick={() => void actions.leave(entry)}>
+            {busy ? t.sending : t.waitlistLeave}
+          </button>
+        </div>
+      </>
+    );
+  }
+  return (
+    <>
+      {outcome?.kind === 'left' && <Notice kind="success">{t.waitlistLeft({ date })}</Notice>}
+      {outcome?.kind === 'gone' && <Notice>{t.waitlistGone}</Notice>}
+      <p>{t.dayFullText}</p>
+      {error && <ErrorView error={error} />}
+      <div className="stack">
+        <button type="button" className="btn btn-primary" disabled={busy} aria-busy={busy} onClick={() => void actions.join(specialty, day)}>
+          {busy ? t.sending : t.waitlistJoin}
+        </button>
+        <button type="button" className="btn btn-secondary" onClick={otherDay}>
+          {t.otherDay}
+        </button>
+      </div>
+    </>
   );
 }
 

@@ -5,6 +5,7 @@ import { JoinNow } from '../components/join-now';
 import { Page } from '../components/page';
 import { ProfileSwitcher } from '../components/profile-switcher';
 import { ErrorView, Loading, Section } from '../components/ui';
+import { WaitlistSection } from '../components/waitlist-section';
 import { useApi } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 import { useRouter } from '../router';
@@ -54,6 +55,8 @@ export function Home() {
           </div>
         )}
       </Section>
+
+      <WaitlistSection key={patient.id} />
 
       {applications.data && applications.data.applications.length > 0 && (
         <Section title={t.applicationsTitle}>
