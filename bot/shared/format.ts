@@ -13,13 +13,21 @@ export function formatDay(ms: number, timeZone: string): string {
   return formatDate(parts);
 }
 
-/** "Владивосток (МСК+7)": people in Russia name their zone relative to Moscow. */
+/** "МСК", "МСК+7", "MSK−1": people in Russia name their zone relative to Moscow. */
+export function zoneTag(timeZone: string, at: number, locale: string): string {
+  const msk = locale === 'en' ? 'MSK' : 'МСК';
+  const minutes = zoneOffsetMinutes(timeZone, at) - zoneOffsetMinutes('Europe/Moscow', at);
+  if (minutes === 0) return msk;
+  const hours = Math.abs(minutes) / 60;
+  const shown = Number.isInteger(hours) ? String(hours) : hours.toFixed(1);
+  return `${msk}${minutes > 0 ? '+' : '−'}${shown}`;
+}
+
+/** "Владивосток (МСК+7)": the zone's city from the regions list, and its offset from Moscow. */
 export function zoneLabel(regions: Region[], regionCode: string, timeZone: string, locale: string, at: number): string {
   const zone = regions.find((r) => r.code === regionCode)?.timeZones.find((z) => z.tz === timeZone);
   const city = zone ? (locale === 'en' ? zone.en : zone.ru) : timeZone;
-  const diff = Math.round((zoneOffsetMinutes(timeZone, at) - zoneOffsetMinutes('Europe/Moscow', at)) / 60);
-  const msk = locale === 'en' ? 'MSK' : 'МСК';
-  return `${city} (${msk}${diff === 0 ? '' : diff > 0 ? `+${diff}` : diff})`;
+  return `${city} (${zoneTag(timeZone, at, locale)})`;
 }
 
 export function regionName(regions: Region[], regionCode: string, locale: string): string {
@@ -27,10 +35,12 @@ export function regionName(regions: Region[], regionCode: string, locale: string
   return region ? (locale === 'en' ? region.en : region.ru) : regionCode;
 }
 
-/** 1536000 → "1.5 MB" / "1,5 МБ". */
+/** 1536000 → "1.5 MB" / "1,5 МБ", in the reader's language by Intl's own unit names. */
 export function formatBytes(bytes: number, locale: string): string {
-  const ru = locale !== 'en';
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} ${ru ? 'КБ' : 'KB'}`;
-  const mb = (bytes / 1024 / 1024).toFixed(1);
-  return `${ru ? mb.replace('.', ',') : mb} ${ru ? 'МБ' : 'MB'}`;
+  const big = bytes >= 1024 * 1024;
+  return new Intl.NumberFormat(locale === 'en' ? 'en' : 'ru', {
+    style: 'unit',
+    unit: big ? 'megabyte' : 'kilobyte',
+    maximumFractionDigits: big ? 1 : 0,
+  }).format(big ? bytes / 1024 / 1024 : Math.max(1, Math.round(bytes / 1024)));
 }

@@ -1,17 +1,7 @@
-import { zoneOffsetMinutes, zonedParts } from '../../../core/time.js';
-import { formatDate } from '../../shared/format.js';
+import { zonedParts } from '../../../core/time.js';
+import { formatDate, zoneTag } from '../../shared/format.js';
 
-const MOSCOW = 'Europe/Moscow';
-
-/** "МСК", "МСК+2": doctors in Russia name their zone relative to Moscow. */
-export function zoneTag(timeZone: string, at: number, locale: string): string {
-  const msk = locale === 'en' ? 'MSK' : 'МСК';
-  const minutes = zoneOffsetMinutes(timeZone, at) - zoneOffsetMinutes(MOSCOW, at);
-  if (minutes === 0) return msk;
-  const hours = Math.abs(minutes) / 60;
-  const shown = Number.isInteger(hours) ? String(hours) : hours.toFixed(1);
-  return `${msk}${minutes > 0 ? '+' : '−'}${shown}`;
-}
+export { zoneTag };
 
 /** HH:MM of a moment in a zone. */
 export function timeIn(at: number, timeZone: string): string {

@@ -213,7 +213,7 @@ describe('listing, sending back and deleting', () => {
     await h.press(MARIA, '📋 Список');
     const list = h.seen(MARIA).at(-1)!;
     expect(list).toMatch(/^Документы пациента Иванова Мария Петровна \(стр\. 1 из 1\):/);
-    expect(list).toMatch(/1\. ЭКГ — \d\d\.\d\d\.\d{4}, \d+ КБ/);
+    expect(list).toMatch(/1\. ЭКГ — \d\d\.\d\d\.\d{4}, \d+ кБ/);
     expect(list).toMatch(/2\. ЭКГ — \d\d\.\d\d\.\d{4}, 2 стр\./);
     await h.press(MARIA, '📥 2');
     const sent = api.sent(MARIA.id, PATIENT_TOKEN).at(-1)!;
