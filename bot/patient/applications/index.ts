@@ -3,7 +3,7 @@ import { Composer } from 'grammy';
 import type { Application } from '../../../core/applications/repository.js';
 import { tryParse } from '../../shared/domain-error-text.js';
 import type { PatientContext } from '../context.js';
-import { startUpload } from '../documents/index.js';
+import { finishUpload, startUpload } from '../documents/index.js';
 import { mainMenu } from '../menu.js';
 import { requestedDocsData, requestedUploadData, withdrawData } from './callback-data.js';
 import { consultationCancelFeature } from './consultation.js';
@@ -82,12 +82,9 @@ export function applicationsFeature() {
   registered.filter(hears('docs-btn-done')).filter(
     (ctx) => ctx.session.upload?.returnTo?.to === 'application',
     async (ctx) => {
-      const upload = ctx.session.upload!;
-      delete ctx.session.upload;
-      const patient = ctx.deps.patients.get(ctx.from!.id, upload.patientId);
-      if (!patient) return ctx.reply(ctx.t('menu-shown'), { reply_markup: mainMenu(ctx) });
-      const total = ctx.deps.documents.list(patient.id).length;
-      await ctx.reply(ctx.t('docs-done-summary', { saved: upload.saved, name: patient.fullName, total }), { reply_markup: mainMenu(ctx) });
+      const finished = await finishUpload(ctx);
+      if (!finished) return;
+      const { upload } = finished;
       const target = upload.returnTo?.to === 'application' ? upload.returnTo.applicationId : undefined;
       const app = target === undefined ? undefined : ownApplication(ctx, target);
       // Moved back to the doctor already, when the last requested file was stored; otherwise say what is left.

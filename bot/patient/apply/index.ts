@@ -6,7 +6,7 @@ import type { DomainError } from '../../../core/errors.js';
 import { tryParse } from '../../shared/domain-error-text.js';
 import { centerName } from '../applications/format.js';
 import type { PatientContext } from '../context.js';
-import { startUpload } from '../documents/index.js';
+import { finishUpload, startUpload } from '../documents/index.js';
 import { mainMenu } from '../menu.js';
 import { actionData, centerData, conditionData, profileData, resumeData, uploadData } from './callback-data.js';
 import {
@@ -166,12 +166,7 @@ export function applyFeature() {
   registered.filter(hears('docs-btn-done')).filter(
     (ctx) => ctx.session.upload?.returnTo?.to === 'apply',
     async (ctx) => {
-      const upload = ctx.session.upload!;
-      delete ctx.session.upload;
-      const patient = ctx.deps.patients.get(ctx.from!.id, upload.patientId);
-      if (!patient) return ctx.reply(ctx.t('menu-shown'), { reply_markup: mainMenu(ctx) });
-      const total = ctx.deps.documents.list(patient.id).length;
-      await ctx.reply(ctx.t('docs-done-summary', { saved: upload.saved, name: patient.fullName, total }), { reply_markup: mainMenu(ctx) });
+      if (!(await finishUpload(ctx))) return;
       const current = currentDraft(ctx);
       if (current) await resume(ctx, current.draft, current.patient);
     },

@@ -32,6 +32,23 @@ export async function startUpload(ctx: PatientContext, patient: Patient, kind: s
   for (const file of pending) await saveFile(ctx, upload, file);
 }
 
+/**
+ * Closes the upload in progress and says how many were saved; every "Done" starts here, wherever the upload
+ * leads back to. Returns the upload and its profile, or undefined (then the main menu was shown).
+ */
+export async function finishUpload(ctx: PatientContext): Promise<{ upload: UploadState; patient: Patient } | undefined> {
+  const upload = ctx.session.upload;
+  delete ctx.session.upload;
+  const patient = upload && ctx.deps.patients.get(ctx.from!.id, upload.patientId);
+  if (!upload || !patient) {
+    await ctx.reply(ctx.t('menu-shown'), { reply_markup: mainMenu(ctx) });
+    return undefined;
+  }
+  const total = ctx.deps.documents.list(patient.id).length;
+  await ctx.reply(ctx.t('docs-done-summary', { saved: upload.saved, name: patient.fullName, total }), { reply_markup: mainMenu(ctx) });
+  return { upload, patient };
+}
+
 /** Documents: pick a profile and a kind, send photos/albums/PDFs, press Done; list, get back and delete them. */
 export function documentsFeature() {
   const feature = new Composer<PatientContext>();
@@ -94,14 +111,7 @@ export function documentsFeature() {
   });
 
   registered.filter(hears('docs-btn-done'), async (ctx) => {
-    const upload = ctx.session.upload;
-    delete ctx.session.upload;
-    const patient = upload && ctx.deps.patients.get(ctx.from!.id, upload.patientId);
-    if (!upload || !patient) return ctx.reply(ctx.t('menu-shown'), { reply_markup: mainMenu(ctx) });
-    const total = ctx.deps.documents.list(patient.id).length;
-    await ctx.reply(ctx.t('docs-done-summary', { saved: upload.saved, name: patient.fullName, total }), {
-      reply_markup: mainMenu(ctx),
-    });
+    await finishUpload(ctx);
   });
 
   // Anything else while an upload is open: remind what is expected instead of a generic "not understood".
