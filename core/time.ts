@@ -38,6 +38,20 @@ export function zonedParts(at: number, timeZone: string): { date: string; time: 
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, weekday };
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** YYYY-MM-DD of a moment in a zone, cheaply: the zone's formatter is built once (a slot list dates hundreds). */
+export function zonedDate(at: number, timeZone: string): string {
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
 /** YYYY-MM-DD plus n days. */
 export function addDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

@@ -70,6 +70,12 @@ export interface SlotView {
 
 export interface SlotsResponse {
   slots: SlotView[];
+  /**
+   * The patient's dates (YYYY-MM-DD in the profile's zone) meeting [from, to) whose bookable duty times of the
+   * specialty exist and are all booked: the only days the waitlist takes (a cancellation is what tells a waiting
+   * patient). A day without free times that is not listed has no duty doctor. Empty without `specialty`.
+   */
+  fullDays: string[];
 }
 
 export interface ConsultationItem {
@@ -148,7 +154,11 @@ export interface WaitlistItem {
   createdAt: string;
 }
 
-/** 201 of POST /api/waitlist (200 when the profile was already waiting for that day). */
+/**
+ * 201 of POST /api/waitlist (200 when the profile was already waiting for that day). 422 date_out_of_range (before
+ * today or past the booking horizon), 422 day_not_full (not one of SlotsResponse.fullDays: it has free times, or no
+ * duty doctor works that day).
+ */
 export interface WaitlistEntryResponse {
   waitlist: WaitlistItem;
 }
@@ -163,7 +173,7 @@ export interface WaitlistResponse {
  * the caller's profiles, else 404):
  *   GET  /api/me                                   MeResponse
  *   GET  /api/centers                              CentersResponse (names in the account's language)
- *   GET  /api/slots?kind=duty&specialty&from&to    SlotsResponse (free, bookable duty slots; 422 range_invalid past 32 days)
+ *   GET  /api/slots?kind=duty&specialty&from&to    SlotsResponse (free, bookable duty slots and fullDays; 422 range_invalid past 32 days)
  *   GET  /api/consultations?patientId              ConsultationsResponse
  *   POST /api/consultations {patientId?,slotId,mode}            201 BookResponse; 409 slot_taken | booking_too_late |
  *                                                               booking_limit_reached | booking_overlaps; 404 not_found
@@ -176,7 +186,7 @@ export interface WaitlistResponse {
  *   GET  /api/documents/:id/thumbnail?patientId    image/jpeg (fetch with the header, show as a blob URL); 404 without one
  *   GET  /api/conclusions/:id/pdf                  application/pdf (ConsultationItem.conclusion.pdfUrl)
  *   GET  /api/applications?patientId               ApplicationsResponse
- *   GET  /api/waitlist?patientId, POST /api/waitlist (waitlistBody), DELETE /api/waitlist/:id?patientId
+ *   GET  /api/waitlist?patientId, POST /api/waitlist (waitlistBody; 422 date_out_of_range | day_not_full), DELETE /api/waitlist/:id?patientId
  *   GET  /api/speedtest?bytes=N                    application/octet-stream
  * Validation errors: 422 invalid_request (message names the fields) or invalid_json.
  */

@@ -33,6 +33,7 @@ const DOMAIN: Record<string, [ContentfulStatusCode, string, string]> = {
   not_reschedulable: [409, 'not_reschedulable', 'Only duty consultations can be moved'],
   join_not_open: [409, 'join_not_open', 'Joining is not open now'],
   date_out_of_range: [422, 'date_out_of_range', 'The date is outside the booking window'],
+  day_not_full: [422, 'day_not_full', 'Only a day whose duty times are all booked can be waited for'],
   video_not_configured: [503, 'video_not_configured', 'Video is not configured'],
   video_window_closed: [409, 'join_not_open', 'Joining is not open now'],
 };

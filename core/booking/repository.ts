@@ -91,6 +91,18 @@ export function createBookingRepository(db: Db) {
       order by s.starts_at, st.id
       limit 2000`,
   );
+  // Every open duty slot of one specialty in a window, in order, as [startsAt, booked]: the days all booked are the
+  // waitlist's days (on them a cancellation is what tells a waiting patient). The same slots as freeSlots', booked too.
+  const dutyLoad = sql
+    .prepare<{ from: number; to: number; specialty: string }, [number, 0 | 1]>(
+      `select s.starts_at,
+              exists (select 1 from consultations c where c.slot_id = s.id and c.status = 'scheduled')
+         from slots s join staff st on st.id = s.staff_id
+        where s.kind = 'duty' and s.closed_at is null and s.starts_at >= @from and s.starts_at < @to
+          and st.active = 1 and st.role = 'duty_doctor' and st.specialty = @specialty
+        order by s.starts_at`,
+    )
+    .raw();
   // Rows as arrays (raw): the hot list skips better-sqlite3's object building and maps them itself.
   const ofPatient = sql.prepare<[number], unknown[]>(
     `select c.id, s.kind, c.status, c.mode, s.starts_at as startsAt, s.ends_at as endsAt, st.name as doctorName,
@@ -150,6 +162,7 @@ export function createBookingRepository(db: Db) {
       return { locale: rows[0]![4], profiles: rows.map(([id, fullName, relation, timeZone]) => ({ id, fullName, relation, timeZone })) };
     },
     freeSlots: (from: number, to: number, specialty: Specialty | null): FreeSlot[] => freeSlots.all({ from, to, specialty }),
+    dutyLoad: (from: number, to: number, specialty: Specialty): Array<[startsAt: number, booked: 0 | 1]> => dutyLoad.all({ from, to, specialty }),
     /** Newest first; sorted here rather than by SQLite's temporary b-tree (a profile has a handful of rows). */
     ofPatient: (patientId: number): PatientConsultation[] =>
       ofPatient

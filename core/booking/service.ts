@@ -6,6 +6,7 @@ import type { Specialty } from '../duty/specialty.js';
 import { fulfilWaitlist, joinWaitlist, leaveWaitlist, offerFreedSlot, waitingOf, type WaitlistEntry } from '../duty/waitlist.js';
 import { DomainError } from '../errors.js';
 import { enqueue } from '../outbox/repository.js';
+import { addDays, zonedDate, zonedToUtc } from '../time.js';
 import type { JoinLink, VideoService } from '../video/index.js';
 import { createBookingRepository, type AccountProfiles, type OwnedConsultation, type Profile } from './repository.js';
 
@@ -13,6 +14,8 @@ import { createBookingRepository, type AccountProfiles, type OwnedConsultation, 
 export const DUTY_BOOKED_TEMPLATE = 'duty_consultation_booked';
 
 const MINUTE = 60_000;
+const DAY = 86_400_000;
+const LONGEST_DAY = DAY + 60 * MINUTE;
 
 export type BookingErrorCode =
   | 'slot_not_found'
@@ -26,7 +29,8 @@ export type BookingErrorCode =
   | 'cancel_too_late'
   | 'not_reschedulable'
   | 'join_not_open'
-  | 'date_out_of_range';
+  | 'date_out_of_range'
+  | 'day_not_full';
 
 const fail = (code: BookingErrorCode, details?: Record<string, string | number>) => new DomainError<BookingErrorCode>(code, details);
 
@@ -109,6 +113,28 @@ export function createBookingService(deps: BookingServiceDeps) {
     return id;
   };
 
+  /**
+   * The patient's dates (YYYY-MM-DD in `timeZone`) meeting [from, to), today … today + daysAhead, on which the
+   * specialty has bookable duty slots (as freeSlots counts them: past the notice, within the horizon) and every one is
+   * booked. Only on such a day can a cancellation free a time, so only these may be waited for. Each date is judged
+   * whole, not just the part of it inside [from, to).
+   */
+  const fullDays = (from: number, to: number, specialty: Specialty, timeZone: string, now: number): string[] => {
+    const today = zonedDate(now, timeZone);
+    const first = [zonedDate(from, timeZone), today].sort()[1]!;
+    const last = [zonedDate(to - 1, timeZone), addDays(today, limits.daysAhead)].sort()[0]!;
+    if (first > last) return [];
+    // A date lasts at most 25 hours: that much either side reaches both ends' whole dates; the dates filter the rest.
+    const start = Math.max(from - LONGEST_DAY, now + limits.bookingMinNoticeMinutes * MINUTE);
+    const end = Math.min(to + LONGEST_DAY, now + (limits.daysAhead + 1) * DAY);
+    const free = new Map<string, boolean>();
+    for (const [startsAt, booked] of start < end ? repo.dutyLoad(start, end, specialty) : []) {
+      const date = zonedDate(startsAt, timeZone);
+      if (date >= first && date <= last) free.set(date, free.get(date) === true || booked === 0);
+    }
+    return [...free].filter(([, anyFree]) => !anyFree).map(([date]) => date);
+  };
+
   return {
     limits,
 
@@ -122,6 +148,9 @@ export function createBookingService(deps: BookingServiceDeps) {
       const end = Math.min(to, now + (limits.daysAhead + 1) * 86_400_000);
       return start < end ? repo.freeSlots(start, end, specialty ?? null) : [];
     },
+
+    /** The days of [from, to) that may be waited for: see fullDays above. Ascending. */
+    fullDays: (from: number, to: number, specialty: Specialty, timeZone: string): string[] => fullDays(from, to, specialty, timeZone, clock.now()),
 
     /** The profile's consultations, newest first; the caller has checked the profile is the account's. */
     ofPatient: (patientId: number) => repo.ofPatient(patientId),
@@ -192,9 +221,21 @@ export function createBookingService(deps: BookingServiceDeps) {
       return link;
     },
 
-    /** The profile waits for a free slot of a specialty on a day of its own calendar; asking twice is one entry. */
+    /**
+     * The profile waits for a free slot of a specialty on a day of its own calendar; asking twice is one entry. Only a
+     * full day (see fullDays) may be waited for: DomainError date_out_of_range, else day_not_full — a day with free
+     * times, or one no duty doctor works, would never tell the patient anything.
+     */
     joinWaitlist(accountId: number, profile: Pick<Profile, 'id' | 'timeZone'>, specialty: Specialty, date: string): { entry: WaitlistEntry; created: boolean } {
-      const result = joinWaitlist(db, { patientId: profile.id, timeZone: profile.timeZone, specialty, date, now: clock.now(), limits });
+      const now = clock.now();
+      const { timeZone } = profile;
+      const result = immediate(() => {
+        if (!fullDays(zonedToUtc(date, '00:00', timeZone), zonedToUtc(addDays(date, 1), '00:00', timeZone), specialty, timeZone, now).includes(date)) {
+          const today = zonedDate(now, timeZone);
+          throw fail(date < today || date > addDays(today, limits.daysAhead) ? 'date_out_of_range' : 'day_not_full');
+        }
+        return joinWaitlist(db, { patientId: profile.id, timeZone, specialty, date, now, limits });
+      });
       if (result.created) {
         audit.record({ actor: { type: 'account', id: accountId }, action: 'waitlist.joined', patientId: profile.id, details: { waitlistId: result.entry.id } });
       }

@@ -159,8 +159,13 @@ describe('Mini App API: cancel and reschedule', () => {
     addPatient(h.services, MARIA);
     addPatient(h.services, ANNA);
     addPatient(h.services, 9003);
+    addPatient(h.services, 9004);
     const slot = slotAt('2026-11-26', '09:00');
     const booked = await h.post(MARIA, '/api/consultations', { slotId: slot.id, mode: 'video' });
+    // The waitlist takes only a full day: the other three times go to another patient and Maria's second.
+    for (const [user, time] of [[9004, '09:30'], [9004, '10:00'], [MARIA, '10:30']] as const) {
+      expect((await h.post(user, '/api/consultations', { slotId: slotAt('2026-11-26', time).id, mode: 'video' })).status).toBe(201);
+    }
     const anna = await h.post(ANNA, '/api/waitlist', { specialty: 'cardiology', date: '2026-11-26' });
     expect(anna.status).toBe(201);
     expect((await h.post(ANNA, '/api/waitlist', { specialty: 'cardiology', date: '2026-11-26' })).status).toBe(200);
@@ -290,6 +295,9 @@ describe('Mini App API: waitlist', () => {
   it('only days from today to the booking horizon in the patient’s zone; leaving works for the owner only', async () => {
     addPatient(h.services, MARIA, { timeZone: 'Asia/Vladivostok' });
     addPatient(h.services, ANNA);
+    // Gynecology on the 25th (14:00 Moscow, 21:00 in Vladivostok) is fully booked, so that day may be waited for.
+    const gyn = addDutyDoctor(h.services, 6002, 'gynecology');
+    expect((await h.post(ANNA, '/api/consultations', { slotId: h.services.duty.addSlot(gyn.id, msk('2026-11-25', '14:00')).id, mode: 'video' })).status).toBe(201);
     // 10:00 in Moscow is 17:00 in Vladivostok: the 24th is past there, the 25th is today.
     expect((await h.post(MARIA, '/api/waitlist', { specialty: 'cardiology', date: '2026-11-24' })).body.error.code).toBe('date_out_of_range');
     expect((await h.post(MARIA, '/api/waitlist', { specialty: 'cardiology', date: '2026-12-17' })).body.error.code).toBe('date_out_of_range');

@@ -11,13 +11,13 @@ const MAX_RANGE_MS = 32 * 86_400_000;
 
 const waitlistItem = (e: WaitlistEntry): WaitlistItem => ({ id: e.id, specialty: e.specialty, date: e.date, createdAt: new Date(e.createdAt).toISOString() });
 
-/** Free duty slots and the waitlist for a day without any. */
+/** Free duty slots, the days whose duty times are all booked, and the waitlist for such a day. */
 export function slotRoutes({ services }: MiniApiDeps) {
   const { booking } = services;
   return new Hono<MiniEnv>()
     .get('/slots', (c) => {
       const query = parseQuery(c, slotsQuery);
-      profileFor(c.get('profiles'), query.patientId);
+      const profile = profileFor(c.get('profiles'), query.patientId);
       const from = Date.parse(query.from);
       const to = Date.parse(query.to);
       if (!(from < to) || to - from > MAX_RANGE_MS) throw new ApiError(422, 'range_invalid', 'from must be before to, at most 32 days apart');
@@ -29,6 +29,8 @@ export function slotRoutes({ services }: MiniApiDeps) {
           specialty: s.specialty,
           doctor: { id: s.doctorId, name: s.doctorName },
         })),
+        // The waitlist is per specialty: without one, no day is offered.
+        fullDays: query.specialty ? booking.fullDays(from, to, query.specialty, profile.timeZone) : [],
       };
       return c.json(body);
     })

@@ -19,10 +19,10 @@ const DAYS_AHEAD = 14;
  * consultation (day → time → confirm). Times are shown in the patient's own zone. A time taken by someone else
  * meanwhile (409 slot_taken) is said plainly and the list is fetched afresh.
  *
- * Booking lists the days with free times first, then, under their own heading, the other days of the next two weeks
- * (a missing day would puzzle more than a full one). Opened, a full day says so and offers the waitlist — "tell me
- * when a time frees up" — or, once asked, says the bot will write and offers to take it back. Moving lists only days
- * with free times.
+ * Booking lists the days with free times first, then, under their own heading, the days whose times are all booked
+ * (the server's fullDays: only there can a cancellation free a time). A day no duty doctor works is not offered; one
+ * quiet line says so. Opened, a full day says so and offers the waitlist — "tell me when a time frees up" — or, once
+ * asked, says the bot will write and offers to take it back. Moving lists only days with free times.
  */
 export default function Booking({ route }: { route: RouteOf<'book'> | RouteOf<'reschedule'> }) {
   const { t } = useI18n();
@@ -67,24 +67,26 @@ function BookingFlow({ title, original }: { title: string; original: Consultatio
   const waitlistActions = useWaitlistActions(patient.id, waitlist.reload);
 
   const tz = patient.timeZone;
-  // The patient's today by the server's clock (the server judges the waitlist's days by it), and the days after it
-  // that the slots' range covers whole.
+  // The patient's today by the server's clock, and the days after it that the slots' range covers.
   const [today] = useState(() => dateKey(serverNow(), tz));
-  const days = useMemo(() => {
+  const freeDays = useMemo(() => {
     const byDay = new Map<string, SlotView[]>();
-    if (!original) for (let i = 0; i < DAYS_AHEAD; i++) byDay.set(addDays(today, i), []);
     for (const s of slots.data?.slots ?? []) {
       const key = dateKey(s.startsAt, tz);
       byDay.set(key, [...(byDay.get(key) ?? []), s]);
     }
     return [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b));
-  }, [slots.data, tz, today, original]);
-  const freeDays = days.filter(([, list]) => list.length > 0);
-  const fullDays = days.filter(([, list]) => list.length === 0);
-  const daySlots = (day && days.find(([k]) => k === day)?.[1]) || [];
+  }, [slots.data, tz]);
+  // Booking only: the days whose times are all booked, the only ones the waitlist takes.
+  const fullDays = useMemo(() => (original ? [] : (slots.data?.fullDays ?? []).filter((key) => !freeDays.some(([k]) => k === key))), [slots.data, freeDays, original]);
+  // Some day of the two weeks has neither: no duty doctor works then (said only under days that are listed).
+  const daysOff = !original && freeDays.length + fullDays.length > 0 && Array.from({ length: DAYS_AHEAD }, (_, i) => addDays(today, i)).some((key) => !fullDays.includes(key) && !freeDays.some(([k]) => k === key));
+  const daySlots = (day && freeDays.find(([k]) => k === day)?.[1]) || [];
   const waitingFor = (key: string) => (specialty ? waitlist.data?.waitlist.find((e) => e.specialty === specialty && e.date === key) : undefined);
-  // Booking, on a day that has nothing free (opened full, or emptied meanwhile): the waitlist instead of times.
-  const fullDay = step === 'time' && !original && !!day && !!specialty && !!slots.data && !slots.loading && daySlots.length === 0;
+  // Booking, on a day that has nothing free but can be waited for (opened full, or emptied by bookings meanwhile, or
+  // already waited for): the waitlist instead of times.
+  const fullDay =
+    step === 'time' && !original && !!day && !!specialty && !!slots.data && !slots.loading && daySlots.length === 0 && (fullDays.includes(day) || !!waitingFor(day));
 
   const steps: Step[] = original ? ['day', 'time', 'confirm'] : ['specialty', 'day', 'time', 'mode', 'confirm'];
   if (original && !fixedSpecialty) steps.unshift('specialty');
@@ -170,7 +172,7 @@ function BookingFlow({ title, original }: { title: string; original: Consultatio
         ) : (
           <>
             {freeDays.length === 0 ? (
-              <Notice>{original ? t.noSlots : t.noSlotsWaitlist}</Notice>
+              <Notice>{fullDays.length === 0 ? t.noSlots : t.noSlotsWaitlist}</Notice>
             ) : (
               <div className="list">
                 {freeDays.map(([key, list]) => (
@@ -190,7 +192,7 @@ function BookingFlow({ title, original }: { title: string; original: Consultatio
                 <h3 className="group-title">{t.fullDaysTitle}</h3>
                 <p className="hint">{t.fullDaysHint}</p>
                 <div className="list">
-                  {fullDays.map(([key]) => (
+                  {fullDays.map((key) => (
                     <Choice
                       key={key}
                       title={calendarDay(key)}
@@ -203,6 +205,7 @@ function BookingFlow({ title, original }: { title: string; original: Consultatio
                 </div>
               </section>
             )}
+            {daysOff && <p className="hint">{t.daysOff}</p>}
           </>
         ))}
 
