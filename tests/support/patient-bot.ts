@@ -2,12 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
-import type { Message, Update } from 'grammy/types';
+import type { Update } from 'grammy/types';
 import { createServices } from '../../api/services.js';
 import { createPatientBot } from '../../bot/patient/index.js';
 import type { Clock } from '../../core/clock.js';
 import { openDatabase, type Db } from '../../db/client.js';
 import type { FakeBotApi } from './fake-bot-api.js';
+import { createBotHandle } from './bot-handle.js';
 import { createUpdateFactory, type TestUser } from './updates.js';
 
 export const PATIENT_TOKEN = '7001234567:AAF-patient-bot-token-for-tests';
@@ -44,7 +45,7 @@ export function createPatientBotHarness(
   const { bot } = createPatientBot(services, { botInfo: api.botInfo(PATIENT_TOKEN) });
   // A restarted bot keeps the same factory: Telegram's update and callback ids go on, they do not restart.
   const updates = opts.updates ?? createUpdateFactory({ api, token: PATIENT_TOKEN });
-  const read = new Map<number, number>();
+  const handle = createBotHandle(api, PATIENT_TOKEN, updates, (update) => bot.handleUpdate(update));
 
   const harness: PatientBotHarness = {
     dir,
@@ -52,26 +53,9 @@ export function createPatientBotHarness(
     services,
     bot,
     updates,
-    send: (update) => bot.handleUpdate(update),
-    async press(user, buttonText) {
-      const history: Message[] = api.history(user.id, PATIENT_TOKEN);
-      for (let i = history.length - 1; i >= 0; i--) {
-        const keyboard = history[i]!.reply_markup?.inline_keyboard ?? [];
-        const button = keyboard.flat().find((b) => b.text === buttonText && 'callback_data' in b);
-        if (button && 'callback_data' in button) {
-          await bot.handleUpdate(updates.callback(user, button.callback_data!, history[i]));
-          return;
-        }
-      }
-      throw new Error(`No message in chat ${user.id} shows a button "${buttonText}"`);
-    },
-    seen(user) {
-      // New messages only: edits of earlier ones (a keyboard removed) are not something new to read.
-      const all = api.sent(user.id, PATIENT_TOKEN).filter((m) => m.method.startsWith('send'));
-      const from = read.get(user.id) ?? 0;
-      read.set(user.id, all.length);
-      return all.slice(from).map((m) => m.text ?? m.caption ?? '');
-    },
+    send: handle.send,
+    press: handle.press,
+    seen: handle.seen,
     restart: () => createPatientBotHarness(api, { dir, clock, updates }),
     close() {
       db.$client.close();

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { I18n } from '@grammyjs/i18n';
 import type { Context } from 'grammy';
-import type { Message, Update } from 'grammy/types';
 import { pino } from 'pino';
 import { createOutbox } from '../../api/outbox.js';
 import { createServices, type Services } from '../../api/services.js';
@@ -15,7 +14,8 @@ import type { NewPatient } from '../../core/patients/repository.js';
 import type { StaffMember, StaffRole } from '../../core/staff/repository.js';
 import { openDatabase } from '../../db/client.js';
 import type { FakeBotApi } from './fake-bot-api.js';
-import { createUpdateFactory, type TestUser } from './updates.js';
+import { createBotHandle, type BotHandle } from './bot-handle.js';
+import { createUpdateFactory } from './updates.js';
 
 export const PATIENT_TOKEN = '7001234567:AAF-patient-bot-token-for-tests';
 export const STAFF_TOKEN = '7009999999:AAF-staff-bot-token-for-tests';
@@ -24,16 +24,6 @@ export const STAFF_TOKEN = '7009999999:AAF-staff-bot-token-for-tests';
 export function manualClock(start = Date.UTC(2026, 10, 25, 7, 0)): Clock & { set(ms: number): void; advance(ms: number): void } {
   let now = start;
   return { now: () => now, set: (ms) => (now = ms), advance: (ms) => (now += ms) };
-}
-
-interface BotHandle {
-  token: string;
-  updates: ReturnType<typeof createUpdateFactory>;
-  send(update: Update): Promise<void>;
-  /** Presses the inline button with this text on the latest message that still shows it. */
-  press(user: TestUser, buttonText: string): Promise<void>;
-  /** New messages (sendMessage/sendDocument/…) to this person since the last call, as text or caption. */
-  seen(user: TestUser): string[];
 }
 
 export interface ServiceHarness {
@@ -80,38 +70,12 @@ export function createServiceHarness(api: FakeBotApi, opts: { dir?: string; cloc
     staff: createUpdateFactory({ api, token: STAFF_TOKEN }),
   };
 
-  const handle = (token: string, updates: BotHandle['updates'], handleUpdate: (u: Update) => Promise<void>): BotHandle => {
-    const read = new Map<number, number>();
-    return {
-      token,
-      updates,
-      send: handleUpdate,
-      async press(user, buttonText) {
-        const history: Message[] = api.history(user.id, token);
-        for (let i = history.length - 1; i >= 0; i--) {
-          const button = (history[i]!.reply_markup?.inline_keyboard ?? []).flat().find((b) => b.text === buttonText && 'callback_data' in b);
-          if (button && 'callback_data' in button) {
-            await handleUpdate(updates.callback(user, button.callback_data!, history[i]));
-            return;
-          }
-        }
-        throw new Error(`No message in chat ${user.id} (${token.split(':')[0]}) shows a button "${buttonText}"`);
-      },
-      seen(user) {
-        const all = api.sent(user.id, token).filter((m) => m.method.startsWith('send'));
-        const from = read.get(user.id) ?? 0;
-        read.set(user.id, all.length);
-        return all.slice(from).map((m) => m.text ?? m.caption ?? '');
-      },
-    };
-  };
-
   const harness: ServiceHarness = {
     dir,
     services,
     clock,
-    patient: handle(PATIENT_TOKEN, factories.patient, (u) => patientBot.bot.handleUpdate(u)),
-    staff: handle(STAFF_TOKEN, factories.staff, (u) => staffBot.bot.handleUpdate(u)),
+    patient: createBotHandle(api, PATIENT_TOKEN, factories.patient, (u) => patientBot.bot.handleUpdate(u)),
+    staff: createBotHandle(api, STAFF_TOKEN, factories.staff, (u) => staffBot.bot.handleUpdate(u)),
     deliver: () => sender.flush(),
     registerPatient(accountId, data = {}) {
       services.accounts.upsertConsent(accountId, 'ru', CONSENT_VERSION, clock.now());
