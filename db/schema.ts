@@ -296,6 +296,11 @@ export const outbox = sqliteTable(
     lastError: text('last_error'),
     /** The message Telegram returned, for later edits. */
     messageId: integer('message_id'),
+    /**
+     * Set just before the Bot API call and cleared by marking the outcome: a row found with it set after a restart
+     * was in flight when the process died, so the sender can tell "maybe delivered" from "never tried".
+     */
+    sendingAt: integer('sending_at'),
     createdAt: createdAt(),
   },
   (t) => [index('outbox_due_idx').on(t.sentAt, t.failedAt, t.nextAttemptAt)],
@@ -324,5 +329,120 @@ export const waitlist = sqliteTable(
     // Asking twice for the same day is one entry while it waits.
     uniqueIndex('waitlist_waiting_uq').on(t.patientId, t.specialty, t.date).where(sql`notified_at is null`),
     index('waitlist_queue_idx').on(t.specialty, t.notifiedAt, t.fromAt),
+  ],
+);
+
+/** One loaded referral table (path 3): who loaded which file, and what came of it. */
+export const referralImports = sqliteTable('referral_imports', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  fileName: text('file_name').notNull(),
+  sha256: text('sha256').notNull(),
+  /** The staff member who sent it to the staff bot; null when loaded from the CLI. */
+  staffId: integer('staff_id').references(() => staff.id, { onDelete: 'set null' }),
+  imported: integer('imported').notNull(),
+  known: integer('known').notNull(),
+  rejected: integer('rejected').notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+/**
+ * A patient referred by a regional physician. It lives before any Telegram account exists; the invite code in
+ * the SMS deep link (or a verified phone that matches) links it to an account's patient profile.
+ */
+export const referrals = sqliteTable(
+  'referrals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    importId: integer('import_id').references(() => referralImports.id, { onDelete: 'set null' }),
+    /** lower(full name) | birth date | phone: the same person from a later file is "already known", not a new row. */
+    personKey: text('person_key').notNull().unique(),
+    fullName: text('full_name').notNull(),
+    birthDate: text('birth_date').notNull(),
+    /** E.164. */
+    phone: text('phone').notNull(),
+    centerCode: text('center_code').notNull(),
+    conditionCode: text('condition_code').notNull(),
+    diagnosis: text('diagnosis'),
+    icd10: text('icd10'),
+    referringDoctor: text('referring_doctor'),
+    organization: text('organization'),
+    /** A federal subject code when the table's region matched one; the text as written otherwise. */
+    regionCode: text('region_code'),
+    regionText: text('region_text'),
+    /** The deep-link payload's secret part; unguessable, single owner. */
+    inviteCode: text('invite_code').notNull().unique(),
+    inviteState: text('invite_state', { enum: ['queued', 'sent', 'failed'] }).notNull().default('queued'),
+    inviteSentAt: integer('invite_sent_at'),
+    inviteError: text('invite_error'),
+    /** Set when a Telegram account confirmed the referral; a second account can never take it. */
+    accountId: integer('account_id').references(() => accounts.telegramId, { onDelete: 'set null' }),
+    patientId: integer('patient_id').references(() => patients.id, { onDelete: 'set null' }),
+    linkedAt: integer('linked_at'),
+    applicationId: integer('application_id').references(() => applications.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('referrals_phone_idx').on(t.phone), index('referrals_account_idx').on(t.accountId)],
+);
+
+/**
+ * Every SMS, queued in the same transaction as what it reports and sent by the SMS sender through the configured
+ * gateway; the state is what the manager and the staff see.
+ */
+export const smsOutbox = sqliteTable(
+  'sms_outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** E.164. */
+    phone: text('phone').notNull(),
+    /** What it is for ('referral_invite', 'notice_fallback', …): the sender renders the text from it and params. */
+    purpose: text('purpose').notNull(),
+    /** JSON; never health details, an SMS is read by whoever holds the phone. */
+    params: text('params').notNull(),
+    /** The text as it was sent, for the record. */
+    text: text('text'),
+    referralId: integer('referral_id').references(() => referrals.id, { onDelete: 'set null' }),
+    dedupeKey: text('dedupe_key').notNull().unique(),
+    state: text('state', { enum: ['queued', 'sent', 'failed'] }).notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    providerMessageId: text('provider_message_id'),
+    lastError: text('last_error'),
+    sentAt: integer('sent_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('sms_outbox_due_idx').on(t.state, t.nextAttemptAt)],
+);
+
+/**
+ * Time-driven jobs (reminders, digests, triage SLA) remember here what they last covered, so a restart
+ * neither skips nor repeats; each message they queue also carries an outbox dedupe key.
+ */
+export const jobRuns = sqliteTable('job_runs', {
+  name: text('name').primaryKey(),
+  lastRunAt: integer('last_run_at').notNull(),
+});
+
+/** The duty-doctor chat of one consultation: every message both ways, and where it was relayed to. */
+export const dutyChatMessages = sqliteTable(
+  'duty_chat_messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    consultationId: integer('consultation_id')
+      .notNull()
+      .references(() => consultations.id, { onDelete: 'cascade' }),
+    direction: text('direction', { enum: ['patient', 'doctor'] }).notNull(),
+    text: text('text'),
+    /** A photo, kept in the document storage (content-addressed key). */
+    photoKey: text('photo_key'),
+    /** The patient's chat and message, and the staff chat and message it was relayed to (or came from). */
+    patientChatId: integer('patient_chat_id').notNull(),
+    patientMessageId: integer('patient_message_id'),
+    staffChatId: integer('staff_chat_id').notNull(),
+    staffMessageId: integer('staff_message_id'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    index('duty_chat_consultation_idx').on(t.consultationId),
+    index('duty_chat_staff_msg_idx').on(t.staffChatId, t.staffMessageId),
   ],
 );

@@ -16,7 +16,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const botDir = path.join(root, 'bot');
 
 function load(locale: string) {
-  const text = readFileSync(path.join(botDir, 'locales', `${locale}.ftl`), 'utf8');
+  // Each feature keeps its texts in its own file; @grammyjs/i18n joins every bot/locales/<locale>/*.ftl the same way.
+  const dir = path.join(botDir, 'locales', locale);
+  const text = readdirSync(dir)
+    .filter((name) => name.endsWith('.ftl'))
+    .sort()
+    .map((name) => readFileSync(path.join(dir, name), 'utf8'))
+    .join('\n');
   const resource = new FluentResource(text);
   const bundle = new FluentBundle(locale, { useIsolating: false });
   const errors = bundle.addResource(resource);
