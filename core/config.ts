@@ -35,6 +35,13 @@ const common = z.object({
   JITSI_APP_ID: z.string().min(1).optional(),
   // HS256 with a short secret can be brute-forced offline from any token a patient holds.
   JITSI_APP_SECRET: z.string().min(32, 'must be at least 32 characters (openssl rand -hex 32)').optional(),
+  // SMS (referral invites, fallback notices): the log gateway only logs; smsru sends through SMS.ru's HTTP API.
+  SMS_PROVIDER: z.enum(['log', 'smsru']).default('log'),
+  SMSRU_API_ID: z.string().regex(/^[A-Za-z0-9-]{16,64}$/, 'is not an SMS.ru api_id (like 1A2B3C4D-…, from the SMS.ru dashboard)').optional(),
+  // An SMS.ru sender name must be approved there first; without one, the account's default sender is used.
+  SMS_SENDER: z.string().regex(/^(?:[A-Za-z0-9 ._-]{1,11}|\d{1,15})$/, 'must be up to 11 Latin letters, digits, space . _ - (or a phone number)').optional(),
+  SMSRU_TEST: z.enum(['0', '1']).optional(),
+  PATIENT_BOT_USERNAME: z.string().regex(/^@?[A-Za-z]\w{3,31}$/, 'is not a bot username').optional(),
 });
 
 const polling = common.extend({ BOT_MODE: z.literal('polling') });
@@ -53,6 +60,9 @@ const schema = z.discriminatedUnion('BOT_MODE', [polling, webhook]).superRefine(
     for (const key of JITSI_KEYS.filter((k) => env[k] === undefined)) {
       ctx.addIssue({ code: 'custom', path: [key], message: 'is needed with the other JITSI_ variables' });
     }
+  }
+  if (env.SMS_PROVIDER === 'smsru' && env.SMSRU_API_ID === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['SMSRU_API_ID'], message: 'is needed with SMS_PROVIDER=smsru' });
   }
 });
 
@@ -83,6 +93,11 @@ function toConfig(env: z.infer<typeof schema>) {
       env.JITSI_DOMAIN && env.JITSI_APP_ID && env.JITSI_APP_SECRET
         ? { domain: env.JITSI_DOMAIN, appId: env.JITSI_APP_ID, appSecret: env.JITSI_APP_SECRET }
         : undefined,
+    sms:
+      env.SMS_PROVIDER === 'smsru' && env.SMSRU_API_ID
+        ? { provider: 'smsru' as const, apiId: env.SMSRU_API_ID, sender: env.SMS_SENDER, test: env.SMSRU_TEST === '1' }
+        : { provider: 'log' as const },
+    patientBotUsername: env.PATIENT_BOT_USERNAME?.replace(/^@/, ''),
     bot:
       env.BOT_MODE === 'webhook'
         ? { mode: 'webhook' as const, webhookSecret: env.WEBHOOK_SECRET }
