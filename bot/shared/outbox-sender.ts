@@ -10,6 +10,8 @@ export type Translate = (key: string, params?: Record<string, string | number>) 
 export type Rendered =
   | { kind: 'message'; text: string; replyMarkup?: InlineKeyboardMarkup }
   | { kind: 'document'; bytes: Buffer; fileName: string; caption?: string; replyMarkup?: InlineKeyboardMarkup }
+  /** A picture shown inline (sendPhoto); bytes are uploaded, since one bot cannot reuse another bot's file_id. */
+  | { kind: 'photo'; bytes: Buffer; fileName: string; caption?: string; replyMarkup?: InlineKeyboardMarkup }
   | { kind: 'edit'; messageId: number; text: string; replyMarkup?: InlineKeyboardMarkup }
   /** The subject is gone (deleted by the person): nothing to say any more. */
   | { kind: 'skip'; reason: string };
@@ -59,6 +61,11 @@ export function createOutboxSender(deps: {
         return channel.api.sendMessage(row.chatId, out.text, out.replyMarkup ? { reply_markup: out.replyMarkup } : {});
       case 'document':
         return channel.api.sendDocument(row.chatId, new InputFile(out.bytes, out.fileName), {
+          ...(out.caption ? { caption: out.caption } : {}),
+          ...(out.replyMarkup ? { reply_markup: out.replyMarkup } : {}),
+        });
+      case 'photo':
+        return channel.api.sendPhoto(row.chatId, new InputFile(out.bytes, out.fileName), {
           ...(out.caption ? { caption: out.caption } : {}),
           ...(out.replyMarkup ? { reply_markup: out.replyMarkup } : {}),
         });
