@@ -1,20 +1,6 @@
-import { serve } from '@hono/node-server';
-import type { I18n } from '@grammyjs/i18n';
-import { run, type RunnerHandle } from '@grammyjs/runner';
-import type { Bot, Context } from 'grammy';
-import { systemClock } from '../core/clock.js';
 import { ConfigError, loadConfig, type Config } from '../core/config.js';
-import { createLogger, type Logger } from '../core/logger.js';
-import { openDatabase } from '../db/client.js';
-import { createPatientBot } from '../bot/patient/index.js';
-import { configureMenuButton } from '../bot/patient/menu-button.js';
-import { DEFAULT_LOCALE } from '../bot/shared/i18n.js';
-import { createStaffBot } from '../bot/staff/index.js';
-import { createOutbox } from './outbox.js';
-import { createServer } from './server.js';
-import { createServices } from './services.js';
-
-const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'my_chat_member'] as const;
+import { createLogger } from '../core/logger.js';
+import { startService } from './service.js';
 
 function readConfig(): Config {
   try {
@@ -29,98 +15,5 @@ function readConfig(): Config {
   }
 }
 
-interface Running {
-  name: string;
-  bot: Bot<Context>;
-}
-
-async function startBots(bots: Running[], config: Config, logger: Logger): Promise<RunnerHandle[]> {
-  const runners: RunnerHandle[] = [];
-  for (const { name, bot } of bots) {
-    if (config.bot.mode === 'webhook') {
-      await bot.api.setWebhook(`${config.publicUrl}/webhook/${name}`, {
-        secret_token: config.bot.webhookSecret,
-        allowed_updates: [...ALLOWED_UPDATES],
-      });
-      logger.info({ bot: bot.botInfo.username, name }, 'webhook set');
-    } else {
-      // A webhook left over from an earlier deployment would make getUpdates fail with 409.
-      await bot.api.deleteWebhook();
-      runners.push(run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } }));
-      logger.info({ bot: bot.botInfo.username, name }, 'long polling started');
-    }
-  }
-  return runners;
-}
-
-const SLOT_GENERATION_INTERVAL_MS = 6 * 3600_000;
-
-/** Keeps every duty doctor's slots generated DUTY_DAYS_AHEAD ahead: at start, then every few hours (idempotent). */
-function startSlotGeneration(services: ReturnType<typeof createServices>, logger: Logger): NodeJS.Timeout {
-  const run = () => {
-    try {
-      const opened = services.duty.generateAll();
-      if (opened) logger.info({ opened }, 'duty slots generated');
-    } catch (err) {
-      logger.error({ err }, 'duty slot generation failed');
-    }
-  };
-  run();
-  return setInterval(run, SLOT_GENERATION_INTERVAL_MS).unref();
-}
-
-async function main() {
-  const config = readConfig();
-  const logger = createLogger(config.logLevel);
-  const db = openDatabase(config.databaseFile);
-  const services = createServices({ config, db, clock: systemClock, logger });
-
-  const patient = createPatientBot(services);
-  const staff = config.staffBotToken ? createStaffBot({ ...services, staffToken: config.staffBotToken }) : undefined;
-  if (!staff) logger.warn('STAFF_BOT_TOKEN is not set: doctors get no notifications until it is');
-  const bots: Running[] = [{ name: 'patient', bot: patient.bot as unknown as Bot<Context> }];
-  if (staff) bots.push({ name: 'staff', bot: staff.bot as unknown as Bot<Context> });
-  for (const { bot } of bots) await bot.init();
-  await patient.registerCommands();
-  await configureMenuButton(patient.bot.api, config.publicUrl, patient.i18n.t(DEFAULT_LOCALE, 'menu-button-app'));
-  await staff?.registerCommands();
-
-  const webhook = config.bot.mode === 'webhook' ? config.bot : undefined;
-  const app = createServer({
-    db,
-    logger,
-    verify: services,
-    miniapp: { botUsername: patient.bot.botInfo.username },
-    api: { services, maxAgeSeconds: config.initDataMaxAgeSeconds },
-    ...(webhook ? { webhooks: { bots: Object.fromEntries(bots.map((b) => [b.name, b.bot])), secretToken: webhook.webhookSecret } } : {}),
-  });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) =>
-    logger.info({ port: info.port, mode: config.bot.mode }, 'server listening'),
-  );
-  const runners = await startBots(bots, config, logger);
-  const outbox = createOutbox(services, {
-    patient: patient.i18n as unknown as I18n<Context>,
-    staff: staff?.i18n as unknown as I18n<Context> | undefined,
-  });
-  outbox.start();
-  const slotJob = startSlotGeneration(services, logger);
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    // Stop taking updates and sending, let what is in flight finish, then close the server and the database.
-    await Promise.all(runners.map((r) => r.stop()));
-    clearInterval(slotJob);
-    await outbox.stop();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    db.$client.close();
-    logger.info('stopped');
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-}
-
-await main();
+const config = readConfig();
+await startService(config, createLogger(config.logLevel));
