@@ -1,0 +1,140 @@
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import { SmsError, type SmsGateway } from './gateway.js';
+import { maskPhone } from './mask.js';
+import type { SmsParams, SmsRepository, SmsRow } from './repository.js';
+
+/** What a purpose's renderer makes of a row's params. */
+export type SmsRendered =
+  | { kind: 'text'; text: string }
+  /** Not sendable yet for a reason on our side (e.g. the bot's username is unknown): keep it queued, try again later. */
+  | { kind: 'wait'; reason: string }
+  /** Never sendable as it stands (malformed params, a notice already moot): recorded as failed. */
+  | { kind: 'drop'; reason: string };
+
+export type SmsRenderer = (params: SmsParams, context: { now: number }) => SmsRendered;
+
+export interface SmsSenderOptions {
+  /** Retryable failures are retried until the row is this old; then it is failed. Default 24 h. */
+  giveUpAfterMs?: number;
+  /** How long a row waits when its renderer says 'wait' or its purpose has no renderer. Default 5 min. */
+  waitMs?: number;
+  batch?: number;
+}
+
+const DEFAULT_GIVE_UP_MS = 24 * 3600_000;
+const DEFAULT_WAIT_MS = 5 * 60_000;
+
+/** 30 s, 1 min, 2 min, … up to 30 min between tries. */
+export function smsBackoffMs(attempts: number): number {
+  return Math.min(30 * 60_000, 30_000 * 2 ** Math.max(0, attempts - 1));
+}
+
+/**
+ * Drains sms_outbox through the gateway, oldest first, one message at a time. A row stays 'queued' until the gateway's
+ * answer is recorded, so a crash in between sends it again after the restart rather than losing it.
+ */
+export function createSmsSender(deps: {
+  repo: SmsRepository;
+  gateway: SmsGateway;
+  renderers: Record<string, SmsRenderer>;
+  clock: Clock;
+  logger: Logger;
+  options?: SmsSenderOptions;
+}) {
+  const { repo, gateway, renderers, clock, logger } = deps;
+  const giveUpAfterMs = deps.options?.giveUpAfterMs ?? DEFAULT_GIVE_UP_MS;
+  const waitMs = deps.options?.waitMs ?? DEFAULT_WAIT_MS;
+  const batch = deps.options?.batch ?? 25;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> | undefined;
+  let stopped = false;
+
+  const described = (row: SmsRow) => ({ smsId: row.id, purpose: row.purpose, to: maskPhone(row.phone), referralId: row.referralId });
+
+  async function sendOne(row: SmsRow): Promise<void> {
+    const now = clock.now();
+    const renderer = renderers[row.purpose];
+    if (!renderer) {
+      // A deploy bug, not the person's: keep the message for a release that knows how to say it.
+      logger.error(described(row), 'no renderer for SMS purpose');
+      repo.retryLater(row, now + waitMs, row.attempts, `no renderer for ${row.purpose}`);
+      return;
+    }
+    let rendered: SmsRendered;
+    try {
+      rendered = renderer(row.params, { now });
+    } catch (err) {
+      logger.error({ err, ...described(row) }, 'SMS renderer threw');
+      repo.retryLater(row, now + waitMs, row.attempts, `renderer failed: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
+    if (rendered.kind === 'wait') {
+      logger.warn({ ...described(row), reason: rendered.reason }, 'SMS kept queued');
+      repo.retryLater(row, now + waitMs, row.attempts, rendered.reason);
+      return;
+    }
+    if (rendered.kind === 'drop') {
+      logger.warn({ ...described(row), reason: rendered.reason }, 'SMS dropped');
+      repo.markFailed(row, now, row.attempts, rendered.reason, null);
+      return;
+    }
+    const attempts = row.attempts + 1;
+    try {
+      const { providerMessageId } = await gateway.send({ phone: row.phone, text: rendered.text });
+      repo.markSent(row, clock.now(), attempts, rendered.text, providerMessageId);
+      logger.info({ ...described(row), gateway: gateway.name, providerMessageId }, 'SMS sent');
+    } catch (err) {
+      const at = clock.now();
+      const error = err instanceof Error ? err.message : String(err);
+      // Anything but a provider's refusal (a bug in the gateway, say) is retried: the message must not be lost to it.
+      const retryable = err instanceof SmsError ? err.retryable : true;
+      if (!(err instanceof SmsError)) logger.error({ err, ...described(row) }, 'SMS gateway threw');
+      if (retryable && at - row.createdAt < giveUpAfterMs) {
+        repo.retryLater(row, at + smsBackoffMs(attempts), attempts, error);
+        logger.warn({ ...described(row), attempts, error }, 'SMS not sent, will retry');
+      } else {
+        const reason = retryable ? `gave up after ${attempts} attempts: ${error}` : error;
+        repo.markFailed(row, at, attempts, reason, rendered.text);
+        logger.warn({ ...described(row), attempts, error: reason }, 'SMS failed');
+      }
+    }
+  }
+
+  async function tick(): Promise<number> {
+    const rows = repo.due(clock.now(), batch);
+    for (const row of rows) {
+      if (stopped) break;
+      await sendOne(row);
+    }
+    return rows.length;
+  }
+
+  return {
+    /** Sends everything due now, batch after batch; returns how many rows were handled. */
+    async flush(): Promise<number> {
+      let total = 0;
+      for (let n = await tick(); n > 0; n = await tick()) total += n;
+      return total;
+    },
+    start(intervalMs = 2000): void {
+      const loop = async () => {
+        running = tick().catch((err) => {
+          logger.error({ err }, 'SMS sender tick failed');
+          return 0;
+        });
+        await running;
+        if (!stopped) timer = setTimeout(loop, intervalMs);
+      };
+      stopped = false;
+      timer = setTimeout(loop, 0);
+    },
+    async stop(): Promise<void> {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
+
+export type SmsSender = ReturnType<typeof createSmsSender>;
