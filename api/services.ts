@@ -10,6 +10,7 @@ import { createConclusionService } from '../core/conclusions/service.js';
 import type { Config } from '../core/config.js';
 import { createBookingService } from '../core/booking/service.js';
 import { createDocumentService } from '../core/documents/service.js';
+import { createDutyChatService } from '../core/duty-chat/service.js';
 import { DEFAULT_DUTY_LIMITS } from '../core/duty/limits.js';
 import { createDutyService } from '../core/duty/service.js';
 import type { Logger } from '../core/logger.js';
@@ -58,6 +59,8 @@ export function createServices(opts: {
   const duty = createDutyService({ db, clock, audit, limits: dutyLimits });
   // Issuing a conclusion also queues its PDF for the patient (template conclusion_ready), in the same transaction.
   const conclusions = createConclusionService({ db, filesDir: config.filesDir, clock, audit, catalog });
+  // Patient ⇄ duty doctor messages, relayed through the outbox; photos under filesDir/duty-chat.
+  const dutyChat = createDutyChatService({ db, clock, audit, filesDir: config.filesDir });
   return {
     token: config.patientBotToken,
     staffToken: config.staffBotToken,
@@ -83,8 +86,9 @@ export function createServices(opts: {
     duty,
     booking,
     conclusions,
+    dutyChat,
     outbox: createOutboxRepository(db),
-    deleteAccount: createAccountDeletion({ accounts, patients: patientRepository, documents, conclusions, audit }),
+    deleteAccount: createAccountDeletion({ accounts, patients: patientRepository, documents, conclusions, dutyChat, audit }),
   };
 }
 

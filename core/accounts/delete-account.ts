@@ -1,6 +1,7 @@
 import type { AuditLog } from '../audit.js';
 import type { ConclusionService } from '../conclusions/service.js';
 import type { DocumentService } from '../documents/service.js';
+import type { DutyChatService } from '../duty-chat/service.js';
 import type { PatientRepository } from '../patients/repository.js';
 import type { AccountRepository } from './repository.js';
 
@@ -14,6 +15,8 @@ export function createAccountDeletion(deps: {
   documents: DocumentService;
   /** The conclusions' PDFs: the patient rows' cascade drops their records, the files must go first. */
   conclusions: Pick<ConclusionService, 'removeAllForPatients'>;
+  /** The duty-doctor chat's messages and photos: the same cascade would orphan the photo files. */
+  dutyChat?: Pick<DutyChatService, 'removeAllForPatients'>;
   audit: AuditLog;
 }) {
   return async function deleteAccount(accountId: number): Promise<{ profiles: number; documents: number }> {
@@ -21,6 +24,7 @@ export function createAccountDeletion(deps: {
     const documents = ids.reduce((n, id) => n + deps.documents.list(id).length, 0);
     await deps.documents.removeAllForPatients(ids);
     await deps.conclusions.removeAllForPatients(ids);
+    await deps.dutyChat?.removeAllForPatients(ids);
     deps.patients.deleteByIds(ids);
     deps.accounts.delete(accountId);
     deps.audit.record({
