@@ -1,0 +1,86 @@
+import type { Catalog, Center } from '../../catalog/index.js';
+import { editDistance, fold, wordMatches, wordsOf } from './fuzzy.js';
+
+export type Condition = Center['conditions'][number];
+
+export type Match<T> = { kind: 'found'; value: T } | { kind: 'none' } | { kind: 'ambiguous'; options: T[] };
+
+// Words every center's name has, or that name no center at all: they tell the centers apart not at all.
+const CENTER_NOISE = new Set([
+  'фгбу', 'нмиц', 'центр', 'имени', 'им', 'минздрава', 'россии', 'рф', 'федеральный', 'национальный', 'медицинский',
+  'исследовательский', 'national', 'medical', 'research', 'center', 'centre', 'for', 'of', 'the', 'and',
+]);
+
+const centerNames = (c: Center) => [c.code, c.name.ru, c.name.en, c.shortName.ru, c.shortName.en];
+
+/**
+ * A center written in a table: its code or one of its names exactly (case, ё, quotes and spacing aside), else by the
+ * words only that center's names hold ("Бакулева", "НМИЦ ССХ", "акушерства", a typo of them). Words of two centers
+ * at once make it ambiguous.
+ */
+export function matchCenter(catalog: Catalog, written: string): Match<Center> {
+  const text = fold(written);
+  if (!text) return { kind: 'none' };
+  const exact = catalog.centers.filter((c) => centerNames(c).some((n) => fold(n) === text));
+  if (exact.length === 1) return { kind: 'found', value: exact[0]! };
+  const wordsByCenter = new Map(catalog.centers.map((c) => [c, new Set(centerNames(c).flatMap(wordsOf))]));
+  const distinctive = new Map(
+    catalog.centers.map((c) => {
+      const others = catalog.centers.filter((o) => o !== c).flatMap((o) => [...wordsByCenter.get(o)!]);
+      return [c, [...wordsByCenter.get(c)!].filter((w) => w.length >= 3 && !CENTER_NOISE.has(w) && !others.includes(w))];
+    }),
+  );
+  const hits = catalog.centers.filter((c) =>
+    wordsOf(written)
+      .filter((w) => !CENTER_NOISE.has(w))
+      .some((w) => distinctive.get(c)!.some((d) => wordMatches(w, d))),
+  );
+  if (hits.length === 1) return { kind: 'found', value: hits[0]! };
+  return hits.length > 1 ? { kind: 'ambiguous', options: hits } : { kind: 'none' };
+}
+
+// Prepositions and conjunctions inside condition names ("у взрослых и детей", "во время").
+const SHORT = (w: string) => w.length < 3;
+
+const acronym = (name: string) =>
+  wordsOf(name)
+    .filter((w) => !SHORT(w))
+    .map((w) => w[0])
+    .join('');
+
+/**
+ * A condition written in a table, among the given ones (one center's): its code or name exactly; its usual
+ * abbreviation ("ИБС", "ВПС"); or words that each stand for a word of exactly one name ("Кардиомиопатия",
+ * "нарушение ритма", "сосудистая патология артериальная"). Words fitting several names ("пороки сердца") are
+ * ambiguous, never guessed.
+ */
+export function matchCondition(conditions: readonly Condition[], written: string): Match<Condition> {
+  const text = fold(written);
+  if (!text) return { kind: 'none' };
+  const names = (c: Condition) => [c.ru, c.en];
+  const exact = conditions.filter((c) => fold(c.code) === text || names(c).some((n) => fold(n) === text));
+  if (exact.length === 1) return { kind: 'found', value: exact[0]! };
+  const words = wordsOf(written).filter((w) => !SHORT(w));
+  if (words.length === 0) return { kind: 'none' };
+  if (words.length === 1 && words[0]!.length >= 2 && words[0]!.length <= 5) {
+    const byAcronym = conditions.filter((c) => acronym(c.ru) === words[0]);
+    if (byAcronym.length === 1) return { kind: 'found', value: byAcronym[0]! };
+  }
+  const covered = conditions
+    .map((c) => {
+      // The name (ru or en) whose words best take the written ones, each written word used against one name word.
+      const best = names(c)
+        .map((n) => wordsOf(n).filter((w) => !SHORT(w)))
+        .filter((nameWords) => words.every((w) => nameWords.some((n) => wordMatches(w, n))))
+        .sort((a, b) => a.length - b.length)[0];
+      return best ? { condition: c, full: best.length === words.length } : undefined;
+    })
+    .filter((x) => x !== undefined);
+  if (covered.length === 1) return { kind: 'found', value: covered[0]!.condition };
+  const full = covered.filter((x) => x.full);
+  if (full.length === 1) return { kind: 'found', value: full[0]!.condition };
+  if (covered.length > 1) return { kind: 'ambiguous', options: covered.map((x) => x.condition) };
+  // A typo spread over the whole phrase ("ишемичекая болзнь сердца") still differs by a few letters only.
+  const close = conditions.filter((c) => names(c).some((n) => editDistance(fold(n), text, 2) <= 2 && fold(n).length >= 10));
+  return close.length === 1 ? { kind: 'found', value: close[0]! } : { kind: 'none' };
+}

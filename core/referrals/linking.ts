@@ -1,0 +1,240 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { referrals } from '../../db/schema.js';
+import type { Application } from '../applications/repository.js';
+import type { ApplicationService } from '../applications/service.js';
+import { DIAGNOSIS_MAX } from '../applications/service.js';
+import type { AuditLog } from '../audit.js';
+import type { Catalog } from '../catalog/index.js';
+import type { Clock } from '../clock.js';
+import { DomainError } from '../errors.js';
+import type { NewPatient, Patient } from '../patients/repository.js';
+import type { PatientService } from '../patients/service.js';
+
+/** What the linking flow needs of a referral row; the diagnosis is only shown after the person confirmed. */
+export interface Referral {
+  id: number;
+  fullName: string;
+  birthDate: string;
+  phone: string;
+  centerCode: string;
+  conditionCode: string;
+  diagnosis: string | null;
+  icd10: string | null;
+  referringDoctor: string | null;
+  organization: string | null;
+  regionCode: string | null;
+  regionText: string | null;
+  accountId: number | null;
+  patientId: number | null;
+  linkedAt: number | null;
+  applicationId: number | null;
+}
+
+const columns = {
+  id: referrals.id,
+  fullName: referrals.fullName,
+  birthDate: referrals.birthDate,
+  phone: referrals.phone,
+  centerCode: referrals.centerCode,
+  conditionCode: referrals.conditionCode,
+  diagnosis: referrals.diagnosis,
+  icd10: referrals.icd10,
+  referringDoctor: referrals.referringDoctor,
+  organization: referrals.organization,
+  regionCode: referrals.regionCode,
+  regionText: referrals.regionText,
+  accountId: referrals.accountId,
+  patientId: referrals.patientId,
+  linkedAt: referrals.linkedAt,
+  applicationId: referrals.applicationId,
+};
+
+/** Where an invite stands for the account that opened it; whose it is, when not theirs, is never said. */
+export type InviteLookup =
+  | { status: 'unknown' }
+  | { status: 'taken' }
+  | { status: 'mine'; referral: Referral }
+  | { status: 'open'; referral: Referral };
+
+/** Stored as the complaints when the patient has none to add: the referring physician's reasons stand. */
+export const REFERRAL_COMPLAINTS_DEFAULT = 'по направлению';
+
+/** Same person: names compared without case, extra spaces or ё/е differences, and the same birth date. */
+export function samePerson(a: { fullName: string; birthDate: string }, b: { fullName: string; birthDate: string }): boolean {
+  const key = (name: string) => name.toLowerCase().replace(/ё/g, 'е').split(/\s+/).filter(Boolean).join(' ');
+  return a.birthDate === b.birthDate && key(a.fullName) === key(b.fullName);
+}
+
+/** The application's diagnosis from the referral: the ICD-10 code first, as doctors read it, within the length limit. */
+export function referralDiagnosis(referral: Pick<Referral, 'diagnosis' | 'icd10'>, conditionName: string): string {
+  const code = referral.icd10?.trim();
+  const text = referral.diagnosis?.trim();
+  const full = [code, text].filter(Boolean).join(' — ') || conditionName;
+  return full.length > DIAGNOSIS_MAX ? `${full.slice(0, DIAGNOSIS_MAX - 1)}…` : full;
+}
+
+export interface ReferralLinkingDeps {
+  db: Db;
+  clock: Clock;
+  audit: AuditLog;
+  catalog: Catalog;
+  patients: PatientService;
+  applications: ApplicationService;
+}
+
+/**
+ * Path 3 from the patient's side: an invite (or a verified phone) found, confirmed and linked to one Telegram account
+ * for good, a profile attached, then the application submitted with path 'referral'.
+ */
+export function createReferralLinking(deps: ReferralLinkingDeps) {
+  const { db, clock, audit, catalog } = deps;
+  const byId = (id: number): Referral | undefined => db.select(columns).from(referrals).where(eq(referrals.id, id)).get();
+
+  /** The referral, only if this account holds it: every read after the link goes through here. */
+  const ofAccount = (accountId: number, referralId: number): Referral => {
+    const referral = db
+      .select(columns)
+      .from(referrals)
+      .where(and(eq(referrals.id, referralId), eq(referrals.accountId, accountId)))
+      .get();
+    if (!referral) throw new DomainError('referral_not_found');
+    return referral;
+  };
+
+  const attach = (accountId: number, referral: Referral, patientId: number) => {
+    const result = db
+      .update(referrals)
+      .set({ patientId })
+      .where(and(eq(referrals.id, referral.id), eq(referrals.accountId, accountId), isNull(referrals.patientId)))
+      .run();
+    if (result.changes !== 1) throw new DomainError('referral_changed');
+    audit.record({ actor: { type: 'account', id: accountId }, action: 'referral.profile_attached', patientId, details: { referralId: referral.id } });
+  };
+
+  return {
+    byId,
+    ofAccount,
+
+    /** What opening the invite with this code means for this account. */
+    lookupInvite(code: string, accountId: number): InviteLookup {
+      const referral = db.select(columns).from(referrals).where(eq(referrals.inviteCode, code)).get();
+      if (!referral) return { status: 'unknown' };
+      if (referral.accountId === null) return { status: 'open', referral };
+      return referral.accountId === accountId ? { status: 'mine', referral } : { status: 'taken' };
+    },
+
+    /** The oldest referral not yet linked to anyone with this phone (E.164); only a verified phone may be passed. */
+    unlinkedByPhone(phone: string): Referral | undefined {
+      return db
+        .select(columns)
+        .from(referrals)
+        .where(and(eq(referrals.phone, phone), isNull(referrals.accountId)))
+        .orderBy(asc(referrals.id))
+        .get();
+    },
+
+    /** This account's referrals still without an application, oldest first: a flow to go on with. */
+    unfinished(accountId: number): Referral[] {
+      return db
+        .select(columns)
+        .from(referrals)
+        .where(and(eq(referrals.accountId, accountId), isNull(referrals.applicationId)))
+        .orderBy(asc(referrals.id))
+        .all();
+    },
+
+    /**
+     * Links the referral to the account: one conditional update, so of two accounts confirming at once exactly one
+     * wins, and a referral once linked never moves. 'mine' when this account already holds it.
+     */
+    claim(referralId: number, accountId: number, via: 'link' | 'phone'): 'linked' | 'mine' | 'taken' {
+      const now = clock.now();
+      const result = db
+        .update(referrals)
+        .set({ accountId, linkedAt: now })
+        .where(and(eq(referrals.id, referralId), isNull(referrals.accountId)))
+        .run();
+      if (result.changes === 1) {
+        audit.record({ actor: { type: 'account', id: accountId }, action: 'referral.linked', details: { referralId, via } });
+        return 'linked';
+      }
+      return byId(referralId)?.accountId === accountId ? 'mine' : 'taken';
+    },
+
+    /** "This is not me": nothing changes but the record of it, so the manager can tell a wrong phone from silence. */
+    notMe(referralId: number, accountId: number, via: 'link' | 'phone'): void {
+      audit.record({ actor: { type: 'account', id: accountId }, action: 'referral.not_me', details: { referralId, via } });
+    },
+
+    /** A profile of the account that is the referred person already, to link instead of creating a second one. */
+    matchingProfile(accountId: number, referralId: number): Patient | undefined {
+      const referral = ofAccount(accountId, referralId);
+      return deps.patients.list(accountId).find((p) => samePerson(p, referral));
+    },
+
+    /** Attaches an existing profile of the account (checked to be its own) to the referral it holds. */
+    attachProfile(accountId: number, referralId: number, patientId: number): Patient {
+      const referral = ofAccount(accountId, referralId);
+      const patient = deps.patients.get(accountId, patientId);
+      if (!patient) throw new DomainError('referral_changed');
+      attach(accountId, referral, patient.id);
+      return patient;
+    },
+
+    /** Creates the profile the patient confirmed and attaches it, in one transaction: never a profile without its link. */
+    createProfile(accountId: number, referralId: number, data: NewPatient): Patient {
+      const referral = ofAccount(accountId, referralId);
+      if (referral.patientId !== null) throw new DomainError('referral_changed');
+      return db.transaction(() => {
+        const patient = deps.patients.create(accountId, data);
+        attach(accountId, referral, patient.id);
+        return patient;
+      });
+    },
+
+    /**
+     * Submits the referral's application (path 'referral', the diagnosis and ICD-10 code from the row) and records it
+     * on the referral. An open referral application of the same profile and center is adopted rather than refused:
+     * that is a submission whose record a crash interrupted.
+     */
+    submit(accountId: number, referralId: number, complaints: string): Application {
+      const referral = ofAccount(accountId, referralId);
+      if (referral.patientId === null) throw new DomainError('referral_no_profile');
+      if (referral.applicationId !== null) throw new DomainError('referral_already_submitted', { id: referral.applicationId });
+      const condition = catalog.centers.find((c) => c.code === referral.centerCode)?.conditions.find((c) => c.code === referral.conditionCode);
+      let app: Application;
+      try {
+        app = deps.applications.submit({
+          patientId: referral.patientId,
+          centerCode: referral.centerCode,
+          conditionCode: referral.conditionCode,
+          diagnosis: referralDiagnosis(referral, condition?.ru ?? referral.conditionCode),
+          complaints,
+          path: 'referral',
+          actorAccountId: accountId,
+        });
+      } catch (err) {
+        if (!(err instanceof DomainError) || err.code !== 'application_open_exists') throw err;
+        const open = deps.applications
+          .ofAccount(accountId)
+          .find((a) => a.patientId === referral.patientId && a.centerCode === referral.centerCode && a.path === 'referral' && a.submittedAt >= (referral.linkedAt ?? 0));
+        if (!open) throw err;
+        app = open;
+      }
+      db.update(referrals)
+        .set({ applicationId: app.id })
+        .where(and(eq(referrals.id, referral.id), eq(referrals.accountId, accountId), isNull(referrals.applicationId)))
+        .run();
+      audit.record({
+        actor: { type: 'account', id: accountId },
+        action: 'referral.submitted',
+        patientId: referral.patientId,
+        details: { referralId: referral.id, applicationId: app.id },
+      });
+      return app;
+    },
+  };
+}
+
+export type ReferralLinking = ReturnType<typeof createReferralLinking>;
