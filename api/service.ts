@@ -92,6 +92,7 @@ export async function startService(config: Config, logger: Logger) {
     staff: staff?.i18n as unknown as I18n<Context> | undefined,
   });
   outbox.start();
+  services.scheduler.start();
   const slotJob = startSlotGeneration(services, logger);
 
   let stopping = false;
@@ -102,6 +103,7 @@ export async function startService(config: Config, logger: Logger) {
     // Stop taking updates and sending, let what is in flight finish, then close the server and the database.
     await Promise.all(runners.map((r) => r.stop()));
     clearInterval(slotJob);
+    services.scheduler.stop();
     await outbox.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     db.$client.close();

@@ -13,6 +13,7 @@ import { createDocumentService } from '../core/documents/service.js';
 import { createDutyChatService } from '../core/duty-chat/service.js';
 import { DEFAULT_DUTY_LIMITS } from '../core/duty/limits.js';
 import { createDutyService } from '../core/duty/service.js';
+import { createServiceScheduler } from '../core/jobs/index.js';
 import type { Logger } from '../core/logger.js';
 import { createOutboxRepository } from '../core/outbox/repository.js';
 import { createPatientRepository } from '../core/patients/repository.js';
@@ -88,6 +89,8 @@ export function createServices(opts: {
     conclusions,
     dutyChat,
     outbox: createOutboxRepository(db),
+    // Reminders, the doctors' morning list and the triage SLA; the entry point starts it, tests tick it by hand.
+    scheduler: createServiceScheduler({ db, clock, logger }),
     deleteAccount: createAccountDeletion({ accounts, patients: patientRepository, documents, conclusions, dutyChat, audit }),
   };
 }

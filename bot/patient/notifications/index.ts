@@ -4,12 +4,13 @@ import { declinedRenderer, inReviewRenderer, needsDocumentsRenderer } from './ap
 import { conclusionRenderers } from './conclusion.js';
 import { noShowRenderer, scheduledRenderer } from './consultation.js';
 import { dutyRenderers } from './duty.js';
+import { reminderRenderers, type PatientReminderDeps } from './reminders.js';
 
 /**
  * How each outbox template addressed to a patient reads, in their language. Features add their templates
  * here; the sender keeps a row whose template has no renderer for a release that has one.
  */
-export function patientRenderers(deps: PatientBotDeps): Record<string, Renderer> {
+export function patientRenderers(deps: PatientBotDeps & PatientReminderDeps): Record<string, Renderer> {
   return {
     application_in_review: inReviewRenderer(deps),
     application_needs_documents: needsDocumentsRenderer(deps),
@@ -18,5 +19,6 @@ export function patientRenderers(deps: PatientBotDeps): Record<string, Renderer>
     consultation_no_show: noShowRenderer(deps),
     ...conclusionRenderers(deps),
     ...dutyRenderers(deps),
+    ...reminderRenderers(deps),
   };
 }

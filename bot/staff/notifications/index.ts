@@ -3,12 +3,14 @@ import type { OutboxRow } from '../../../core/outbox/repository.js';
 import type { Renderer } from '../../shared/outbox-sender.js';
 import type { StaffBotDeps } from '../deps.js';
 import { consultationRenderers } from './consultations.js';
+import { digestRenderers } from './digest.js';
 import { dutyRenderers } from './duty.js';
+import { reminderRenderers } from './reminders.js';
 import { triageRenderers } from './triage.js';
 
 /** How each outbox template addressed to staff reads, in their language. */
 export function staffRenderers(deps: StaffBotDeps): Record<string, Renderer> {
-  return { ...triageRenderers(deps), ...consultationRenderers(deps), ...dutyRenderers(deps) };
+  return { ...triageRenderers(deps), ...consultationRenderers(deps), ...dutyRenderers(deps), ...reminderRenderers(deps), ...digestRenderers(deps) };
 }
 
 /** After Telegram accepted a staff message: remember which message announced which application. */

@@ -1,0 +1,48 @@
+## reminders (patient)
+
+rem-patient-day =
+    ⏰ A reminder of your consultation.
+    Patient: { $name }
+    Doctor: { $doctor }
+    When: { $when }
+    Time zone: { $zone }
+    Connection: { $mode ->
+        [audio] sound only
+       *[video] video
+    }
+rem-patient-soon =
+    🔔 The consultation starts in { $minutes } { $minutes ->
+        [one] minute
+       *[other] minutes
+    }.
+    Patient: { $name }
+    Doctor: { $doctor }
+    When: { $when }
+    Time zone: { $zone }
+    Connection: { $mode ->
+        [audio] sound only
+       *[video] video
+    }
+rem-patient-day-how = You can join 10 minutes before the start in your account (the button below). There you can also check your camera, microphone and internet speed in advance.
+rem-patient-day-how-menu = You can join 10 minutes before the start: open “{ $app }” in the bot's menu. There you can also check your camera, microphone and internet speed in advance.
+rem-patient-soon-how = Press “Join” — it opens 10 minutes before the start. The doctor will let you in from the waiting room.
+rem-patient-soon-how-menu = Open “{ $app }” in the bot's menu — joining opens 10 minutes before the start. The doctor will let you in from the waiting room.
+rem-patient-cancel-hint = If you cannot come, please cancel with the button below so the time goes to another patient.
+rem-btn-open = 📱 Open my account
+rem-btn-join = 🎥 Join the consultation
+
+## reminders (staff)
+
+rem-doctor-soon =
+    ⏰ In { $minutes } min — consultation #{ $id }: { $patient }, { $time } ({ $zone }), { $mode ->
+        [video] video
+       *[audio] audio
+    }.
+    The button below gives your link into the room: you moderate it and let the patient in from the waiting room.
+rem-digest-greeting = ☀️ Good morning! Consultations today: { $count }.
+rem-digest-more = …and { $count } more: the whole list is in /today
+rem-sla-doctor = ⏰ Nobody has taken application #{ $id } for { $hours } h. The patient was promised an answer within 1–3 days.
+rem-sla-manager =
+    ⚠️ Application #{ $id } to { $center } has waited { $hours } h for a doctor: nobody has taken it.
+    Submitted: { $submitted }
+    Doctors of the center in the bot: { $doctors }. They have been reminded.

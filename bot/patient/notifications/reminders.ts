@@ -1,0 +1,65 @@
+import { InlineKeyboard } from 'grammy';
+import { z } from 'zod';
+import type { BookingService } from '../../../core/booking/service.js';
+import { PATIENT_REMINDERS, PATIENT_REMINDER_TEMPLATE, reminderFresh } from '../../../core/jobs/rules.js';
+import type { Rendered, Renderer } from '../../shared/outbox-sender.js';
+import { cancelStep } from '../applications/keyboards.js';
+import { consultationWhen } from '../applications/format.js';
+import type { PatientBotDeps } from '../deps.js';
+import { miniAppUrl } from '../menu-button.js';
+
+/** What the patient reminder needs beyond the bot's own deps: whether the patient may still cancel. */
+export type PatientReminderDeps = Pick<PatientBotDeps, 'clock' | 'scheduling' | 'patients' | 'staff' | 'regions' | 'publicUrl'> & {
+  booking: Pick<BookingService, 'canCancel'>;
+};
+
+const params = z.object({ consultationId: z.number().int().positive(), kind: z.enum(['day', 'soon']), startsAt: z.number().int() });
+
+const skip = (reason: string): Rendered => ({ kind: 'skip', reason });
+
+/**
+ * The patient's reminder, the day before or 15 minutes before, rendered when it goes out: only while the consultation
+ * is still scheduled at the time it was queued for (moved or cancelled, it says nothing) and the reminder is still
+ * worth sending. Join opens the Mini App (an inline web_app button carries init data; the Mini App lets the patient in
+ * from 10 minutes before); Cancel is the same confirmation as under the booking notice, offered while the rules allow.
+ */
+export function reminderRenderers(deps: PatientReminderDeps): Record<string, Renderer> {
+  return {
+    [PATIENT_REMINDER_TEMPLATE]: (row, t, locale) => {
+      const parsed = params.safeParse(row.params);
+      if (!parsed.success) return skip('malformed reminder params');
+      const { consultationId, kind, startsAt } = parsed.data;
+      const c = deps.scheduling.get(consultationId);
+      const patient = c && c.accountId === row.chatId ? deps.patients.get(row.chatId, c.patientId) : undefined;
+      if (!c || !patient) return skip('consultation or its profile is gone');
+      if (c.status !== 'scheduled') return skip(`consultation is ${c.status}`);
+      if (c.startsAt !== startsAt) return skip('consultation was moved to another time');
+      const now = deps.clock.now();
+      if (!reminderFresh(PATIENT_REMINDERS[kind], c.startsAt, now)) return skip('too late for this reminder');
+
+      const details = {
+        name: patient.fullName,
+        doctor: deps.staff.byId(c.staffId)?.name ?? '—',
+        mode: c.mode,
+        ...consultationWhen(deps, c, patient.regionCode, locale),
+      };
+      const lines = [
+        kind === 'day'
+          ? t('rem-patient-day', details)
+          : t('rem-patient-soon', { ...details, minutes: Math.max(1, Math.round((c.startsAt - now) / 60_000)) }),
+        '',
+      ];
+      const app = deps.publicUrl?.startsWith('https://') ? miniAppUrl(deps.publicUrl) : undefined;
+      if (kind === 'day') lines.push(app ? t('rem-patient-day-how') : t('rem-patient-day-how-menu', { app: t('menu-button-app') }));
+      else lines.push(app ? t('rem-patient-soon-how') : t('rem-patient-soon-how-menu', { app: t('menu-button-app') }));
+      const cancellable = deps.booking.canCancel({ kind: c.applicationId === null ? 'duty' : 'application', startsAt: c.startsAt, status: c.status }, now);
+      if (cancellable) lines.push(t('rem-patient-cancel-hint'));
+
+      const keyboard = new InlineKeyboard();
+      if (app) keyboard.webApp(kind === 'day' ? t('rem-btn-open') : t('rem-btn-join'), app).row();
+      if (cancellable) keyboard.text(t('consult-btn-cancel'), cancelStep(c.id, 'ask'));
+      const rows = keyboard.inline_keyboard.filter((r) => r.length > 0);
+      return { kind: 'message', text: lines.join('\n'), ...(rows.length ? { replyMarkup: { inline_keyboard: rows } } : {}) };
+    },
+  };
+}
