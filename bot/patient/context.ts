@@ -4,6 +4,7 @@ import type { I18nFlavor } from '@grammyjs/i18n';
 import type { Context, SessionFlavor } from 'grammy';
 import type { ApplyDraft } from './apply/draft.js';
 import type { PatientBotDeps } from './deps.js';
+import type { ReferralSession } from './referral/session.js';
 
 /** A file that arrived before we knew which document kind (or profile) it belongs to. */
 export interface PendingFile {
@@ -15,7 +16,7 @@ export interface PendingFile {
 }
 
 /** Where a person goes back to after pressing Done: the application form, or an application that asked for documents. */
-export type UploadReturn = { to: 'apply' } | { to: 'application'; applicationId: number };
+export type UploadReturn = { to: 'apply' } | { to: 'application'; applicationId: number } | { to: 'referral'; referralId: number };
 
 export interface UploadState {
   patientId: number;
@@ -33,6 +34,8 @@ export interface SessionData {
   pendingFiles?: PendingFile[];
   /** An application being filled in: kept here, not in a conversation, so uploading a missing document loses nothing. */
   applyDraft?: ApplyDraft;
+  /** Path 3: an invite opened before consent, or a referral being linked and completed. */
+  referral?: ReferralSession;
 }
 
 export type BaseContext = Context & SessionFlavor<SessionData> & I18nFlavor & AutoChatActionFlavor & { deps: PatientBotDeps };

@@ -12,6 +12,8 @@ import { helpFeature } from './help/index.js';
 import { languageFeature } from './language/index.js';
 import { createEditProfile, EDIT_PROFILE } from './profile/edit-conversation.js';
 import { profileFeature } from './profile/index.js';
+import { createReferralConversation, REFERRAL_CONVERSATION } from './referral/conversation.js';
+import { referralFeature } from './referral/index.js';
 import { createRegistration, REGISTRATION } from './registration/conversation.js';
 import { createPatientBotStack } from './stack.js';
 import { startFeature } from './start/index.js';
@@ -28,6 +30,9 @@ export function createPatientBot(
   guarded.use(flowGuard());
   guarded.use(createConversation(createRegistration(deps), REGISTRATION));
   guarded.use(createConversation(createEditProfile(deps), EDIT_PROFILE));
+  guarded.use(createConversation(createReferralConversation(deps), REFERRAL_CONVERSATION));
+  // Before start (it takes /start ref_<code>) and before apply and documents (it finishes the uploads it started).
+  guarded.use(referralFeature());
   guarded.use(startFeature());
   guarded.use(languageFeature());
   guarded.use(helpFeature());

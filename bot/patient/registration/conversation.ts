@@ -7,6 +7,7 @@ import { formatDate, regionName, zoneLabel } from '../../shared/format.js';
 import type { ConvoContext } from '../context.js';
 import type { PatientBotDeps } from '../deps.js';
 import { mainMenu } from '../menu.js';
+import { offerReferralByPhone } from '../referral/registration-offer.js';
 import { confirmData } from './callback-data.js';
 import { askBirthDate, askFullName, askPhone, askRegion, askRelation, type Convo } from './steps.js';
 
@@ -27,6 +28,8 @@ export function createRegistration(deps: PatientBotDeps) {
     const fullName = await askFullName(conversation, ctx, relation);
     const birthDate = await askBirthDate(conversation, ctx);
     const phone = await askPhone(conversation, ctx);
+    // Only the person's own number from the contact button may find a referral; a typed one never does.
+    if (phone.verified && (await offerReferralByPhone(conversation, ctx, deps, phone.phone, relation))) return;
     const region = await askRegion(conversation, ctx, deps.regions);
     if (!region) return;
 

@@ -138,6 +138,12 @@ export async function askRegion(conversation: Convo, ctx: ConvoContext, regions:
     await ctx.reply(ctx.t('region-too-many-tries'));
     return undefined;
   }
+  return askZone(conversation, ctx, region);
+}
+
+/** The region's time zone: the only one, or the one the person picks where the region spans several. */
+export async function askZone(conversation: Convo, ctx: ConvoContext, region: Region): Promise<RegionAnswer> {
+  const locale = await ctx.i18n.getLocale();
   const zones = region.timeZones;
   if (zones.length === 1) return { regionCode: region.code, timeZone: zones[0]!.tz };
   const keyboard = new InlineKeyboard();

@@ -5,6 +5,7 @@ import { formatDate } from '../../shared/format.js';
 import { forgetChatState } from '../../shared/state-storage.js';
 import { clearSession, type PatientContext } from '../context.js';
 import { mainMenu } from '../menu.js';
+import { resumeInviteAfterConsent } from '../referral/index.js';
 import { REGISTRATION } from '../registration/conversation.js';
 
 const consentData = createCallbackData('consent', { action: String });
@@ -60,6 +61,8 @@ export function startFeature() {
     await ctx.editMessageReplyMarkup();
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(now);
     await ctx.reply(ctx.t('consent-accepted', { date: formatDate(day) }));
+    // An SMS invite opened before consent is taken up now, instead of the usual registration.
+    if (await resumeInviteAfterConsent(ctx)) return;
     if (ctx.deps.patients.list(ctx.from.id).length === 0) await ctx.conversation.enter(REGISTRATION);
     else await ctx.reply(ctx.t('welcome-back'), { reply_markup: mainMenu(ctx) });
   });

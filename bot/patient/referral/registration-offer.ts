@@ -1,0 +1,39 @@
+import type { Relation } from '../../../core/patients/repository.js';
+import type { ConvoContext } from '../context.js';
+import type { PatientBotDeps } from '../deps.js';
+import type { Convo } from '../registration/steps.js';
+import { offerData } from './callback-data.js';
+import { completeReferral } from './conversation.js';
+import { linkingOf } from './linking.js';
+import { offerKeyboard, offerText } from './offer.js';
+
+/**
+ * Registration's phone step got the person's own number through the contact button (never a typed one): a
+ * referral waiting on that number is offered right there. Confirmed, the referral's flow takes over registration
+ * and true is returned; "not me" (or a referral taken meanwhile) goes back to registration with nothing lost.
+ */
+export async function offerReferralByPhone(conversation: Convo, ctx: ConvoContext, deps: PatientBotDeps, phone: string, relation: Relation): Promise<boolean> {
+  const accountId = ctx.from!.id;
+  const linking = linkingOf(deps);
+  const referral = await conversation.external(() => linking.unlinkedByPhone(phone));
+  if (!referral) return false;
+  const locale = await ctx.i18n.getLocale();
+  await ctx.reply(offerText(ctx, deps.catalog, locale, referral), { reply_markup: offerKeyboard(ctx, referral.id) });
+  const answer = await conversation.waitForCallbackQuery(offerData.filter({ id: referral.id }), {
+    otherwise: (c) => (c.callbackQuery ? c.answerCallbackQuery({ text: c.t('press-button') }) : c.reply(c.t('press-button'))),
+  });
+  await answer.answerCallbackQuery();
+  await answer.editMessageReplyMarkup();
+  if (!offerData.unpack(answer.callbackQuery.data).ok) {
+    await conversation.external(() => linking.notMe(referral.id, accountId, 'phone'));
+    await ctx.reply(ctx.t('referral-not-me-registration'));
+    return false;
+  }
+  const claimed = await conversation.external(() => linking.claim(referral.id, accountId, 'phone'));
+  if (claimed === 'taken') {
+    await ctx.reply(ctx.t('referral-used-registration'));
+    return false;
+  }
+  await completeReferral(conversation, ctx, deps, referral.id, { via: 'phone', verifiedPhone: phone, relation });
+  return true;
+}
