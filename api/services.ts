@@ -18,7 +18,10 @@ import type { Logger } from '../core/logger.js';
 import { createOutboxRepository } from '../core/outbox/repository.js';
 import { createPatientRepository } from '../core/patients/repository.js';
 import { createPatientService } from '../core/patients/service.js';
+import { createReferralInvites } from '../core/referrals/invites.js';
 import { createSchedulingService } from '../core/scheduling/service.js';
+import { createSmsGateway } from '../core/sms/create-gateway.js';
+import { createSmsRepository } from '../core/sms/repository.js';
 import { createStaffInvites } from '../core/staff/invites.js';
 import { createStaffRepository } from '../core/staff/repository.js';
 import { createVideoService } from '../core/video/index.js';
@@ -26,7 +29,7 @@ import type { Db } from '../db/client.js';
 
 /** Builds the service graph over an open database; the entry point and the tests build it the same way. */
 export function createServices(opts: {
-  config: Pick<Config, 'patientBotToken' | 'telegramApiRoot' | 'filesDir'> & Partial<Pick<Config, 'staffBotToken' | 'publicUrl' | 'jitsi' | 'duty'>>;
+  config: Pick<Config, 'patientBotToken' | 'telegramApiRoot' | 'filesDir'> & Partial<Pick<Config, 'staffBotToken' | 'publicUrl' | 'jitsi' | 'duty' | 'sms' | 'patientBotUsername'>>;
   db: Db;
   clock: Clock;
   logger: Logger;
@@ -89,6 +92,12 @@ export function createServices(opts: {
     conclusions,
     dutyChat,
     outbox: createOutboxRepository(db),
+    // SMS (referral invites, fallback notices): the gateway SMS_PROVIDER names (the log one by default), the queue the
+    // SMS sender drains (api/sms.ts), and the managers' view of invites with resend.
+    smsGateway: createSmsGateway(config.sms, logger),
+    smsOutbox: createSmsRepository(db),
+    referralInvites: createReferralInvites({ db, clock, audit }),
+    patientBotUsername: config.patientBotUsername,
     // Reminders, the doctors' morning list and the triage SLA; the entry point starts it, tests tick it by hand.
     scheduler: createServiceScheduler({ db, clock, logger }),
     deleteAccount: createAccountDeletion({ accounts, patients: patientRepository, documents, conclusions, dutyChat, audit }),
