@@ -6,6 +6,7 @@ import { DomainError } from '../core/errors.js';
 import { createLogger } from '../core/logger.js';
 import { STAFF_ROLES, type StaffRole } from '../core/staff/repository.js';
 import { openDatabase } from '../db/client.js';
+import { BACKUP_USAGE, opsCommand } from './cli-backup.js';
 import { slotsCommand, SLOTS_USAGE } from './cli-slots.js';
 import { UsageError } from './cli-usage.js';
 import { createServices, type Services } from './services.js';
@@ -19,7 +20,8 @@ const USAGE = `Usage: npm run cli -- <command>
       lists staff: id, name, role, center, whether they joined, active
   staff deactivate --id <n>
       closes the staff bot to that person at once
-${SLOTS_USAGE}`;
+${SLOTS_USAGE}
+${BACKUP_USAGE}`;
 
 async function staffBotUsername(config: Config): Promise<string> {
   if (config.staffBotUsername) return config.staffBotUsername;
@@ -89,6 +91,7 @@ async function main(argv: string[]): Promise<number> {
     }
     throw err;
   }
+  if (command === 'backup' || command === 'restore') return opsCommand(command, config, args);
   const db = openDatabase(config.databaseFile);
   const services = createServices({ config, db, clock: systemClock, logger: createLogger('warn') });
   try {
