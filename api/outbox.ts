@@ -3,17 +3,27 @@ import { Api, type Context } from 'grammy';
 import { patientRenderers } from '../bot/patient/notifications/index.js';
 import { staffOnSent, staffRenderers } from '../bot/staff/notifications/index.js';
 import { DEFAULT_LOCALE } from '../bot/shared/i18n.js';
-import { createOutboxSender, type OutboxChannel } from '../bot/shared/outbox-sender.js';
+import { createOutboxSender, type OutboxChannel, type OutboxSenderOptions } from '../bot/shared/outbox-sender.js';
 import type { Services } from './services.js';
+
+export interface OutboxOptions extends OutboxSenderOptions {
+  /**
+   * A Bot API call unanswered this long is abandoned and retried later as "in doubt" (grammY's own default is 500 s,
+   * which would hold a place in flight for minutes).
+   */
+  requestTimeoutSeconds?: number;
+}
 
 /**
  * The outbox sender with one channel per bot. It talks to the Bot API through plain Api objects (no auto-retry):
  * it retries by rescheduling rows, so one slow chat never holds the others.
  */
-export function createOutbox(services: Services, i18n: { patient: I18n<Context>; staff?: I18n<Context> | undefined }) {
+export function createOutbox(services: Services, i18n: { patient: I18n<Context>; staff?: I18n<Context> | undefined }, options: OutboxOptions = {}) {
+  const { requestTimeoutSeconds = 30, ...senderOptions } = options;
+  const client = { apiRoot: services.apiRoot, timeoutSeconds: requestTimeoutSeconds };
   const channels: Partial<Record<'patient' | 'staff', OutboxChannel>> = {
     patient: {
-      api: new Api(services.token, { apiRoot: services.apiRoot }),
+      api: new Api(services.token, client),
       locale: (chatId) => services.accounts.locale(chatId) ?? DEFAULT_LOCALE,
       translate: (locale, key, params) => i18n.patient.t(locale, key, params),
       renderers: patientRenderers(services),
@@ -23,12 +33,12 @@ export function createOutbox(services: Services, i18n: { patient: I18n<Context>;
     const staffDeps = { ...services, staffToken: services.staffToken };
     const staffI18n = i18n.staff;
     channels.staff = {
-      api: new Api(services.staffToken, { apiRoot: services.apiRoot }),
+      api: new Api(services.staffToken, client),
       locale: (chatId) => services.staff.byTelegramId(chatId)?.locale ?? DEFAULT_LOCALE,
       translate: (locale, key, params) => staffI18n.t(locale, key, params),
       renderers: staffRenderers(staffDeps),
       onSent: staffOnSent(staffDeps),
     };
   }
-  return createOutboxSender({ repo: services.outbox, channels, clock: services.clock, logger: services.logger });
+  return createOutboxSender({ repo: services.outbox, channels, clock: services.clock, logger: services.logger, options: senderOptions });
 }

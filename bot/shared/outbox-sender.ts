@@ -1,8 +1,12 @@
-import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
+import { InputFile, type Api } from 'grammy';
 import type { InlineKeyboardMarkup, Message } from 'grammy/types';
 import type { Clock } from '../../core/clock.js';
 import type { Logger } from '../../core/logger.js';
-import type { OutboxBot, OutboxRepository, OutboxRow } from '../../core/outbox/repository.js';
+import { RESENT_IN_DOUBT } from '../../core/outbox/report.js';
+import { expiresAtOf, type OutboxBot, type OutboxRepository, type OutboxRow } from '../../core/outbox/repository.js';
+import { backoffMs, classify, DEFAULT_BACKOFF, type Backoff } from './outbox-outcome.js';
+import { createPacer, TELEGRAM_LIMITS, type PacingLimits, type Ticket } from './outbox-pacing.js';
+import { createOutboxLoop } from './outbox-loop.js';
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
@@ -27,123 +31,188 @@ export interface OutboxChannel {
   onSent?: Record<string, (row: OutboxRow, message: Message) => void>;
 }
 
-const MAX_ATTEMPTS = 8;
-const BATCH = 25;
-
-function backoffMs(attempts: number): number {
-  return Math.min(15 * 60_000, 2_000 * 2 ** attempts);
+export interface OutboxSenderOptions {
+  /** Per bot; Telegram's by default. */
+  limits?: PacingLimits;
+  /** A message that still fails this long after it was queued is given up (failed_at, last_error). Default 24 h. */
+  giveUpMs?: number;
+  backoff?: Backoff;
+  /** Requests in flight at once, over both bots. */
+  concurrency?: number;
+  /** How often the loop looks for newly queued rows when it has nothing else to wait for. */
+  pollMs?: number;
+  /** Jitter source; tests pass a fixed one. */
+  random?: () => number;
 }
 
+const DAY = 24 * 3600_000;
+
 /**
- * Sends what the outbox holds, oldest first. Telegram's answer decides the row's fate: sent; retried later
- * (429 after retry_after, 5xx and network errors with backoff); or failed for good (403 blocked, 400).
+ * Sends what the outbox holds, each chat's messages in order, within Telegram's limits (outbox-pacing). Telegram's
+ * answer decides a row's fate: sent; tried again later (429 after retry_after, pausing the chat or the whole bot; 5xx,
+ * timeouts and network errors with backoff and jitter); given up once past its expiresAt or the give-up bound; failed
+ * for good (400); or, for 403 from the patient bot, the patient marked unreachable with an SMS for a critical notice.
+ *
+ * Crash safety: sending_at is committed just before each Bot API call and cleared with the outcome. A row found with it
+ * set was perhaps delivered. An edit is simply repeated (Telegram answers "message is not modified" when it was done).
+ * A new message is sent again, since the Bot API cannot tell whether it arrived and a lost notice is worse than a
+ * repeated one; the row is then marked (last_error "resent after an interrupted attempt…", a warning in the log).
  */
 export function createOutboxSender(deps: {
   repo: OutboxRepository;
   channels: Partial<Record<OutboxBot, OutboxChannel>>;
   clock: Clock;
   logger: Logger;
+  options?: OutboxSenderOptions;
 }) {
   const { repo, clock, logger } = deps;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> | undefined;
-  let stopped = false;
+  const opts = deps.options ?? {};
+  const giveUpMs = opts.giveUpMs ?? DAY;
+  const backoff = opts.backoff ?? DEFAULT_BACKOFF;
+  const random = opts.random ?? Math.random;
+  const pacers = { patient: createPacer(opts.limits ?? TELEGRAM_LIMITS), staff: createPacer(opts.limits ?? TELEGRAM_LIMITS) };
 
-  async function deliver(row: OutboxRow, channel: OutboxChannel): Promise<Message | true | null> {
-    const renderer = channel.renderers[row.template]!;
-    const locale = channel.locale(row.chatId);
-    const t: Translate = (key, params) => channel.translate(locale, key, params);
-    const out = await renderer(row, t, locale);
+  async function call(channel: OutboxChannel, chatId: number, out: Exclude<Rendered, { kind: 'skip' }>): Promise<Message | true> {
+    const markup = out.replyMarkup ? { reply_markup: out.replyMarkup } : {};
     switch (out.kind) {
-      case 'skip':
-        return null;
       case 'message':
-        return channel.api.sendMessage(row.chatId, out.text, out.replyMarkup ? { reply_markup: out.replyMarkup } : {});
+        return channel.api.sendMessage(chatId, out.text, markup);
       case 'document':
-        return channel.api.sendDocument(row.chatId, new InputFile(out.bytes, out.fileName), {
-          ...(out.caption ? { caption: out.caption } : {}),
-          ...(out.replyMarkup ? { reply_markup: out.replyMarkup } : {}),
-        });
+        return channel.api.sendDocument(chatId, new InputFile(out.bytes, out.fileName), { ...(out.caption ? { caption: out.caption } : {}), ...markup });
       case 'photo':
-        return channel.api.sendPhoto(row.chatId, new InputFile(out.bytes, out.fileName), {
-          ...(out.caption ? { caption: out.caption } : {}),
-          ...(out.replyMarkup ? { reply_markup: out.replyMarkup } : {}),
-        });
+        return channel.api.sendPhoto(chatId, new InputFile(out.bytes, out.fileName), { ...(out.caption ? { caption: out.caption } : {}), ...markup });
       case 'edit':
-        return channel.api.editMessageText(row.chatId, out.messageId, out.text, out.replyMarkup ? { reply_markup: out.replyMarkup } : {});
+        return channel.api.editMessageText(chatId, out.messageId, out.text, markup);
     }
   }
 
-  async function sendOne(row: OutboxRow): Promise<void> {
+  /** Try again at `at`, unless that is past the row's expiry or the give-up bound: then it has failed. */
+  function later(row: OutboxRow, attempts: number, at: number, error: string, inDoubt: boolean): void {
+    const expiresAt = expiresAtOf(row);
+    if (expiresAt !== undefined && at >= expiresAt) return giveUp(row, attempts, `expired: ${error}`);
+    if (at > row.createdAt + giveUpMs) return giveUp(row, attempts, `gave up after ${attempts} attempts: ${error}`);
+    repo.retryLater(row.id, attempts, at, error, inDoubt);
+  }
+
+  function giveUp(row: OutboxRow, attempts: number, error: string): void {
+    repo.markFailed(row.id, clock.now(), attempts, error);
+    logger.warn({ outboxId: row.id, template: row.template, error }, 'outbox message given up');
+  }
+
+  /**
+   * One row, start to outcome. `ticket` is the pacing slot taken for it (paced sending); given back when no request is
+   * made after all.
+   */
+  async function attempt(row: OutboxRow, ticket?: Ticket): Promise<void> {
+    const pacer = pacers[row.bot];
+    const noRequest = () => ticket && pacer.release(ticket);
     const channel = deps.channels[row.bot];
-    const attempts = row.attempts + 1;
+    const now = clock.now();
     if (!channel) {
-      repo.retryLater(row.id, row.attempts, clock.now() + 60_000, `no ${row.bot} bot configured`);
-      return;
+      noRequest();
+      return repo.retryLater(row.id, row.attempts, now + 60_000, `no ${row.bot} bot configured`);
     }
-    if (!channel.renderers[row.template]) {
+    const renderer = channel.renderers[row.template];
+    if (!renderer) {
       // A deploy bug, not the person's: keep the message for the release that knows how to say it.
+      noRequest();
       logger.error({ outboxId: row.id, template: row.template }, 'no renderer for outbox template');
-      repo.retryLater(row.id, row.attempts, clock.now() + 10 * 60_000, `no renderer for ${row.template}`);
+      return repo.retryLater(row.id, row.attempts, now + 10 * 60_000, `no renderer for ${row.template}`);
+    }
+    const expiresAt = expiresAtOf(row);
+    if (expiresAt !== undefined && now >= expiresAt) {
+      noRequest();
+      return giveUp(row, row.attempts, 'expired before it could be delivered');
+    }
+    if (row.bot === 'patient' && repo.isUnreachable(row.chatId)) {
+      // Telegram would only answer 403 again; a critical notice still goes by SMS.
+      noRequest();
+      repo.markUnreachable(row, now, row.attempts, 'not sent: the patient has blocked the bot');
       return;
     }
+    const inDoubt = row.sendingAt !== null;
+    const attempts = row.attempts + 1;
+    let out: Rendered;
     try {
-      const result = await deliver(row, channel);
-      const message = result && result !== true ? result : undefined;
-      repo.markSent(row.id, clock.now(), message?.message_id ?? null);
+      const locale = channel.locale(row.chatId);
+      out = await renderer(row, (key, params) => channel.translate(locale, key, params), locale);
+    } catch (err) {
+      noRequest();
+      logger.error({ err, outboxId: row.id, template: row.template }, 'outbox message could not be rendered');
+      return repo.markFailed(row.id, clock.now(), attempts, `render: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (out.kind === 'skip') {
+      noRequest();
+      return repo.markSent(row.id, now, null);
+    }
+
+    repo.markSending(row.id, now);
+    try {
+      const result = await call(channel, row.chatId, out);
+      const message = result === true ? undefined : result;
+      const resent = inDoubt && out.kind !== 'edit';
+      repo.markSent(row.id, clock.now(), message?.message_id ?? null, resent ? `${RESENT_IN_DOUBT}; may have arrived twice` : null);
+      if (resent) logger.warn({ outboxId: row.id, template: row.template, chatId: row.chatId }, 'outbox: resent a message whose earlier attempt may have arrived');
       if (message) channel.onSent?.[row.template]?.(row, message);
     } catch (err) {
-      const now = clock.now();
-      if (err instanceof GrammyError) {
-        const retryAfter = err.parameters.retry_after;
-        if (err.error_code === 429 && retryAfter !== undefined) {
-          repo.retryLater(row.id, row.attempts, now + retryAfter * 1000, err.description);
-        } else if (err.error_code >= 500 && attempts < MAX_ATTEMPTS) {
-          repo.retryLater(row.id, attempts, now + backoffMs(attempts), err.description);
-        } else {
-          // 403: the person blocked the bot; 400: the message can never be sent as it is.
-          repo.markFailed(row.id, now, attempts, `${err.error_code} ${err.description}`);
-          logger.warn({ outboxId: row.id, template: row.template, code: err.error_code }, 'outbox message failed');
+      const failure = classify(err, out.kind === 'edit');
+      const at = clock.now();
+      switch (failure.kind) {
+        case 'flood': {
+          pacer.pauseChat(row.chatId, at + failure.retryAfterMs);
+          // Our own pacing keeps a chat to one message a second; a 429 on a chat not written to lately is the bot's.
+          const chatWasBusy = ticket?.previous !== undefined && ticket.at - ticket.previous < 3 * pacer.limits.chatIntervalMs;
+          if (!chatWasBusy) pacer.pauseBot(at + failure.retryAfterMs);
+          logger.warn({ outboxId: row.id, retryAfterMs: failure.retryAfterMs, bot: row.bot, whole: !chatWasBusy }, 'outbox: 429, pausing');
+          return later(row, row.attempts, at + failure.retryAfterMs, failure.error, false);
         }
-      } else if (err instanceof HttpError && attempts < MAX_ATTEMPTS) {
-        repo.retryLater(row.id, attempts, now + backoffMs(attempts), String(err.message));
-      } else {
-        repo.markFailed(row.id, now, attempts, err instanceof Error ? err.message : String(err));
-        logger.error({ err, outboxId: row.id, template: row.template }, 'outbox message failed');
+        case 'transient':
+          return later(row, attempts, at + backoffMs(attempts, backoff, random), failure.error, failure.inDoubt || inDoubt);
+        case 'already_done':
+          return repo.markSent(row.id, at, out.kind === 'edit' ? out.messageId : null);
+        case 'blocked':
+          if (row.bot === 'patient') {
+            const { sms } = repo.markUnreachable(row, at, attempts, failure.error);
+            logger.warn({ outboxId: row.id, template: row.template, sms }, 'outbox: the patient blocked the bot');
+            return;
+          }
+          repo.markFailed(row.id, at, attempts, failure.error);
+          logger.warn({ outboxId: row.id, template: row.template }, 'outbox: a staff member blocked the staff bot');
+          return;
+        case 'permanent':
+          repo.markFailed(row.id, at, attempts, failure.error);
+          logger.error({ outboxId: row.id, template: row.template, error: failure.error }, 'outbox message failed');
       }
     }
   }
 
-  async function tick(): Promise<number> {
-    const rows = repo.due(clock.now(), BATCH);
-    for (const row of rows) await sendOne(row);
-    return rows.length;
-  }
+  const loop = createOutboxLoop({
+    repo,
+    clock,
+    logger,
+    pacers,
+    attempt,
+    concurrency: opts.concurrency ?? 8,
+    pollMs: opts.pollMs ?? 1000,
+  });
 
   return {
-    /** Sends everything due now (one batch at a time); returns how many were handled. */
+    /**
+     * Sends everything due now, one row at a time in queue order and without pacing (tests and maintenance; the running
+     * service uses start()). Returns how many rows were handled.
+     */
     async flush(): Promise<number> {
       let total = 0;
-      for (let n = await tick(); n > 0; n = await tick()) total += n;
+      for (let row = repo.due(clock.now(), 1)[0]; row; row = repo.due(clock.now(), 1)[0]) {
+        await attempt(row);
+        total += 1;
+      }
       return total;
     },
-    start(intervalMs = 1000): void {
-      const loop = async () => {
-        running = tick().catch((err) => {
-          logger.error({ err }, 'outbox tick failed');
-          return 0;
-        });
-        await running;
-        if (!stopped) timer = setTimeout(loop, intervalMs);
-      };
-      stopped = false;
-      timer = setTimeout(loop, 0);
-    },
-    async stop(): Promise<void> {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
+    /** One paced round at the clock's present: starts what the limits allow now and waits for those to finish. */
+    pump: () => loop.pump(),
+    start: (intervalMs?: number) => loop.start(intervalMs),
+    stop: () => loop.stop(),
   };
 }
 

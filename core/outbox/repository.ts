@@ -1,6 +1,8 @@
-import { and, asc, eq, isNull, lte } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db, Writer } from '../../db/client.js';
 import { outbox } from '../../db/schema.js';
+import { createReachability } from './reachability.js';
+import { createDeliveryReport } from './report.js';
 
 export type OutboxBot = 'patient' | 'staff';
 
@@ -8,6 +10,10 @@ export interface OutboxMessage {
   bot: OutboxBot;
   chatId: number;
   template: string;
+  /**
+   * What the renderer needs. One key is the sender's own: `expiresAt` (UTC ms) — a message not delivered by then is
+   * pointless (a reminder once the consultation has begun) and is recorded as failed ('expired') instead of sent late.
+   */
   params: Record<string, string | number | boolean | null | Array<string | number>>;
   /** Same key, same message: enqueueing it again is a no-op, so a retried state change cannot notify twice. */
   dedupeKey: string;
@@ -21,6 +27,13 @@ export interface OutboxRow {
   params: OutboxMessage['params'];
   dedupeKey: string;
   attempts: number;
+  /** When it was queued (the service's clock): the give-up bound counts from here. */
+  createdAt: number;
+  /**
+   * Set when an attempt began whose outcome is unknown: the process stopped during the call, or the call timed out or
+   * lost its answer. Telegram may have shown the message already.
+   */
+  sendingAt: number | null;
 }
 
 type Executor = Pick<Writer, 'insert'>;
@@ -28,43 +41,62 @@ type Executor = Pick<Writer, 'insert'>;
 /** Adds a message to the outbox; call it with the transaction of the state change it reports. */
 export function enqueue(tx: Executor, message: OutboxMessage, now: number): void {
   tx.insert(outbox)
-    .values({ ...message, params: JSON.stringify(message.params), nextAttemptAt: now })
+    .values({ ...message, params: JSON.stringify(message.params), nextAttemptAt: now, createdAt: now })
     .onConflictDoNothing({ target: outbox.dedupeKey })
     .run();
 }
 
+/** The `expiresAt` a row carries in its params, if any. */
+export function expiresAtOf(row: Pick<OutboxRow, 'params'>): number | undefined {
+  const value = row.params.expiresAt;
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+const ROW_COLUMNS = `o.id, o.bot, o.chat_id AS chatId, o.template, o.params, o.dedupe_key AS dedupeKey, o.attempts,
+  o.created_at AS createdAt, o.sending_at AS sendingAt`;
+
 export function createOutboxRepository(db: Db) {
+  // Each chat's messages go out in the order they were queued: only the oldest pending row of a chat (its head) may
+  // be sent, so "cancelled" can never overtake "scheduled", and a row waiting out a retry holds the ones behind it.
+  const heads = db.$client.prepare<[number, number], Omit<OutboxRow, 'params'> & { params: string }>(
+    `SELECT ${ROW_COLUMNS}
+       FROM outbox o
+       JOIN (SELECT min(id) AS id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL GROUP BY bot, chat_id) h ON h.id = o.id
+      WHERE o.next_attempt_at <= ?
+      ORDER BY o.next_attempt_at, o.id
+      LIMIT ?`,
+  );
+  const sending = db.$client.prepare<[number, number]>('UPDATE outbox SET sending_at = ? WHERE id = ?');
+  const pending = db.$client.prepare('SELECT count(*) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL').pluck();
+
   return {
+    /** The heads of chats (see above) that are due at `now`, oldest first. */
     due(now: number, limit: number): OutboxRow[] {
-      return db
-        .select({
-          id: outbox.id,
-          bot: outbox.bot,
-          chatId: outbox.chatId,
-          template: outbox.template,
-          params: outbox.params,
-          dedupeKey: outbox.dedupeKey,
-          attempts: outbox.attempts,
-        })
-        .from(outbox)
-        .where(and(isNull(outbox.sentAt), isNull(outbox.failedAt), lte(outbox.nextAttemptAt, now)))
-        .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
-        .limit(limit)
-        .all()
-        .map((r) => ({ ...r, params: JSON.parse(r.params) as OutboxRow['params'] }));
+      return heads.all(now, limit).map((r) => ({ ...r, params: JSON.parse(r.params) as OutboxRow['params'] }));
     },
-    markSent(id: number, at: number, messageId: number | null): void {
-      db.update(outbox).set({ sentAt: at, messageId, lastError: null }).where(eq(outbox.id, id)).run();
+    /** Recorded in its own committed statement just before the Bot API call: see OutboxRow.sendingAt. */
+    markSending(id: number, at: number): void {
+      sending.run(at, id);
     },
-    retryLater(id: number, attempts: number, nextAttemptAt: number, error: string): void {
-      db.update(outbox).set({ attempts, nextAttemptAt, lastError: error }).where(eq(outbox.id, id)).run();
+    /** `note` stays in last_error for the record, e.g. that this was a resend of a message that may have arrived. */
+    markSent(id: number, at: number, messageId: number | null, note: string | null = null): void {
+      db.update(outbox).set({ sentAt: at, messageId, lastError: note, sendingAt: null }).where(eq(outbox.id, id)).run();
+    },
+    /** With `inDoubt`, the attempt may have been delivered (a timeout): sending_at stays set to say so. */
+    retryLater(id: number, attempts: number, nextAttemptAt: number, error: string, inDoubt = false): void {
+      db.update(outbox)
+        .set({ attempts, nextAttemptAt, lastError: error, ...(inDoubt ? {} : { sendingAt: null }) })
+        .where(eq(outbox.id, id))
+        .run();
     },
     markFailed(id: number, at: number, attempts: number, error: string): void {
-      db.update(outbox).set({ failedAt: at, attempts, lastError: error }).where(eq(outbox.id, id)).run();
+      db.update(outbox).set({ failedAt: at, attempts, lastError: error, sendingAt: null }).where(eq(outbox.id, id)).run();
     },
     pendingCount(): number {
-      return db.$client.prepare('select count(*) as n from outbox where sent_at is null and failed_at is null').pluck().get() as number;
+      return pending.get() as number;
     },
+    ...createReachability(db),
+    ...createDeliveryReport(db),
   };
 }
 

@@ -1,0 +1,62 @@
+import type { Db } from '../../db/client.js';
+import { enqueueSms } from '../sms/outbox.js';
+import type { OutboxRow } from './repository.js';
+
+export type FallbackNotice = 'scheduled' | 'cancelled' | 'rescheduled';
+
+/**
+ * The notices a patient must not miss: when Telegram refuses them (the bot is blocked), they go by SMS to a known phone.
+ * Another template opts in with params.smsFallback ('rescheduled' for a moved consultation). A patient moving a duty
+ * booking gets consultation_scheduled for the new time, which falls back as 'scheduled'.
+ */
+export const CRITICAL_TEMPLATES: Readonly<Record<string, FallbackNotice>> = {
+  consultation_scheduled: 'scheduled',
+  consultation_cancelled_by_doctor: 'cancelled',
+};
+
+const NOTICES = new Set<string>(['scheduled', 'cancelled', 'rescheduled']);
+
+export function criticalNotice(row: Pick<OutboxRow, 'bot' | 'template' | 'params'>): FallbackNotice | undefined {
+  if (row.bot !== 'patient') return undefined;
+  const declared = row.params.smsFallback;
+  if (typeof declared === 'string' && NOTICES.has(declared)) return declared as FallbackNotice;
+  return CRITICAL_TEMPLATES[row.template];
+}
+
+interface Target {
+  startsAt: number;
+  timeZone: string;
+  phone: string | null;
+}
+
+/**
+ * Inside the transaction that records the refusal: queues the SMS for a critical notice when a phone is known (the
+ * account holder's, else the profile's). Only the time and the zone travel; an SMS never carries health details.
+ */
+export function queueFallbackSms(tx: Db, row: OutboxRow, now: number): boolean {
+  const notice = criticalNotice(row);
+  const consultationId = Number(row.params.consultationId);
+  if (!notice || !Number.isInteger(consultationId)) return false;
+  const target = tx.$client
+    .prepare(
+      `SELECT s.starts_at AS startsAt, p.time_zone AS timeZone, coalesce(a.phone, p.phone) AS phone
+         FROM consultations c
+         JOIN slots s ON s.id = c.slot_id
+         JOIN patients p ON p.id = c.patient_id
+         LEFT JOIN accounts a ON a.telegram_id = p.account_id
+        WHERE c.id = ?`,
+    )
+    .get(consultationId) as Target | undefined;
+  if (!target?.phone) return false;
+  enqueueSms(
+    tx,
+    {
+      phone: target.phone,
+      purpose: 'notice_fallback',
+      params: { notice, startsAt: target.startsAt, timeZone: target.timeZone },
+      dedupeKey: `fallback:${row.id}`,
+    },
+    now,
+  );
+  return true;
+}
