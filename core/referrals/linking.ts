@@ -238,3 +238,12 @@ export function createReferralLinking(deps: ReferralLinkingDeps) {
 }
 
 export type ReferralLinking = ReturnType<typeof createReferralLinking>;
+
+/** Who referred the patient of this application, for the doctors' card; undefined when it is not a referral's. */
+export function referrerOf(db: Db, applicationId: number): { doctor: string | null; organization: string | null } | undefined {
+  return db
+    .select({ doctor: referrals.referringDoctor, organization: referrals.organization })
+    .from(referrals)
+    .where(eq(referrals.applicationId, applicationId))
+    .get();
+}

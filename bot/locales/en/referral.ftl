@@ -35,3 +35,7 @@ referral-catalog-changed = The center or condition of the referral is not taken 
 referral-changed = The referral changed while you were completing it. Open the link from the SMS again.
 referral-not-found = The referral was not found. Open the link from the SMS again.
 referral-no-profile = The patient's profile needs confirming first. Open the link from the SMS again.
+
+## referral in the staff bot
+
+triage-card-referral = 📨 Referred by: { $by }

@@ -35,3 +35,7 @@ referral-catalog-changed = Центр или заболевание из нап�
 referral-changed = Направление изменилось, пока вы его оформляли. Откройте ссылку из SMS ещё раз.
 referral-not-found = Направление не найдено. Откройте ссылку из SMS ещё раз.
 referral-no-profile = Сначала нужно подтвердить профиль пациента. Откройте ссылку из SMS ещё раз.
+
+## referral in the staff bot
+
+triage-card-referral = 📨 По направлению: { $by }

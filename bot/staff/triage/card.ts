@@ -1,6 +1,7 @@
 import { InlineKeyboard } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Application } from '../../../core/applications/repository.js';
+import { referrerOf } from '../../../core/referrals/linking.js';
 import type { StaffMember } from '../../../core/staff/repository.js';
 import type { Translate } from '../../shared/outbox-sender.js';
 import type { StaffBotDeps } from '../deps.js';
@@ -9,7 +10,7 @@ import { DECLINABLE, holderName, mayStart, mayViewDocuments, REQUESTABLE } from 
 import { declineData, documentsData, requestData, takeData } from './callback-data.js';
 import { conditionLabel, formatMoment, kindList, patientAge } from './labels.js';
 
-export type CardDeps = Pick<StaffBotDeps, 'catalog' | 'documents' | 'applicationRepository' | 'applications' | 'staff' | 'clock'>;
+export type CardDeps = Pick<StaffBotDeps, 'catalog' | 'documents' | 'applicationRepository' | 'applications' | 'staff' | 'clock' | 'db'>;
 
 /** What the card says on top: a fresh notice, the patient's answer to a request, or just the application. */
 export type Headline = 'new' | 'documents_added' | 'plain';
@@ -68,6 +69,14 @@ function keyboard(t: Translate, app: Application, viewer: StaffMember): InlineKe
   return any ? kb : undefined;
 }
 
+/** Path 3: that the application came by referral, and from whom (the regional physician and their organization). */
+function referralLines(deps: CardDeps, t: Translate, app: Application): string[] {
+  if (app.path !== 'referral') return [];
+  const from = referrerOf(deps.db, app.id);
+  const by = [from?.doctor, from?.organization].map((s) => s?.trim()).filter(Boolean).join(', ');
+  return [t('triage-card-referral', { by: by || '—' })];
+}
+
 /**
  * The application's card for one reader, in their language and time zone, with the buttons they may use now.
  * Callers have checked that the reader may see the application (its center's doctor, or an admin).
@@ -92,7 +101,7 @@ export function triageCard(deps: CardDeps, t: Translate, locale: string, app: Ap
     documents: deps.documents.list(app.patientId).length,
     submitted: formatMoment(app.submittedAt, viewer.timeZone),
   });
-  const text = [title, body, '', ...stateLines(deps, t, locale, app, viewer)].join('\n');
+  const text = [title, body, ...referralLines(deps, t, app), '', ...stateLines(deps, t, locale, app, viewer)].join('\n');
   const kb = keyboard(t, app, viewer);
   return kb ? { text, replyMarkup: { inline_keyboard: kb.inline_keyboard.filter((row) => row.length > 0) } } : { text };
 }
