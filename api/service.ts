@@ -13,6 +13,7 @@ import { createStaffBot } from '../bot/staff/index.js';
 import { createOutbox } from './outbox.js';
 import { createServer } from './server.js';
 import { createServices } from './services.js';
+import { createSms } from './sms.js';
 
 const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'my_chat_member'] as const;
 
@@ -92,6 +93,12 @@ export async function startService(config: Config, logger: Logger) {
     staff: staff?.i18n as unknown as I18n<Context> | undefined,
   });
   outbox.start();
+  // SMS (referral invites, fallback notices); an invite's link names the patient bot: PATIENT_BOT_USERNAME, else getMe's.
+  const sms = createSms(services, {
+    translate: (locale, key, params) => patient.i18n.t(locale, key, params),
+    botUsername: () => patient.bot.botInfo.username,
+  });
+  sms.start();
   services.scheduler.start();
   const slotJob = startSlotGeneration(services, logger);
 
@@ -105,6 +112,7 @@ export async function startService(config: Config, logger: Logger) {
     clearInterval(slotJob);
     services.scheduler.stop();
     await outbox.stop();
+    await sms.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     db.$client.close();
     logger.info('stopped');
