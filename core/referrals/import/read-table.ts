@@ -28,7 +28,9 @@ async function sheetsOf(bytes: Buffer): Promise<RawTable[]> {
     // Some writers order a workbook's parts so that only opening it tells an XLSX from another ZIP.
     case 'zip':
       try {
-        return await readXlsx(bytes);
+        const sheets = await readXlsx(bytes);
+        if (sheets.length === 0) throw new DomainError('referral_file_not_table');
+        return sheets;
       } catch (err) {
         if (err instanceof DomainError && err.code === 'referral_file_unreadable') throw new DomainError('referral_file_not_table');
         throw err;
