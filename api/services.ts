@@ -19,6 +19,7 @@ import { createOutboxRepository } from '../core/outbox/repository.js';
 import { createPatientRepository } from '../core/patients/repository.js';
 import { createPatientService } from '../core/patients/service.js';
 import { createReferralInvites } from '../core/referrals/invites.js';
+import { createReferralImportService } from '../core/referrals/import/index.js';
 import { createSchedulingService } from '../core/scheduling/service.js';
 import { createSmsGateway } from '../core/sms/create-gateway.js';
 import { createSmsRepository } from '../core/sms/repository.js';
@@ -97,6 +98,8 @@ export function createServices(opts: {
     smsGateway: createSmsGateway(config.sms, logger),
     smsOutbox: createSmsRepository(db),
     referralInvites: createReferralInvites({ db, clock, audit }),
+    // Referral tables (XLSX/CSV) from the staff bot and the CLI: referrals and their invite SMS in one transaction.
+    referralImport: createReferralImportService({ db, clock, audit, catalog, regions: loadRegions() }),
     patientBotUsername: config.patientBotUsername,
     // Reminders, the doctors' morning list and the triage SLA; the entry point starts it, tests tick it by hand.
     scheduler: createServiceScheduler({ db, clock, logger }),
