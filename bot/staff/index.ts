@@ -6,14 +6,17 @@ import type { StaffContext, StaffSessionData } from './context.js';
 import type { StaffBotDeps } from './deps.js';
 import { concludeFeature, concludeFlow } from './conclude/index.js';
 import { consultationsFeature } from './consultations/index.js';
+import { dutyChatReplies, dutyChatStrayReplies } from './duty-chat/index.js';
 import { staffGate } from './gate.js';
+import { referralImportFeature } from './referrals/index.js';
 import { scheduleFeature, scheduleFlow } from './schedule/index.js';
 import { slotsFeature, slotsFlow } from './slots/index.js';
+import { statsFeature } from './stats/index.js';
 import { inviteFeature } from './start/index.js';
 import { triageFeature } from './triage/index.js';
 import { staffUnhandledFeature } from './unhandled/index.js';
 
-export const STAFF_COMMANDS = ['queue', 'schedule', 'today', 'week', 'consultation', 'join', 'conclude', 'noshow', 'slots', 'help'] as const;
+export const STAFF_COMMANDS = ['queue', 'schedule', 'today', 'week', 'consultation', 'join', 'conclude', 'noshow', 'slots', 'stats', 'help'] as const;
 
 /** The doctors' bot: invite-only; triage, scheduling, conclusions and duty schedules. */
 export function createStaffBot(deps: StaffBotDeps, opts: { botInfo?: UserFromGetMe; client?: Omit<ApiClientOptions, 'apiRoot'> } = {}) {
@@ -38,6 +41,8 @@ export function createStaffBot(deps: StaffBotDeps, opts: { botInfo?: UserFromGet
   // Features for staff are registered on `members`, in order; "unhandled" stays last. Flows (conversations) come before
   // commands: an open flow sees every update first and leaves itself when another command or button comes, which then
   // runs. (Triage registers its own flows ahead of its handlers.)
+  // A reply to a patient's duty-chat message is an answer to them, even while a flow waits for text.
+  members.use(dutyChatReplies());
   members.use(scheduleFlow(deps));
   members.use(concludeFlow(deps));
   members.use(slotsFlow(deps));
@@ -46,6 +51,9 @@ export function createStaffBot(deps: StaffBotDeps, opts: { botInfo?: UserFromGet
   members.use(concludeFeature());
   members.use(consultationsFeature());
   members.use(slotsFeature());
+  members.use(statsFeature());
+  members.use(referralImportFeature());
+  members.use(dutyChatStrayReplies());
   members.use(staffUnhandledFeature());
   return { bot, i18n, registerCommands: () => registerCommands(bot.api, i18n, STAFF_COMMANDS) };
 }
