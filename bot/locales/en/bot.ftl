@@ -267,6 +267,7 @@ staff-help =
     /conclude N — write the conclusion
     /noshow N — record a no-show
     /slots — duty hours, days off, bookings
+    /stats — the centers' figures for a period (managers and center doctors)
 
 ## apply
 
