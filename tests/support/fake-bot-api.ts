@@ -1,9 +1,10 @@
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import type { SetupServer } from 'msw/node';
 import type { Message, PhotoSize, Update, UserFromGetMe } from 'grammy/types';
 import { botMethods } from './fake-bot-api-bot.js';
 import { editMethods } from './fake-bot-api-edits.js';
+import { createFaults, type FloodLimits, type TransportFault } from './fake-bot-api-faults.js';
 import { downloadFile, imageSize, photoSizes, storeFile } from './fake-bot-api-files.js';
 import type { AddFileOptions } from './fake-bot-api-files.js';
 import { messageMethods } from './fake-bot-api-messages.js';
@@ -13,6 +14,7 @@ import type { MethodHandler, SentMessage } from './fake-bot-api-state.js';
 
 export type { SentFile, SentMessage, UploadedFile, ReplyMarkup } from './fake-bot-api-state.js';
 export type { AddFileOptions } from './fake-bot-api-files.js';
+export type { FloodLimits, TransportFault } from './fake-bot-api-faults.js';
 
 /** The Bot API's error body without `ok`. */
 export interface BotApiFailure {
@@ -33,6 +35,8 @@ export interface RecordedCall {
   at: number;
   /** Set once the fake has answered. */
   response?: BotApiResponse;
+  /** A transport fault injected with breakNext: 'answer_lost' and 'timeout' calls were carried out all the same. */
+  fault?: TransportFault;
 }
 
 export interface FakeBotApiOptions {
@@ -70,6 +74,13 @@ export interface FakeBotApi {
   addPhoto(bytes: Buffer, opts?: { token?: string; width?: number; height?: number }): PhotoSize[];
   /** Answers the next `times` calls of `method` (any bot) with this error. */
   failNext(method: string, error: BotApiFailure, times?: number): void;
+  /** The next `times` calls of `method` meet a transport fault (see fake-bot-api-faults.ts); until reset. */
+  breakNext(method: string, fault: TransportFault, times?: number): void;
+  /** Every later call to this chat (of `token`, or of any bot) answers 403 as Telegram does when the person blocked the bot. */
+  blockChat(chatId: number, opts?: { token?: string; deactivated?: boolean }): void;
+  unblockChat(chatId: number, token?: string): void;
+  /** Enforces Telegram's flood limits (30 messages/s per bot, 1/s per chat by default): 429 with retry_after beyond them. */
+  enforceLimits(limits?: FloodLimits): void;
   /** Answers `method` with a custom result (or a thrown BotApiError) until reset; for methods the fake lacks. */
   handle(method: string, handler: (call: { token: string; params: Record<string, unknown> }) => unknown): void;
   /** A realistic getMe result: `new Bot(token, { botInfo, client: { apiRoot } })`. */
@@ -93,6 +104,7 @@ export function createFakeBotApi(opts: FakeBotApiOptions = {}): FakeBotApi {
   const calls: RecordedCall[] = [];
   const failures = new Map<string, { error: BotApiFailure; remaining: number }[]>();
   const custom = new Map<string, MethodHandler>();
+  const faults = createFaults(now);
 
   const botInfo = (token: string): UserFromGetMe => {
     const id = Number(token.split(':')[0]);
@@ -161,7 +173,18 @@ export function createFakeBotApi(opts: FakeBotApiOptions = {}): FakeBotApi {
       }
       const call: RecordedCall = { token: parsed.token, method: parsed.method, params: parsed.params, at: now() };
       calls.push(call);
-      call.response = await respond(parsed.token, parsed.method, parsed.params);
+      const fault = TOKEN.test(parsed.token) ? faults.before(parsed.token, parsed.method, parsed.params) : undefined;
+      if (fault === 'network') {
+        call.fault = 'network';
+        return HttpResponse.error();
+      }
+      call.response = fault ? { ok: false, ...fault } : await respond(parsed.token, parsed.method, parsed.params);
+      const lost = fault ? undefined : faults.after(parsed.method);
+      if (lost) {
+        call.fault = lost;
+        if (lost === 'timeout') await delay('infinite');
+        return HttpResponse.error();
+      }
       return HttpResponse.json(call.response, { status: call.response.ok ? 200 : call.response.error_code });
     }),
   );
@@ -178,6 +201,7 @@ export function createFakeBotApi(opts: FakeBotApiOptions = {}): FakeBotApi {
       calls.length = 0;
       failures.clear();
       custom.clear();
+      faults.clear();
       clearState(state);
       server.resetHandlers();
     },
@@ -210,6 +234,10 @@ export function createFakeBotApi(opts: FakeBotApiOptions = {}): FakeBotApi {
       const key = method.toLowerCase();
       failures.set(key, [...(failures.get(key) ?? []), { error, remaining: times }]);
     },
+    breakNext: (method, fault, times) => faults.breakNext(method, fault, times),
+    blockChat: (chatId, blockOpts) => faults.blockChat(chatId, blockOpts),
+    unblockChat: (chatId, token) => faults.unblockChat(chatId, token),
+    enforceLimits: (limits) => faults.enforceLimits(limits),
     handle(method, handler) {
       custom.set(method.toLowerCase(), (ctx) => handler({ token: ctx.token, params: ctx.params }));
     },

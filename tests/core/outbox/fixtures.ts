@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Api } from 'grammy';
+import { pino } from 'pino';
+import { createOutboxSender, type OutboxSender, type OutboxSenderOptions } from '../../../bot/shared/outbox-sender.js';
+import type { Clock } from '../../../core/clock.js';
+import { createOutboxRepository, enqueue, type OutboxBot, type OutboxRepository } from '../../../core/outbox/repository.js';
+import { openDatabase, type Db } from '../../../db/client.js';
+import { outbox } from '../../../db/schema.js';
+import type { FakeBotApi } from '../../support/fake-bot-api.js';
+
+export const PATIENT_TOKEN = '7001234567:AAF-patient-bot-token-for-tests';
+export const STAFF_TOKEN = '7009999999:AAF-staff-bot-token-for-tests';
+
+export interface NoteBench {
+  db: Db;
+  repo: OutboxRepository;
+  sender: OutboxSender;
+  /** Queues a plain message ('note') or an edit of an existing message ('note_edit'). */
+  note(chatId: number, text: string, extra?: { bot?: OutboxBot; key?: string; expiresAt?: number; messageId?: number }): void;
+  rows(): (typeof outbox.$inferSelect)[];
+  /** A new sender over the same database, as after a restart of the process. */
+  restart(options?: OutboxSenderOptions): OutboxSender;
+  close(): void;
+}
+
+/**
+ * The real sender and repository over a fresh SQLite file, with two trivial templates, so a test can watch delivery
+ * itself (order, pacing, faults) without the service's renderers in the way.
+ */
+export function createNoteBench(api: FakeBotApi, clock: Clock, options: OutboxSenderOptions & { timeoutSeconds?: number } = {}): NoteBench {
+  const dir = mkdtempSync(path.join(tmpdir(), 'oz-outbox-'));
+  const db = openDatabase(path.join(dir, 'db.sqlite'));
+  const repo = createOutboxRepository(db);
+  let counter = 0;
+  const { timeoutSeconds, ...senderOptions } = options;
+  const channel = (token: string) => ({
+    api: new Api(token, { apiRoot: api.apiRoot, ...(timeoutSeconds ? { timeoutSeconds } : {}) }),
+    locale: () => 'ru',
+    translate: (_locale: string, key: string) => key,
+    renderers: {
+      note: (row: { params: Record<string, unknown> }) => ({ kind: 'message' as const, text: String(row.params.text) }),
+      note_edit: (row: { params: Record<string, unknown> }) => ({ kind: 'edit' as const, messageId: Number(row.params.messageId), text: String(row.params.text) }),
+    },
+  });
+  const build = (o: OutboxSenderOptions) =>
+    createOutboxSender({
+      repo,
+      channels: { patient: channel(PATIENT_TOKEN), staff: channel(STAFF_TOKEN) },
+      clock,
+      logger: pino({ level: process.env.TEST_LOG ?? 'silent' }),
+      options: { random: () => 0.5, ...o },
+    });
+  return {
+    db,
+    repo,
+    sender: build(senderOptions),
+    note(chatId, text, extra = {}) {
+      counter += 1;
+      const params = {
+        text,
+        ...(extra.expiresAt !== undefined ? { expiresAt: extra.expiresAt } : {}),
+        ...(extra.messageId !== undefined ? { messageId: extra.messageId } : {}),
+      };
+      enqueue(
+        db,
+        { bot: extra.bot ?? 'patient', chatId, template: extra.messageId !== undefined ? 'note_edit' : 'note', params, dedupeKey: extra.key ?? `note:${counter}` },
+        clock.now(),
+      );
+    },
+    rows: () => db.select().from(outbox).orderBy(outbox.id).all(),
+    restart: (o = senderOptions) => build(o),
+    close() {
+      db.$client.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
