@@ -8,6 +8,7 @@ import { STAFF_ROLES, type StaffRole } from '../core/staff/repository.js';
 import { openDatabase } from '../db/client.js';
 import { BACKUP_USAGE, opsCommand } from './cli-backup.js';
 import { slotsCommand, SLOTS_USAGE } from './cli-slots.js';
+import { isReferralInvitesAction, referralInvitesCommand, REFERRAL_INVITES_USAGE } from './cli-referrals-invites.js';
 import { UsageError } from './cli-usage.js';
 import { createServices, type Services } from './services.js';
 
@@ -21,6 +22,7 @@ const USAGE = `Usage: npm run cli -- <command>
   staff deactivate --id <n>
       closes the staff bot to that person at once
 ${SLOTS_USAGE}
+${REFERRAL_INVITES_USAGE}
 ${BACKUP_USAGE}`;
 
 async function staffBotUsername(config: Config): Promise<string> {
@@ -97,6 +99,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'staff') await staffCommand(services, config, args);
     else if (command === 'slots') slotsCommand(services, args);
+    else if (command === 'referrals' && isReferralInvitesAction(args[0])) referralInvitesCommand(services, args);
     else throw new UsageError(USAGE);
     return 0;
   } catch (err) {
