@@ -42,6 +42,10 @@ const common = z.object({
   SMS_SENDER: z.string().regex(/^(?:[A-Za-z0-9 ._-]{1,11}|\d{1,15})$/, 'must be up to 11 Latin letters, digits, space . _ - (or a phone number)').optional(),
   SMSRU_TEST: z.enum(['0', '1']).optional(),
   PATIENT_BOT_USERNAME: z.string().regex(/^@?[A-Za-z]\w{3,31}$/, 'is not a bot username').optional(),
+  // /healthz answers 503 once a due message has waited longer than this for the outbox (or SMS) sender.
+  HEALTH_MAX_OUTBOX_LAG_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  // With it, /metrics wants Authorization: Bearer <token>; without it, /metrics answers loopback clients only.
+  METRICS_TOKEN: z.string().regex(/^[A-Za-z0-9._~+/=-]{24,256}$/, 'must be 24-256 characters of A-Z a-z 0-9 . _ ~ + / = - (openssl rand -hex 32)').optional(),
 });
 
 const polling = common.extend({ BOT_MODE: z.literal('polling') });
@@ -98,6 +102,7 @@ function toConfig(env: z.infer<typeof schema>) {
         ? { provider: 'smsru' as const, apiId: env.SMSRU_API_ID, sender: env.SMS_SENDER, test: env.SMSRU_TEST === '1' }
         : { provider: 'log' as const },
     patientBotUsername: env.PATIENT_BOT_USERNAME?.replace(/^@/, ''),
+    ops: { healthMaxOutboxLagSeconds: env.HEALTH_MAX_OUTBOX_LAG_SECONDS, metricsToken: env.METRICS_TOKEN },
     bot:
       env.BOT_MODE === 'webhook'
         ? { mode: 'webhook' as const, webhookSecret: env.WEBHOOK_SECRET }
