@@ -1,6 +1,6 @@
 import type { I18n } from '@grammyjs/i18n';
 import { Api, type Context } from 'grammy';
-import { patientRenderers } from '../bot/patient/notifications/index.js';
+import { patientOnSent, patientRenderers } from '../bot/patient/notifications/index.js';
 import { staffOnSent, staffRenderers } from '../bot/staff/notifications/index.js';
 import { DEFAULT_LOCALE } from '../bot/shared/i18n.js';
 import { createOutboxSender, type OutboxChannel, type OutboxSenderOptions } from '../bot/shared/outbox-sender.js';
@@ -27,6 +27,7 @@ export function createOutbox(services: Services, i18n: { patient: I18n<Context>;
       locale: (chatId) => services.accounts.locale(chatId) ?? DEFAULT_LOCALE,
       translate: (locale, key, params) => i18n.patient.t(locale, key, params),
       renderers: patientRenderers(services),
+      onSent: patientOnSent(services),
     },
   };
   if (services.staffToken && i18n.staff) {

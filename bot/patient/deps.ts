@@ -7,6 +7,7 @@ import type { Region } from '../../core/catalog/regions.js';
 import type { Clock } from '../../core/clock.js';
 import type { ConclusionService } from '../../core/conclusions/service.js';
 import type { DocumentService } from '../../core/documents/service.js';
+import type { DutyChatService } from '../../core/duty-chat/service.js';
 import type { Logger } from '../../core/logger.js';
 import type { PatientService } from '../../core/patients/service.js';
 import type { SchedulingService } from '../../core/scheduling/service.js';
@@ -26,6 +27,8 @@ export interface PatientBotDeps {
   audit: AuditLog;
   applications: ApplicationService;
   scheduling: SchedulingService;
+  /** The chat with the duty doctor of a booked duty consultation. */
+  dutyChat: DutyChatService;
   /** Read only: the doctor's name on a patient's consultation. */
   staff: Pick<StaffRepository, 'byId'>;
   /** Issued conclusions: their PDFs are sent to the patient. */

@@ -7,6 +7,7 @@ import { applyFeature } from './apply/index.js';
 import { deleteMeFeature } from './delete-me/index.js';
 import type { PatientBotDeps } from './deps.js';
 import { documentsFeature } from './documents/index.js';
+import { dutyChatExit, dutyChatFeature } from './duty-chat/index.js';
 import { flowGuard } from './flow-guard.js';
 import { helpFeature } from './help/index.js';
 import { languageFeature } from './language/index.js';
@@ -19,7 +20,7 @@ import { createPatientBotStack } from './stack.js';
 import { startFeature } from './start/index.js';
 import { unhandledFeature } from './unhandled/index.js';
 
-export const PATIENT_COMMANDS = ['start', 'apply', 'applications', 'documents', 'profile', 'language', 'help', 'cancel', 'delete_me'] as const;
+export const PATIENT_COMMANDS = ['start', 'apply', 'applications', 'documents', 'duty_doctor', 'profile', 'language', 'help', 'cancel', 'delete_me'] as const;
 
 export function createPatientBot(
   deps: PatientBotDeps,
@@ -27,9 +28,13 @@ export function createPatientBot(
 ) {
   const { bot, i18n, guarded } = createPatientBotStack(deps, opts);
   // Order matters: the guard sees commands before a conversation can swallow them; "unhandled" comes last.
+  // Before the guard: in the duty-doctor chat, /cancel leaves the chat and other commands leave it first.
+  guarded.use(dutyChatExit(deps));
   guarded.use(flowGuard());
   guarded.use(createConversation(createRegistration(deps), REGISTRATION));
   guarded.use(createConversation(createEditProfile(deps), EDIT_PROFILE));
+  // After the forms (an open one keeps its answers), before every feature that takes text or photos.
+  guarded.use(dutyChatFeature(deps));
   guarded.use(createConversation(createReferralConversation(deps), REFERRAL_CONVERSATION));
   // Before start (it takes /start ref_<code>) and before apply and documents (it finishes the uploads it started).
   guarded.use(referralFeature());

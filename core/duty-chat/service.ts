@@ -153,7 +153,7 @@ export function createDutyChatService(deps: { db: Db; clock: Clock; audit: Audit
       if (!target) throw new DomainError('chat_reply_unknown');
       const check = (): DutyChat => {
         const chat = repo.chat(target.consultationId);
-        if (!chat || chat.staffId !== staffId) throw new DomainError('chat_not_yours');
+        if (!chat || chat.staffId !== staffId) throw new DomainError('chat_not_yours', { id: target.consultationId });
         const state = access(chat);
         if (!state.open) throw closed(state.reason);
         return chat;
@@ -189,6 +189,11 @@ export function createDutyChatService(deps: { db: Db; clock: Clock; audit: Audit
         await dropStray(photoKey);
         throw err;
       }
+    },
+
+    /** Whether this message of a staff chat is one of the chat's (a patient's message relayed there, or the doctor's answer). */
+    isChatMessage(staffChatId: number, staffMessageId: number): boolean {
+      return repo.byStaffMessage(staffChatId, staffMessageId) !== undefined;
     },
 
     /** A stored message with its consultation, for rendering its relay. */

@@ -2,6 +2,7 @@ import type { OutboxRow } from '../../../core/outbox/repository.js';
 import type { Renderer } from '../../shared/outbox-sender.js';
 import { centerName, consultationWhen } from '../applications/format.js';
 import { cancelConsultationKeyboard } from '../applications/keyboards.js';
+import { withAskDoctor } from '../duty-chat/keyboards.js';
 import type { PatientBotDeps } from '../deps.js';
 
 /** The consultation and its profile, if both are still there under the addressed account. */
@@ -31,7 +32,7 @@ export function scheduledRenderer(deps: PatientBotDeps): Renderer {
       mode: c.mode,
       ...consultationWhen(deps, c, patient.regionCode, locale),
     });
-    return { kind: 'message', text, replyMarkup: cancelConsultationKeyboard(t, c.id) };
+    return { kind: 'message', text, replyMarkup: withAskDoctor(cancelConsultationKeyboard(t, c.id), deps, t, c.id) };
   };
 }
 

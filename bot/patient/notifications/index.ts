@@ -1,9 +1,12 @@
+import type { Message } from 'grammy/types';
+import type { OutboxRow } from '../../../core/outbox/repository.js';
 import type { Renderer } from '../../shared/outbox-sender.js';
 import type { PatientBotDeps } from '../deps.js';
 import { declinedRenderer, inReviewRenderer, needsDocumentsRenderer } from './application.js';
 import { conclusionRenderers } from './conclusion.js';
 import { noShowRenderer, scheduledRenderer } from './consultation.js';
 import { dutyRenderers } from './duty.js';
+import { dutyChatPatientOnSent, dutyChatPatientRenderers } from '../duty-chat/notifications.js';
 import { reminderRenderers, type PatientReminderDeps } from './reminders.js';
 
 /**
@@ -19,6 +22,12 @@ export function patientRenderers(deps: PatientBotDeps & PatientReminderDeps): Re
     consultation_no_show: noShowRenderer(deps),
     ...conclusionRenderers(deps),
     ...dutyRenderers(deps),
+    ...dutyChatPatientRenderers(deps),
     ...reminderRenderers(deps),
   };
+}
+
+/** After Telegram accepted a patient message: remember which message showed what. */
+export function patientOnSent(deps: PatientBotDeps): Record<string, (row: OutboxRow, message: Message) => void> {
+  return { ...dutyChatPatientOnSent(deps) };
 }

@@ -1,0 +1,67 @@
+## duty-chat (the patient's side)
+
+cmd-duty_doctor = Write to the duty doctor
+dchat-btn-ask = 💬 Ask the duty doctor
+dchat-btn-leave = Leave the chat with the doctor
+dchat-btn-reply = 💬 Reply to the doctor
+dchat-btn-book = 📅 Book a consultation
+dchat-welcome =
+    ⚠️ This chat is not for emergencies. If your condition suddenly gets worse (severe chest pain, shortness of breath, bleeding, fainting), call 103 or 112.
+
+    You are writing to the duty doctor { $doctor } about the consultation on { $when } ({ $zone }), patient { $name }. Send your question as text or a photo (a test result, a discharge summary); the doctor's answer will come here. The doctor answers when they can; the chat stays open until the consultation ends.
+
+    To leave the chat, use the button below or /cancel.
+dchat-sent = ✓ Passed to the doctor.
+dchat-left = You have left the chat with the duty doctor. To come back, send /duty_doctor.
+dchat-only-text-photo = Only text and photos reach the doctor. Stickers, voice and video messages and files are not passed on; please write your question in words and send a picture of a document as a photo (not as a file).
+dchat-closed =
+    The chat with the duty doctor about this consultation is closed: { $reason ->
+        [ended] the consultation is over.
+        [cancelled] the consultation was cancelled.
+        [completed] the consultation has been completed.
+        [no_show] the consultation is over.
+        [no_doctor] the doctor cannot receive messages now. You can ask your question during the consultation.
+       *[other] there is no such duty-doctor booking.
+    }
+dchat-closed-book = If you still have questions, book a new consultation with a duty doctor; it is free.
+dchat-closed-book-menu = If you still have questions, book a new consultation with a duty doctor; it is free: open "{ $app }" in the bot's menu.
+dchat-none = You have no duty-doctor bookings to write about right now: the chat opens when you book a consultation and stays open until it ends. You can book in "{ $app }" (the bot's menu button).
+dchat-choose = Choose the consultation you want to write to the doctor about:
+dchat-choose-entry = { $when } ({ $zone }): { $name }, doctor { $doctor }
+dchat-from-doctor = 💬 Duty doctor { $doctor } (consultation on { $when }, { $zone }):
+dchat-photo-error =
+    The photo was not passed on: { $code ->
+        [file_too_big] the file is larger than 20 MB. Please send a smaller picture.
+        [image_too_large] the image is too large. Please send a smaller picture.
+        [busy] many uploads are being processed. Please send the photo again in a minute.
+        [download_failed] Telegram did not give us the photo. Please send it again.
+       *[other] the photo is damaged or in an unsupported format. Please take it again and send it as a photo.
+    }
+
+## duty-chat (the doctor's side)
+
+dchat-staff-header =
+    💬 Duty chat · consultation #{ $id }
+    Patient: { $patient }
+    Consultation: { $date } { $time } { $zone }
+dchat-staff-hint = ↩️ To answer the patient, reply to this message.
+dchat-staff-sent = ✓ Sent to the patient { $patient }.
+dchat-staff-reply-unknown = This message is not from a chat with a patient, so your answer went nowhere. To answer a patient, choose Reply on their message headed "💬 Duty chat".
+dchat-staff-not-yours = Consultation #{ $id } is handled by another doctor: only its doctor can answer the patient. Your answer was not sent.
+dchat-staff-closed =
+    The chat is closed; your answer was not sent: { $reason ->
+        [ended] the consultation is over.
+        [cancelled] the consultation was cancelled.
+        [completed] the consultation has been completed.
+        [no_show] the consultation is over.
+       *[other] the consultation is not available.
+    }
+dchat-staff-only-text-photo = Only text and photos reach the patient. Your answer was not sent: please write it as text or send a photo.
+dchat-staff-photo-error =
+    The photo was not sent: { $code ->
+        [file_too_big] the file is larger than 20 MB.
+        [image_too_large] the image is too large.
+        [busy] many uploads are being processed; send it again in a minute.
+        [download_failed] Telegram did not give us the photo; send it again.
+       *[other] the photo is damaged or in an unsupported format.
+    }

@@ -1,0 +1,42 @@
+import type { Message } from 'grammy/types';
+import { TO_PATIENT_TEMPLATE } from '../../../core/duty-chat/service.js';
+import type { OutboxRow } from '../../../core/outbox/repository.js';
+import type { Renderer } from '../../shared/outbox-sender.js';
+import { consultationWhen } from '../applications/format.js';
+import type { PatientBotDeps } from '../deps.js';
+import { replyToDoctorKeyboard } from './keyboards.js';
+
+type Deps = Pick<PatientBotDeps, 'dutyChat' | 'patients' | 'regions'>;
+
+/** A duty doctor's answer as the patient reads it: who answered about which consultation, then the text or the photo. */
+export function dutyChatPatientRenderers(deps: Deps): Record<string, Renderer> {
+  return {
+    /** params { chatMessageId } */
+    [TO_PATIENT_TEMPLATE]: async (row, t, locale) => {
+      const found = deps.dutyChat.message(Number(row.params.chatMessageId));
+      if (!found || found.message.direction !== 'doctor' || found.chat.accountId !== row.chatId) {
+        return { kind: 'skip', reason: 'chat message or its consultation is gone' };
+      }
+      const { message, chat } = found;
+      const patient = deps.patients.get(row.chatId, chat.patientId);
+      if (!patient) return { kind: 'skip', reason: 'profile is gone' };
+      const head = t('dchat-from-doctor', { doctor: chat.staffName, ...consultationWhen(deps, chat, patient.regionCode, locale) });
+      const body = message.text ? `${head}\n\n${message.text}` : head;
+      // Written while the chat was open, it is delivered even if the chat closed since; only the reply button depends on now.
+      const open = deps.dutyChat.access(row.chatId, chat.consultationId).open;
+      const markup = open ? { replyMarkup: replyToDoctorKeyboard(t, chat.consultationId) } : {};
+      if (message.photoKey) {
+        const bytes = await deps.dutyChat.readPhoto(message.photoKey);
+        return { kind: 'photo', bytes, fileName: `photo.${message.photoKey.slice(-3)}`, caption: body, ...markup };
+      }
+      return { kind: 'message', text: body, ...markup };
+    },
+  };
+}
+
+/** Remembers which Telegram message showed the patient each answer. */
+export function dutyChatPatientOnSent(deps: Pick<Deps, 'dutyChat'>): Record<string, (row: OutboxRow, message: Message) => void> {
+  return {
+    [TO_PATIENT_TEMPLATE]: (row, message) => deps.dutyChat.relayedToPatient(Number(row.params.chatMessageId), message.message_id),
+  };
+}

@@ -1,0 +1,47 @@
+import type { Message } from 'grammy/types';
+import { TO_DOCTOR_TEMPLATE } from '../../../core/duty-chat/service.js';
+import type { OutboxRow } from '../../../core/outbox/repository.js';
+import type { Renderer } from '../../shared/outbox-sender.js';
+import { dateIn, timeIn, zoneTag } from '../consultations/format.js';
+import type { StaffBotDeps } from '../deps.js';
+
+type Deps = Pick<StaffBotDeps, 'dutyChat' | 'staff'>;
+
+/**
+ * A patient's message as the duty doctor reads it: a header (patient, consultation time in the doctor's zone, how to
+ * answer), then the text or the photo. Only the consultation's own doctor is sent it.
+ */
+export function dutyChatStaffRenderers(deps: Deps): Record<string, Renderer> {
+  return {
+    /** params { chatMessageId } */
+    [TO_DOCTOR_TEMPLATE]: async (row, t, locale) => {
+      const found = deps.dutyChat.message(Number(row.params.chatMessageId));
+      const doctor = deps.staff.byTelegramId(row.chatId);
+      if (!found || found.message.direction !== 'patient' || !doctor || doctor.id !== found.chat.staffId) {
+        return { kind: 'skip', reason: 'chat message gone or not this doctor’s' };
+      }
+      const { message, chat } = found;
+      const tz = doctor.timeZone;
+      const head = t('dchat-staff-header', {
+        id: String(chat.consultationId),
+        patient: chat.patientName,
+        date: dateIn(chat.startsAt, tz),
+        time: timeIn(chat.startsAt, tz),
+        zone: zoneTag(tz, chat.startsAt, locale),
+      });
+      const text = [head, ...(message.text ? [message.text] : []), t('dchat-staff-hint')].join('\n\n');
+      if (message.photoKey) {
+        const bytes = await deps.dutyChat.readPhoto(message.photoKey);
+        return { kind: 'photo', bytes, fileName: `photo.${message.photoKey.slice(-3)}`, caption: text };
+      }
+      return { kind: 'message', text };
+    },
+  };
+}
+
+/** The relayed message's id is what the doctor's reply points at; its delivery is the doctor's access to the patient's words. */
+export function dutyChatStaffOnSent(deps: Pick<Deps, 'dutyChat'>): Record<string, (row: OutboxRow, message: Message) => void> {
+  return {
+    [TO_DOCTOR_TEMPLATE]: (row, message) => deps.dutyChat.relayedToDoctor(Number(row.params.chatMessageId), message.message_id),
+  };
+}
