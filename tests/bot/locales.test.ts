@@ -228,6 +228,8 @@ describe('locales', () => {
       [
         'bot/patient/flow-guard.ts: key',
         'bot/patient/profile/index.ts: fieldLabel[field]',
+        // Literal keys of FILE_ERROR_KEYS, one per referral file error code.
+        'bot/staff/referrals/import.ts: key',
         "bot/shared/domain-error-text.ts: err.code.replaceAll('_', '-')",
       ].sort(),
     );
