@@ -15,8 +15,8 @@ function keyboardOf(ctx: PatientContext, referralId: number, items: ChecklistIte
   const missing = [...items.filter((i) => !i.present && i.need === 'required'), ...items.filter((i) => !i.present && i.need === 'ifAvailable')];
   for (const item of missing) {
     const kind = locale === 'en' ? item.en : item.ru;
-    const key = item.need === 'required' ? 'apply-btn-upload' : 'apply-btn-upload-optional';
-    keyboard.text(ctx.t(key, { kind }), uploadData.pack({ id: referralId, kind: item.kind })).row();
+    const label = ctx.t(item.need === 'required' ? 'apply-btn-upload' : 'apply-btn-upload-optional', { kind });
+    keyboard.text(label, uploadData.pack({ id: referralId, kind: item.kind })).row();
   }
   if (missingRequired(items).length === 0) keyboard.text(ctx.t('apply-btn-review'), sendData.pack({ id: referralId }));
   return keyboard;

@@ -13,13 +13,17 @@ import { fieldData } from './callback-data.js';
 const MAX_CORRECTIONS = 12;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const FIELDS = [
-  ['relation', 'referral-btn-edit-relation'],
-  ['name', 'profile-btn-edit-name'],
-  ['birth', 'profile-btn-edit-birth'],
-  ['phone', 'profile-btn-edit-phone'],
-  ['region', 'profile-btn-edit-region'],
-] as const;
+/** The correctable fields and their buttons; who the patient is only where the account leaves a choice. */
+function fieldButtons(ctx: ConvoContext, allowed: Relation[]): Array<[string, string]> {
+  const all: Array<[string, string]> = [
+    ['relation', ctx.t('referral-btn-edit-relation')],
+    ['name', ctx.t('profile-btn-edit-name')],
+    ['birth', ctx.t('profile-btn-edit-birth')],
+    ['phone', ctx.t('profile-btn-edit-phone')],
+    ['region', ctx.t('profile-btn-edit-region')],
+  ];
+  return all.filter(([field]) => field !== 'relation' || allowed.length > 1);
+}
 
 export interface PrefillOptions {
   /** Relations still open on this account (one "self" per account). */
@@ -71,8 +75,8 @@ export async function confirmPrefilledProfile(
       zone: zoneLabel(regions, region.regionCode, region.timeZone, locale, now),
     });
     const keyboard = new InlineKeyboard().text(ctx.t('reg-btn-confirm'), fieldData.pack({ field: 'ok' })).row();
-    FIELDS.filter(([field]) => field !== 'relation' || allowed.length > 1).forEach(([field, key], n) => {
-      keyboard.text(ctx.t(key), fieldData.pack({ field }));
+    fieldButtons(ctx, allowed).forEach(([field, label], n) => {
+      keyboard.text(label, fieldData.pack({ field }));
       if (n % 2 === 1) keyboard.row();
     });
     await ctx.reply(`${ctx.t('referral-profile-intro')}\n\n${summary}`, { reply_markup: keyboard });
