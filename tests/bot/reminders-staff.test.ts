@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { InlineKeyboardMarkup } from 'grammy/types';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { StaffMember } from '../../core/staff/repository.js';
 import { zonedToUtc } from '../../core/time.js';
@@ -92,7 +93,7 @@ describe('doctor: 10 minutes before', () => {
     await h.staff.press(DUTY, '🎥 Видеокомната');
     const reply = api.sent(DUTY.id, STAFF_TOKEN).at(-1)!;
     expect(reply.text).toMatch(new RegExp(`^🎥 Консультация №${c}: Иванова Мария Петровна`));
-    expect(reply.replyMarkup?.inline_keyboard[0]![0]).toMatchObject({ url: expect.stringMatching(/^https:\/\/meet\.oblako\.test\/.+\?jwt=/) });
+    expect((reply.replyMarkup as InlineKeyboardMarkup).inline_keyboard[0]![0]).toMatchObject({ url: expect.stringMatching(/^https:\/\/meet\.oblako\.test\/.+\?jwt=/) });
   });
 
   it('an application’s doctor in Vladivostok sees the time on her own clock; none for a cancelled one; none twice after a restart', async () => {
@@ -224,7 +225,7 @@ describe('triage SLA', () => {
     expect(day[0]!.at(-1)).toMatch(/⏳ Ждёт врача\.$/);
     expect(day[1]).toHaveLength(1);
     expect(day.slice(2)).toEqual([[], [], [], [], []]);
-    expect(api.sent(OLEG.id, STAFF_TOKEN).at(-1)!.replyMarkup!.inline_keyboard.flat().map((b) => b.text)).toContain('✋ Взять');
+    expect((api.sent(OLEG.id, STAFF_TOKEN).at(-1)!.replyMarkup as InlineKeyboardMarkup).inline_keyboard.flat().map((b) => b.text)).toContain('✋ Взять');
 
     tickAt(WEDNESDAY_10_MSK + 36 * HOUR);
     expect(await staffSee(...everyone)).toEqual(everyone.map(() => []));
