@@ -39,3 +39,8 @@ referral-no-profile = The patient's profile needs confirming first. Open the lin
 ## referral in the staff bot
 
 triage-card-referral = 📨 Referred by: { $by }
+
+## referral left unfinished
+
+referral-unfinished = The application under your referral to { $center } is not finished. Go on from where you stopped?
+referral-btn-resume = ▶️ Go on

@@ -39,3 +39,8 @@ referral-no-profile = Сначала нужно подтвердить проф�
 ## referral in the staff bot
 
 triage-card-referral = 📨 По направлению: { $by }
+
+## referral left unfinished
+
+referral-unfinished = Оформление заявки по направлению в { $center } не закончено. Продолжить с того места, где остановились?
+referral-btn-resume = ▶️ Продолжить оформление

@@ -8,3 +8,5 @@ export const fieldData = createCallbackData('ref-field', { field: String });
 export const skipComplaintsData = createCallbackData('ref-skip', { id: Number });
 export const uploadData = createCallbackData('ref-upload', { id: Number, kind: String });
 export const sendData = createCallbackData('ref-send', { id: Number });
+/** Go on with a referral left unfinished (offered on a plain /start). */
+export const resumeData = createCallbackData('ref-resume', { id: Number });

@@ -1,16 +1,17 @@
 import { hears } from '@grammyjs/i18n';
-import { Composer } from 'grammy';
+import { Composer, InlineKeyboard } from 'grammy';
 import { CONSENT_VERSION } from '../../../core/accounts/consent.js';
 import { documentsFor } from '../../../core/applications/requirements.js';
 import { normalizePhone } from '../../../core/patients/phone.js';
 import type { Referral } from '../../../core/referrals/linking.js';
 import { parseReferralPayload, REFERRAL_PAYLOAD_PREFIX } from '../../../core/referrals/invite-code.js';
 import { tryParse } from '../../shared/domain-error-text.js';
+import { centerName } from '../applications/format.js';
 import type { PatientContext } from '../context.js';
 import { finishUpload, startUpload } from '../documents/index.js';
 import { mainMenu } from '../menu.js';
 import { REGISTRATION } from '../registration/conversation.js';
-import { offerData, sendData, uploadData } from './callback-data.js';
+import { offerData, resumeData, sendData, uploadData } from './callback-data.js';
 import { showReferralChecklist } from './checklist.js';
 import { REFERRAL_CONVERSATION } from './conversation.js';
 import { linkingOf } from './linking.js';
@@ -73,6 +74,17 @@ export async function resumeInviteAfterConsent(ctx: PatientContext): Promise<boo
   return openInvite(ctx, code);
 }
 
+/** A plain /start does what it always does; a referral this account left unfinished is then offered to go on with. */
+async function remindUnfinished(ctx: PatientContext, next: () => Promise<void>) {
+  await next();
+  if (!hasConsent(ctx) || ctx.deps.patients.list(ctx.from!.id).length === 0) return;
+  const [referral] = linkingOf(ctx.deps).unfinished(ctx.from!.id);
+  if (!referral) return;
+  const locale = await ctx.i18n.getLocale();
+  const keyboard = new InlineKeyboard().text(ctx.t('referral-btn-resume'), resumeData.pack({ id: referral.id }));
+  await ctx.reply(ctx.t('referral-unfinished', { center: centerName(ctx.deps.catalog, referral.centerCode, locale) }), { reply_markup: keyboard });
+}
+
 /**
  * Path 3 from the patient's side: the SMS deep link (/start ref_<code>) or the person's own shared contact finds
  * the referral; confirmed, it links to this account for good; then the profile, the complaints, exactly the
@@ -82,7 +94,7 @@ export function referralFeature() {
   const feature = new Composer<PatientContext>();
 
   feature.command('start', async (ctx, next) => {
-    if (!ctx.match.startsWith(REFERRAL_PAYLOAD_PREFIX)) return next();
+    if (!ctx.match.startsWith(REFERRAL_PAYLOAD_PREFIX)) return remindUnfinished(ctx, next);
     const code = parseReferralPayload(ctx.match);
     if (!code) {
       await ctx.reply(ctx.t('referral-unknown'));
@@ -133,6 +145,15 @@ export function referralFeature() {
       return carryOn(ctx);
     }
     await ctx.conversation.enter(REFERRAL_CONVERSATION, id, { via, verifiedPhone: offered.verifiedPhone });
+  });
+
+  feature.callbackQuery(resumeData.filter(), async (ctx) => {
+    const { id } = resumeData.unpack(ctx.callbackQuery.data);
+    const referral = tryParse(() => linkingOf(ctx.deps).ofAccount(ctx.from.id, id));
+    if (!referral.ok) return ctx.answerCallbackQuery({ text: ctx.t('referral-stale'), show_alert: true });
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup();
+    await continueReferral(ctx, referral.value, ctx.session.referral?.via ?? 'link');
   });
 
   feature.callbackQuery(uploadData.filter(), async (ctx) => {

@@ -298,6 +298,18 @@ describe('the SMS deep link', () => {
     await say('✅ Готово');
     expect(seen().at(-1)).toContain('✅ ЭКГ');
     expect(referralRow(id)).toMatchObject({ accountId: MARIA.id, applicationId: null });
+
+    // Left for a while: a plain /start offers to go on, and nothing typed was lost.
+    await say('/cancel');
+    await h.patient.send(h.patient.updates.command(MARIA, '/start'));
+    expect(seen().slice(-2)).toEqual([
+      'С возвращением! Выберите действие в меню ниже.',
+      `Оформление заявки по направлению в ${BAKULEV} не закончено. Продолжить с того места, где остановились?`,
+    ]);
+    await press('▶️ Продолжить оформление');
+    const checklist = seen().at(-1)!;
+    expect(checklist).toContain('✅ ЭКГ');
+    expect(checklist).toContain('❌ ЭхоКГ');
   });
 });
 
