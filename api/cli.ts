@@ -7,6 +7,8 @@ import { createLogger } from '../core/logger.js';
 import { STAFF_ROLES, type StaffRole } from '../core/staff/repository.js';
 import { openDatabase } from '../db/client.js';
 import { BACKUP_USAGE, opsCommand } from './cli-backup.js';
+import { reportCommand, REPORT_USAGE } from './cli-report.js';
+import { referralsImportCommand, REFERRALS_IMPORT_USAGE } from './cli-referrals.js';
 import { slotsCommand, SLOTS_USAGE } from './cli-slots.js';
 import { isReferralInvitesAction, referralInvitesCommand, REFERRAL_INVITES_USAGE } from './cli-referrals-invites.js';
 import { UsageError } from './cli-usage.js';
@@ -22,6 +24,8 @@ const USAGE = `Usage: npm run cli -- <command>
   staff deactivate --id <n>
       closes the staff bot to that person at once
 ${SLOTS_USAGE}
+${REPORT_USAGE}
+${REFERRALS_IMPORT_USAGE}
 ${REFERRAL_INVITES_USAGE}
 ${BACKUP_USAGE}`;
 
@@ -99,7 +103,9 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'staff') await staffCommand(services, config, args);
     else if (command === 'slots') slotsCommand(services, args);
+    else if (command === 'report') await reportCommand(services, args);
     else if (command === 'referrals' && isReferralInvitesAction(args[0])) referralInvitesCommand(services, args);
+    else if (command === 'referrals' && args[0] === 'import') await referralsImportCommand(services, args.slice(1));
     else throw new UsageError(USAGE);
     return 0;
   } catch (err) {
