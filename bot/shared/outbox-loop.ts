@@ -30,7 +30,6 @@ export function createOutboxLoop(deps: {
   let fetchedAt = Number.NEGATIVE_INFINITY;
   let timer: NodeJS.Timeout | undefined;
   let stopped = true;
-  let saturated = false;
 
   function launch(row: OutboxRow, ticket: Ticket): void {
     const chat = `${row.bot}:${row.chatId}`;
@@ -39,10 +38,12 @@ export function createOutboxLoop(deps: {
       .attempt(row, ticket)
       .catch((err: unknown) => logger.error({ err, outboxId: row.id }, 'outbox attempt failed'))
       .finally(() => {
+        // Normally finished at Telegram's answer already; this only catches an attempt that broke off before it.
+        pacers[row.bot].finish(ticket, clock.now());
         inFlight.delete(row.id);
         busyChats.delete(chat);
-        // A free place in flight is worth a look at once; otherwise the timer set by the round decides.
-        if (saturated && !stopped) schedule(0);
+        // An answer frees a place in flight and moves the window: worth a look at once.
+        if (!stopped) schedule(0);
       });
     inFlight.set(row.id, done);
   }
@@ -65,6 +66,7 @@ export function createOutboxLoop(deps: {
       const pacer = pacers[row.bot];
       const readyAt = pacer.readyAt(row.chatId, now);
       if (readyAt > now) {
+        // Infinity (the whole window in flight) leaves nextAt alone: the next answer starts a round.
         nextAt = Math.min(nextAt, readyAt);
         waiting.push(row);
         continue;
@@ -73,7 +75,6 @@ export function createOutboxLoop(deps: {
       started += 1;
     }
     batch = waiting;
-    saturated = inFlight.size >= deps.concurrency;
     return { started, nextAt };
   }
 

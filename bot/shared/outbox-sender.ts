@@ -148,7 +148,7 @@ export function createOutboxSender(deps: {
 
     repo.markSending(row.id, now);
     try {
-      const result = await call(channel, row.chatId, out);
+      const result = await call(channel, row.chatId, out).finally(() => ticket && pacer.finish(ticket, clock.now()));
       const message = result === true ? undefined : result;
       const resent = inDoubt && out.kind !== 'edit';
       repo.markSent(row.id, clock.now(), message?.message_id ?? null, resent ? `${RESENT_IN_DOUBT}; may have arrived twice` : null);
