@@ -4,8 +4,8 @@ import type { Db } from '../../db/client.js';
 import { applications, consultations, patients, referrals, slots, staff } from '../../db/schema.js';
 
 // Which timestamp puts a row in the period [from, to) — every figure is an event counted where it happened, so a
-// finished month's figures do not move when later events come (except when a patient deletes their data: their rows go
-// with them, by the cascade or by deleted_at):
+// finished month's figures mostly stay put (a consultation late in the month may be concluded or marked a no-show after
+// it ends; a patient who deletes their data takes their rows along, by the cascade or by deleted_at):
 //   submitted      applications.submitted_at (the first submission: sending missing documents back keeps it)
 //   taken          applications.taken_at (a doctor took it into review; it may since have needed documents or moved on)
 //   scheduled      applications.scheduled_at (the latest scheduling: one rescheduled after a no-show counts once);
