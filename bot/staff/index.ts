@@ -8,7 +8,7 @@ import { concludeFeature, concludeFlow } from './conclude/index.js';
 import { consultationsFeature } from './consultations/index.js';
 import { dutyChatReplies, dutyChatStrayReplies } from './duty-chat/index.js';
 import { staffGate } from './gate.js';
-import { referralImportFeature } from './referrals/index.js';
+import { referralImportFeature, referralInvitesFeature } from './referrals/index.js';
 import { scheduleFeature, scheduleFlow } from './schedule/index.js';
 import { slotsFeature, slotsFlow } from './slots/index.js';
 import { statsFeature } from './stats/index.js';
@@ -16,7 +16,7 @@ import { inviteFeature } from './start/index.js';
 import { triageFeature } from './triage/index.js';
 import { staffUnhandledFeature } from './unhandled/index.js';
 
-export const STAFF_COMMANDS = ['queue', 'schedule', 'today', 'week', 'consultation', 'join', 'conclude', 'noshow', 'slots', 'stats', 'help'] as const;
+export const STAFF_COMMANDS = ['queue', 'schedule', 'today', 'week', 'consultation', 'join', 'conclude', 'noshow', 'slots', 'stats', 'referrals', 'help'] as const;
 
 /** The doctors' bot: invite-only; triage, scheduling, conclusions and duty schedules. */
 export function createStaffBot(deps: StaffBotDeps, opts: { botInfo?: UserFromGetMe; client?: Omit<ApiClientOptions, 'apiRoot'> } = {}) {
@@ -53,6 +53,7 @@ export function createStaffBot(deps: StaffBotDeps, opts: { botInfo?: UserFromGet
   members.use(slotsFeature());
   members.use(statsFeature());
   members.use(referralImportFeature());
+  members.use(referralInvitesFeature());
   members.use(dutyChatStrayReplies());
   members.use(staffUnhandledFeature());
   return { bot, i18n, registerCommands: () => registerCommands(bot.api, i18n, STAFF_COMMANDS) };

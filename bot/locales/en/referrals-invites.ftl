@@ -1,0 +1,32 @@
+## staff-referrals-invites
+
+cmd-referrals = Referrals and SMS invites
+refinv-not-allowed = Referrals and SMS invites are for managers and administrators only.
+refinv-title = 📨 Referrals: { $filter } — { $total }
+refinv-zone = Times in { $zone }
+refinv-filter-all = all
+refinv-filter-queued = SMS queued
+refinv-filter-sent = SMS sent
+refinv-filter-failed = SMS not delivered
+refinv-empty = No referrals yet. Load a table: send an XLSX or CSV file to this chat.
+refinv-empty-filter = No such referrals.
+refinv-item = { $n }. { $name } · { $phone } · { $center }
+refinv-state-queued = ⏳ SMS invite queued
+refinv-state-queued-retry = ⏳ SMS invite waiting to retry: { $error }
+refinv-state-sent = ✅ SMS invite sent { $at }
+refinv-state-failed = ❌ SMS invite not delivered: { $error }
+refinv-invites = (invites: { $count })
+refinv-linked = 🔗 Patient in the bot since { $at }
+refinv-not-linked = The patient has not opened the bot yet
+refinv-resend-hint = 🔁 sends the SMS invite again (one still waiting in the queue is replaced).
+refinv-btn-resend = 🔁 { $n }. { $name }
+refinv-btn-all = All
+refinv-btn-queued = ⏳ Queued
+refinv-btn-sent = ✅ Sent
+refinv-btn-failed = ❌ Not delivered
+refinv-btn-prev = ◀️ Back
+refinv-btn-next = Next ▶️
+refinv-page = { $page } of { $pages }
+refinv-resent = The invite is queued for sending.
+refinv-err-referral-linked = The patient has already opened the bot with this referral: no invite is needed.
+refinv-err-referral-not-found = Referral not found.

@@ -1,0 +1,32 @@
+## staff-referrals-invites
+
+cmd-referrals = Направления и SMS-приглашения
+refinv-not-allowed = Направления и SMS-приглашения видят только менеджеры и администраторы.
+refinv-title = 📨 Направления: { $filter } — { $total }
+refinv-zone = Время — { $zone }
+refinv-filter-all = все
+refinv-filter-queued = SMS в очереди
+refinv-filter-sent = SMS отправлено
+refinv-filter-failed = SMS не доставлено
+refinv-empty = Направлений пока нет. Загрузите таблицу: пришлите файл XLSX или CSV в этот чат.
+refinv-empty-filter = Таких направлений нет.
+refinv-item = { $n }. { $name } · { $phone } · { $center }
+refinv-state-queued = ⏳ SMS-приглашение в очереди
+refinv-state-queued-retry = ⏳ SMS-приглашение ждёт повтора: { $error }
+refinv-state-sent = ✅ SMS-приглашение отправлено { $at }
+refinv-state-failed = ❌ SMS-приглашение не доставлено: { $error }
+refinv-invites = (приглашений: { $count })
+refinv-linked = 🔗 Пациент в боте с { $at }
+refinv-not-linked = Пациент ещё не открыл бот
+refinv-resend-hint = 🔁 — отправить SMS-приглашение ещё раз (ожидающее в очереди будет заменено).
+refinv-btn-resend = 🔁 { $n }. { $name }
+refinv-btn-all = Все
+refinv-btn-queued = ⏳ В очереди
+refinv-btn-sent = ✅ Отправлены
+refinv-btn-failed = ❌ Не доставлены
+refinv-btn-prev = ◀️ Назад
+refinv-btn-next = Дальше ▶️
+refinv-page = { $page } из { $pages }
+refinv-resent = Приглашение поставлено в очередь на отправку.
+refinv-err-referral-linked = Пациент уже открыл бот по этому направлению — приглашение не нужно.
+refinv-err-referral-not-found = Направление не найдено.
