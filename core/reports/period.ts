@@ -18,6 +18,7 @@ export interface ReportPeriod {
   to: number;
 }
 
+/** A calendar date that exists; years outside 2000–2100 are taken for a typo rather than a report anyone wants. */
 function isRealDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
   const [y, m, d] = text.split('-').map(Number) as [number, number, number];
