@@ -92,14 +92,17 @@ export function createDutyChatRepository(db: Db) {
       return db.select().from(dutyChatMessages).where(eq(dutyChatMessages.id, id)).get();
     },
 
-    /** The stored message that Telegram shows in this staff chat under this message id. */
-    byStaffMessage(staffChatId: number, staffMessageId: number): ChatMessage | undefined {
+    /**
+     * The stored message that Telegram shows in this staff chat under this message id. `recover` also looks in the
+     * outbox (a scan of its rows for the chat, so only for replies, not on every message).
+     */
+    byStaffMessage(staffChatId: number, staffMessageId: number, recover = true): ChatMessage | undefined {
       const found = db
         .select()
         .from(dutyChatMessages)
         .where(and(eq(dutyChatMessages.staffChatId, staffChatId), eq(dutyChatMessages.staffMessageId, staffMessageId)))
         .get();
-      if (found) return found;
+      if (found || !recover) return found;
       const viaOutbox = relayedByOutbox.get(staffChatId, staffMessageId);
       return viaOutbox ? this.get(Number(viaOutbox.id)) : undefined;
     },

@@ -159,7 +159,7 @@ export function createDutyChatService(deps: { db: Db; clock: Clock; audit: Audit
         return chat;
       };
       const chat = check();
-      if (repo.byStaffMessage(staffChatId, staffMessageId)) return { stored: 0, chat };
+      if (repo.byStaffMessage(staffChatId, staffMessageId, false)) return { stored: 0, chat };
       const photoKey = await storePhoto(message);
       try {
         const ids = db.transaction((tx) => {

@@ -55,7 +55,7 @@ const lastFrom = (user: TestUser, token: string) => api.history(user.id, token).
 /** A person's message that replies to `target` (Telegram puts the replied message, without its own reply, inside). */
 function replying(update: Update, target: Message): Update {
   const { reply_to_message: _nested, ...replied } = target as Message & { reply_to_message?: unknown };
-  (update.message as Message & { reply_to_message?: unknown }).reply_to_message = replied;
+  (update.message as { reply_to_message?: unknown }).reply_to_message = replied;
   return update;
 }
 
