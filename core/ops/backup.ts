@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdir, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { OpsError } from './errors.js';
-import { copyStoredFile, hashFile, ifMissing, listStoredFiles, storagePath, syncDirectory } from './file-tree.js';
+import { copyFileChecked, hashFile, ifMissing, listFiles, storageKeyOf, syncDirectory } from './file-tree.js';
 import { lockBackupFolder } from './lock.js';
 import { BACKUP_FILES_DIR, BACKUP_MARKER, readManifest, writeManifest, type BackupManifest } from './manifest.js';
 import { fileStamp, isInside, realPath } from './paths.js';
@@ -69,29 +69,31 @@ async function prepareFolder(dir: string): Promise<boolean> {
 async function copyInto(dir: string, opts: BackupOptions, now: () => number): Promise<BackupManifest> {
   const filesRoot = path.join(dir, BACKUP_FILES_DIR);
   await removeLeftovers(dir);
-  const held = await listStoredFiles(filesRoot);
+  const held = await listFiles(filesRoot);
   const corrupt = new Set<string>();
   const touched = new Set<string>();
   let copied = 0;
   let reused = 0;
 
-  const take = async (key: string, size: number | undefined) => {
-    if (size !== undefined && held.get(key) === size) {
+  // Files are named by their content, so one already in the folder with the same size is the same file; anything
+  // else kept under the files folder (not content-addressed) is copied every time.
+  const take = async (file: string, size: number | undefined) => {
+    if (size !== undefined && held.get(file) === size && storageKeyOf(file)) {
       reused++;
       return;
     }
-    const outcome = await copyStoredFile(opts.filesDir, filesRoot, key);
+    const outcome = await copyFileChecked(opts.filesDir, filesRoot, file);
     if (outcome.status === 'copied') {
-      held.set(key, outcome.bytes);
-      touched.add(path.dirname(storagePath(filesRoot, key)));
+      held.set(file, outcome.bytes);
+      touched.add(path.dirname(path.join(filesRoot, file)));
       copied++;
     } else if (outcome.status === 'corrupt') {
-      corrupt.add(key);
+      corrupt.add(file);
     }
   };
 
   // The bulk of the copying happens before the snapshot, while nothing depends on timing.
-  for (const [key, size] of await listStoredFiles(opts.filesDir)) await take(key, size);
+  for (const [file, size] of await listFiles(opts.filesDir)) await take(file, size);
 
   const startedAt = now();
   const stamp = `${fileStamp(startedAt)}-${randomBytes(3).toString('hex')}`;
@@ -102,14 +104,14 @@ async function copyInto(dir: string, opts: BackupOptions, now: () => number): Pr
   });
 
   // Files stored since the first pass: those the snapshot may name, and uploads that will be committed after it.
-  const current = await listStoredFiles(opts.filesDir);
-  for (const [key, size] of current) if (!held.has(key) && !corrupt.has(key)) await take(key, size);
-  for (const key of snapshot.references) if (!held.has(key) && !corrupt.has(key)) await take(key, undefined);
+  const current = await listFiles(opts.filesDir);
+  for (const [file, size] of current) if (!held.has(file) && !corrupt.has(file)) await take(file, size);
+  for (const file of snapshot.references) if (!held.has(file) && !corrupt.has(file)) await take(file, undefined);
 
-  const missing = [...snapshot.references].filter((key) => !held.has(key)).sort();
+  const missing = [...snapshot.references].filter((file) => !held.has(file)).sort();
   // What the service no longer has and the snapshot does not name: deleted by its patient, so not kept here either.
-  const prune = new Set([...held.keys()].filter((key) => !current.has(key) && !snapshot.references.has(key)));
-  const kept = [...held].filter(([key]) => !prune.has(key));
+  const prune = new Set([...held.keys()].filter((file) => !current.has(file) && !snapshot.references.has(file)));
+  const kept = [...held].filter(([file]) => !prune.has(file));
 
   const dbFile = `db-${stamp}.sqlite`;
   await rename(partial, path.join(dir, dbFile));
@@ -146,7 +148,7 @@ async function copyInto(dir: string, opts: BackupOptions, now: () => number): Pr
   for (const name of await readdir(dir)) {
     if (/^db-.*\.sqlite$/.test(name) && name !== dbFile) await unlink(path.join(dir, name));
   }
-  for (const key of prune) await unlink(storagePath(filesRoot, key)).catch(ifMissing(undefined));
+  for (const file of prune) await unlink(path.join(filesRoot, file)).catch(ifMissing(undefined));
   return manifest;
 }
 

@@ -11,43 +11,58 @@ export function storagePath(root: string, key: string): string {
   return path.join(root, key.slice(0, 2), key.slice(2, 4), key);
 }
 
+/** The same, relative to the files folder, for a store kept in a subfolder of it ('' for the main one). */
+export function storedRelativePath(store: string, key: string): string {
+  return path.posix.join(store, key.slice(0, 2), key.slice(2, 4), key);
+}
+
+/** The storage key a relative path holds, when it is a content-addressed file in its shard (else null). */
+export function storageKeyOf(relative: string): string | null {
+  const parts = relative.split('/');
+  const key = parts.at(-1) ?? '';
+  if (!isStorageKey(key) || parts.length < 3) return null;
+  return parts.at(-3) === key.slice(0, 2) && parts.at(-2) === key.slice(2, 4) ? key : null;
+}
+
+// A put's temporary file (.<key>.<random>.tmp) or one of ours: never a file yet.
+const TEMPORARY = /^\..*\.tmp$/;
+
 /**
- * The stored files under a storage root, key → size. Only names that are storage keys in the right shard count:
- * a put's temporary file (.<key>.<random>.tmp) is not a file yet.
+ * Every file under a folder, as relative path (with /) → size: the content-addressed stores (the main one and any
+ * in subfolders, like the duty chat's photos) and anything else kept there. Temporary files are left out.
  */
-export async function listStoredFiles(root: string): Promise<Map<string, number>> {
+export async function listFiles(root: string): Promise<Map<string, number>> {
   const found = new Map<string, number>();
-  for (const first of await readdirOrEmpty(root)) {
-    if (!/^[0-9a-f]{2}$/.test(first)) continue;
-    for (const second of await readdirOrEmpty(path.join(root, first))) {
-      if (!/^[0-9a-f]{2}$/.test(second)) continue;
-      const shard = path.join(root, first, second);
-      for (const name of await readdirOrEmpty(shard)) {
-        if (!isStorageKey(name) || !name.startsWith(first + second)) continue;
-        const info = await stat(path.join(shard, name)).catch(ifMissing(undefined));
-        if (info?.isFile()) found.set(name, info.size);
+  const walk = async (dir: string, prefix: string) => {
+    for (const entry of await readdir(dir, { withFileTypes: true }).catch(ifMissing([]))) {
+      const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) await walk(path.join(dir, entry.name), relative);
+      else if (entry.isFile() && !TEMPORARY.test(entry.name)) {
+        const info = await stat(path.join(dir, entry.name)).catch(ifMissing(undefined));
+        if (info) found.set(relative, info.size);
       }
     }
-  }
+  };
+  await walk(root, '');
   return found;
 }
 
 export type CopyOutcome = { status: 'copied'; bytes: number } | { status: 'gone' } | { status: 'corrupt'; reason: string };
 
 /**
- * Copies one stored file from one storage root to another, checking on the way that its bytes still hash to its
- * key; the copy is written beside its place, synced and renamed, so a crash never leaves half a file under a key.
- * A source deleted meanwhile is 'gone' (its patient deleted it), a source that fails the check is 'corrupt'.
+ * Copies one file from one files folder to another. A content-addressed file is checked on the way: its bytes must
+ * still hash to its name. The copy is written beside its place, synced and renamed, so a crash never leaves half a
+ * file under a name. A source deleted meanwhile is 'gone' (its patient deleted it), one failing the check 'corrupt'.
  */
-export async function copyStoredFile(fromRoot: string, toRoot: string, key: string): Promise<CopyOutcome> {
-  const target = storagePath(toRoot, key);
+export async function copyFileChecked(fromRoot: string, toRoot: string, relative: string): Promise<CopyOutcome> {
+  const target = path.join(toRoot, relative);
   const dir = path.dirname(target);
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  const temp = path.join(dir, `.${key}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = path.join(dir, `.${path.basename(relative)}.${randomBytes(6).toString('hex')}.tmp`);
   const hash = createHash('sha256');
   let bytes = 0;
   try {
-    const source = createReadStream(storagePath(fromRoot, key));
+    const source = createReadStream(path.join(fromRoot, relative));
     const tap = new Transform({
       transform(chunk: Buffer, _enc, done) {
         hash.update(chunk);
@@ -61,8 +76,9 @@ export async function copyStoredFile(fromRoot: string, toRoot: string, key: stri
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'gone' };
     throw err;
   }
+  const key = storageKeyOf(relative);
   const digest = hash.digest('hex');
-  if (`${digest}.${key.slice(-3)}` !== key) {
+  if (key && `${digest}.${key.slice(-3)}` !== key) {
     await unlink(temp);
     return { status: 'corrupt', reason: `content hashes to ${digest}` };
   }
@@ -99,10 +115,6 @@ export async function syncDirectory(dir: string): Promise<void> {
   } finally {
     await handle.close();
   }
-}
-
-async function readdirOrEmpty(dir: string): Promise<string[]> {
-  return readdir(dir).catch(ifMissing([] as string[]));
 }
 
 export function ifMissing<T>(value: T) {

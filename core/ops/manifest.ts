@@ -12,7 +12,8 @@ export const MANIFEST_FILE = 'manifest.json';
 export const BACKUP_FILES_DIR = 'files';
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
-const storageKey = z.string().regex(/^[0-9a-f]{64}\.(?:jpg|png|pdf)$/);
+// A path under the files folder, as the backup writes it: no absolute path, no way out of the folder.
+const storedFile = z.string().regex(/^(?:[\w-]+\/)*[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64}\.(?:jpg|png|pdf)$/);
 const count = z.number().int().min(0);
 
 export const manifestSchema = z.object({
@@ -40,9 +41,9 @@ export const manifestSchema = z.object({
     /** Removed from the folder because the service no longer has them (deleted by their patients). */
     removed: count,
     /** Named by the database copy but deleted from the service before they could be copied (a deletion in flight). */
-    missing: z.array(storageKey),
+    missing: z.array(storedFile),
     /** Found in the service's storage with bytes that no longer match their name; not copied. */
-    corrupt: z.array(storageKey),
+    corrupt: z.array(storedFile),
   }),
 });
 

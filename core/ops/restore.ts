@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { OpsError } from './errors.js';
 import { assertDatabaseNotInUse } from './exclusive.js';
-import { copyStoredFile, hashFile, ifMissing, listStoredFiles, syncDirectory, syncFile } from './file-tree.js';
+import { copyFileChecked, hashFile, ifMissing, listFiles, syncDirectory, syncFile } from './file-tree.js';
 import { lockBackupFolder } from './lock.js';
 import { BACKUP_FILES_DIR, readManifest, type BackupManifest } from './manifest.js';
 import { knownMigrations } from './migrations.js';
@@ -102,21 +102,23 @@ async function stage(dir: string, manifest: BackupManifest, staging: string): Pr
   await mkdir(stagedFiles, { mode: 0o700 });
   let bytes = 0;
   const present = new Set<string>();
-  for (const key of (await listStoredFiles(filesRoot)).keys()) {
-    const outcome = await copyStoredFile(filesRoot, stagedFiles, key);
-    if (outcome.status !== 'copied') throw new OpsError('backup_corrupt', `The backup's file ${key} is damaged (its content no longer matches its name).`);
+  const folders = new Set<string>([stagedFiles]);
+  for (const file of (await listFiles(filesRoot)).keys()) {
+    const outcome = await copyFileChecked(filesRoot, stagedFiles, file);
+    if (outcome.status !== 'copied') throw new OpsError('backup_corrupt', `The backup's file ${file} is damaged (its content no longer matches its name).`);
     bytes += outcome.bytes;
-    present.add(key);
+    present.add(file);
+    folders.add(path.dirname(path.join(stagedFiles, file)));
   }
   const knownMissing = new Set(manifest.files.missing);
-  const lost = [...copy.references].filter((key) => !present.has(key) && !knownMissing.has(key));
+  const lost = [...copy.references].filter((file) => !present.has(file) && !knownMissing.has(file));
   if (lost.length > 0) {
     throw new OpsError('backup_corrupt', `${lost.length} file(s) the database needs are gone from the backup (first: ${lost[0]}).`);
   }
   if (present.size !== manifest.files.count || bytes !== manifest.files.bytes) {
     throw new OpsError('backup_corrupt', `The backup holds ${present.size} files (${bytes} bytes), the manifest says ${manifest.files.count} (${manifest.files.bytes} bytes).`);
   }
-  for (const folder of await shardFolders(stagedFiles)) await syncDirectory(folder);
+  for (const folder of folders) await syncDirectory(folder);
   return { files: present.size, bytes };
 }
 
@@ -130,13 +132,4 @@ async function moveAside(opts: RestoreOptions, aside: string): Promise<string> {
   await rename(opts.filesDir, path.join(aside, path.basename(opts.filesDir))).catch(ifMissing(undefined));
   await syncDirectory(aside);
   return aside;
-}
-
-async function shardFolders(root: string): Promise<string[]> {
-  const folders: string[] = [root];
-  for (const first of await readdir(root)) {
-    folders.push(path.join(root, first));
-    for (const second of await readdir(path.join(root, first))) folders.push(path.join(root, first, second));
-  }
-  return folders;
 }

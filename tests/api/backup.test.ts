@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -9,7 +9,10 @@ import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../api/services.js';
 import { CONSENT_VERSION } from '../../core/accounts/consent.js';
+import { createFileStorage, storageKeyFor } from '../../core/documents/storage.js';
+import { createBackup } from '../../core/ops/backup.js';
 import { manifestSchema, type BackupManifest } from '../../core/ops/manifest.js';
+import { restoreBackup } from '../../core/ops/restore.js';
 import { openDatabase, type Db } from '../../db/client.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -83,7 +86,11 @@ async function seed(dataDir: string) {
     timeZone: 'Europe/Moscow',
   });
   const stored = await s.services.documents.ingest({ patientId: patient.id, kind: 'ecg', bytes: await photo(1), actorAccountId: ACCOUNT });
-  return { ...s, patientId: patient.id, document: stored.document };
+  // A store in a subfolder of the files folder, as the duty chat keeps its photos.
+  const chatPhoto = await photo(7);
+  const chatKey = storageKeyFor(chatPhoto, 'jpg');
+  await createFileStorage(path.join(dataDir, 'files', 'duty-chat')).put(chatKey, chatPhoto);
+  return { ...s, patientId: patient.id, document: stored.document, chatKey };
 }
 
 // A second process that keeps uploading documents through the app's document service until told to stop.
@@ -138,6 +145,11 @@ async function until(check: () => boolean, timeoutMs = 30_000): Promise<void> {
 function readManifest(dir: string): BackupManifest {
   return manifestSchema.parse(JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')));
 }
+
+// The service's paths under a DATA_DIR, as core/config.ts derives them; the slower checks call core/ops directly.
+const paths = (dataDir: string) => ({ dataDir, databaseFile: path.join(dataDir, 'db.sqlite'), filesDir: path.join(dataDir, 'files') });
+const backup = (dataDir: string, dir: string) => createBackup({ ...paths(dataDir), dir });
+const restore = (dataDir: string, dir: string, force = false) => restoreBackup({ ...paths(dataDir), dir, force });
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 const storedFile = (filesRoot: string, key: string) => path.join(filesRoot, key.slice(0, 2), key.slice(2, 4), key);
@@ -203,6 +215,7 @@ describe('backup and restore', () => {
     expect(document).toBeDefined();
     expect(await restored.services.documents.read(document!)).toEqual(original);
     expect(restored.services.documents.list(live.patientId).length).toBeGreaterThanOrEqual(before);
+    expect(await createFileStorage(path.join(restoredDir, 'files', 'duty-chat')).has(live.chatKey)).toBe(true);
   });
 
   it('a second backup into the same folder copies only new files and lets deleted ones go', { timeout: 60_000 }, async () => {
@@ -211,17 +224,15 @@ describe('backup and restore', () => {
     const live = await seed(dataDir);
     const second = await live.services.documents.ingest({ patientId: live.patientId, kind: 'ecg', bytes: await photo(2), actorAccountId: ACCOUNT });
 
-    expect((await cli(dataDir, 'backup', backupDir)).code).toBe(0);
+    expect(await backup(dataDir, backupDir)).toMatchObject({ incremental: false });
     const first = readManifest(backupDir);
-    expect(first.files).toMatchObject({ count: 4, copied: 4, reused: 0, removed: 0 });
+    expect(first.files).toMatchObject({ count: 5, copied: 5, reused: 0, removed: 0 });
 
     await live.services.documents.ingest({ patientId: live.patientId, kind: 'ecg', bytes: await photo(3), actorAccountId: ACCOUNT });
     expect(await live.services.documents.remove(live.patientId, second.document.id, { type: 'account', id: ACCOUNT })).toBe(true);
-    const run = await cli(dataDir, 'backup', backupDir);
-    expect(run.code).toBe(0);
-    expect(run.out).toMatch(/Backup updated in /);
+    expect(await backup(dataDir, backupDir)).toMatchObject({ incremental: true });
     const next = readManifest(backupDir);
-    expect(next.files).toMatchObject({ count: 4, copied: 2, reused: 2, removed: 2 });
+    expect(next.files).toMatchObject({ count: 5, copied: 2, reused: 3, removed: 2 });
     // One database copy: the earlier one went when the new manifest replaced the old.
     expect(readdirSync(backupDir).filter((n) => n.endsWith('.sqlite'))).toEqual([next.database.file]);
     expect(existsSync(storedFile(path.join(backupDir, 'files'), second.document.storageKey))).toBe(false);
@@ -238,19 +249,15 @@ describe('backup and restore', () => {
 
     const other = tempDir('oz-other-');
     writeFileSync(path.join(other, 'notes.txt'), 'someone else’s');
-    const notEmpty = await cli(dataDir, 'backup', other);
-    expect(notEmpty.code).toBe(2);
-    expect(notEmpty.err).toMatch(/Refused \(backup_dir_not_empty\): .* is not empty and holds no backup of this service/);
+    await expect(backup(dataDir, other)).rejects.toMatchObject({ code: 'backup_dir_not_empty', message: expect.stringMatching(/is not empty and holds no backup of this service/) });
     expect(readdirSync(other)).toEqual(['notes.txt']);
-
-    expect((await cli(dataDir, 'backup')).err).toMatch(/Usage: npm run cli -- backup <dir>/);
   });
 
   it('restore refuses while the database is open, and over existing data without --force; --force moves the old data aside', { timeout: 60_000 }, async () => {
     const dataDir = path.join(tempDir('oz-live-'), 'data');
     const backupDir = tempDir('oz-backup-');
     const live = await seed(dataDir);
-    expect((await cli(dataDir, 'backup', backupDir)).code).toBe(0);
+    await backup(dataDir, backupDir);
 
     // The "service" (this process) still has the database open.
     const running = await cli(dataDir, 'restore', backupDir, '--force');
@@ -258,16 +265,11 @@ describe('backup and restore', () => {
     expect(running.err).toMatch(/Refused \(database_in_use\): .* stop the service/);
 
     live.close();
-    const noForce = await cli(dataDir, 'restore', backupDir);
-    expect(noForce.code).toBe(2);
-    expect(noForce.err).toMatch(/Refused \(data_dir_not_empty\): .* add --force/);
+    await expect(restore(dataDir, backupDir)).rejects.toMatchObject({ code: 'data_dir_not_empty', message: expect.stringMatching(/add --force/) });
 
-    const forced = await cli(dataDir, 'restore', backupDir, '--force');
-    expect(forced.err).toBe('');
-    expect(forced.code).toBe(0);
-    const aside = /The data that was there is in (\S+);/.exec(forced.out)?.[1];
-    expect(aside && existsSync(path.join(aside, 'db.sqlite'))).toBe(true);
-    expect(readdirSync(path.join(aside!, 'files')).length).toBeGreaterThan(0);
+    const { movedAside } = await restore(dataDir, backupDir, true);
+    expect(movedAside && existsSync(path.join(movedAside, 'db.sqlite'))).toBe(true);
+    expect(readdirSync(path.join(movedAside!, 'files')).length).toBeGreaterThan(0);
     const restored = openService(dataDir);
     expect(restored.services.documents.get(live.patientId, live.document.id)).toBeDefined();
   });
@@ -276,29 +278,25 @@ describe('backup and restore', () => {
     const dataDir = path.join(tempDir('oz-live-'), 'data');
     const backupDir = tempDir('oz-backup-');
     const live = await seed(dataDir);
-    expect((await cli(dataDir, 'backup', backupDir)).code).toBe(0);
+    await backup(dataDir, backupDir);
     live.close();
     const target = path.join(tempDir('oz-target-'), 'data');
 
     const file = storedFile(path.join(backupDir, 'files'), live.document.storageKey);
     const bytes = readFileSync(file);
-    bytes[bytes.length >> 1] ^= 0xff;
+    const flip = () => bytes.writeUInt8(bytes.readUInt8(bytes.length >> 1) ^ 0xff, bytes.length >> 1);
+    flip();
     writeFileSync(file, bytes);
-    const damagedFile = await cli(target, 'restore', backupDir);
-    expect(damagedFile.code).toBe(2);
-    expect(damagedFile.err).toMatch(new RegExp(`Refused \\(backup_corrupt\\): The backup's file ${live.document.storageKey} is damaged`));
+    await expect(restore(target, backupDir)).rejects.toMatchObject({ code: 'backup_corrupt', message: `The backup's file ${path.relative(path.join(backupDir, 'files'), file)} is damaged (its content no longer matches its name).` });
     expect(existsSync(target) ? readdirSync(target) : []).toEqual([]);
 
-    bytes[bytes.length >> 1] ^= 0xff;
+    flip();
     writeFileSync(file, bytes);
     const manifest = readManifest(backupDir);
     writeFileSync(path.join(backupDir, manifest.database.file), Buffer.concat([readFileSync(path.join(backupDir, manifest.database.file)), Buffer.alloc(1)]));
-    const damagedDb = await cli(target, 'restore', backupDir);
-    expect(damagedDb.code).toBe(2);
-    expect(damagedDb.err).toMatch(/Refused \(backup_corrupt\): .* does not match the sha256 and size in the manifest/);
+    await expect(restore(target, backupDir)).rejects.toMatchObject({ code: 'backup_corrupt', message: expect.stringMatching(/does not match the sha256 and size in the manifest/) });
+    expect(readdirSync(target)).toEqual([]);
 
-    mkdirSync(path.join(tempDir('oz-empty-'), 'x'));
-    const notBackup = await cli(target, 'restore', tempDir('oz-empty-'));
-    expect(notBackup.err).toMatch(/Refused \(not_a_backup\)/);
+    await expect(restore(target, tempDir('oz-empty-'))).rejects.toMatchObject({ code: 'not_a_backup' });
   });
 });
