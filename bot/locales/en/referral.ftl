@@ -1,8 +1,8 @@
 ## referral
 
 referral-offer = { $known ->
-    [yes] You were referred by { $by } to { $center } ({ $condition }).
-   *[no] You were referred to { $center } ({ $condition }).
+    [yes] You were referred by { $by } to { $center }, with { $condition }.
+   *[no] You were referred to { $center }, with { $condition }.
 }
     The consultation is free and takes place over video. If this referral is yours, please confirm, and the bot will help you apply.
 referral-btn-confirm = ✅ Yes, this is me
@@ -22,6 +22,7 @@ referral-btn-edit-relation = ✏️ Who the patient is
 referral-profile-saved = The profile of { $name } is saved and linked to the referral.
 referral-profile-matched = The referral is linked to a profile already registered: { $name }.
 referral-complaints-ask =
+    The diagnosis in the referral: { $diagnosis }
     Briefly describe what troubles you now, so the center's doctor can prepare. At most { $max } characters.
     If there is nothing to add, press the button: the doctor will see the reason from the referral.
 referral-btn-no-complaints = Nothing to add

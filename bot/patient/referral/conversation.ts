@@ -2,8 +2,9 @@ import { InlineKeyboard } from 'grammy';
 import { COMPLAINTS_MAX, validateComplaints } from '../../../core/applications/service.js';
 import { DomainError } from '../../../core/errors.js';
 import type { Relation } from '../../../core/patients/repository.js';
-import { REFERRAL_COMPLAINTS_DEFAULT } from '../../../core/referrals/linking.js';
+import { REFERRAL_COMPLAINTS_DEFAULT, referralDiagnosis } from '../../../core/referrals/linking.js';
 import { domainErrorText, tryParse } from '../../shared/domain-error-text.js';
+import { conditionName } from '../applications/format.js';
 import type { ConvoContext, PatientContext } from '../context.js';
 import type { PatientBotDeps } from '../deps.js';
 import { mainMenu } from '../menu.js';
@@ -29,9 +30,9 @@ function complaintsError(c: ConvoContext, code: string, details: Record<string, 
 }
 
 /** Briefly what troubles the patient now; the referral's own reasons stand when they have nothing to add. */
-async function askComplaints(conversation: Convo, ctx: ConvoContext, referralId: number): Promise<string> {
+async function askComplaints(conversation: Convo, ctx: ConvoContext, referralId: number, diagnosis: string): Promise<string> {
   const keyboard = new InlineKeyboard().text(ctx.t('referral-btn-no-complaints'), skipComplaintsData.pack({ id: referralId }));
-  await ctx.reply(ctx.t('referral-complaints-ask', { max: COMPLAINTS_MAX }), { reply_markup: keyboard });
+  await ctx.reply(ctx.t('referral-complaints-ask', { max: COMPLAINTS_MAX, diagnosis }), { reply_markup: keyboard });
   const skip = skipComplaintsData.filter({ id: referralId });
   const answer = await conversation.waitUntil(
     (c) => {
@@ -125,7 +126,10 @@ export async function completeReferral(conversation: Convo, ctx: ConvoContext, d
       return;
     }
   }
-  const complaints = await askComplaints(conversation, ctx, referralId);
+  // Now that the referral is theirs, the patient may read what the referring physician wrote.
+  const locale = await ctx.i18n.getLocale();
+  const diagnosis = referralDiagnosis(referral, conditionName(deps.catalog, referral.centerCode, referral.conditionCode, locale));
+  const complaints = await askComplaints(conversation, ctx, referralId, diagnosis);
   // The rest (uploads from the checklist, sending) happens outside the conversation, so it survives leaving for a while.
   await conversation.external(async (outer: PatientContext) => {
     outer.session.referral = { referralId, via: opts.via ?? 'link', complaints };

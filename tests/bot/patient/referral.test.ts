@@ -131,7 +131,7 @@ describe('the SMS deep link', () => {
     await press('✅ Всё верно');
     expect(seen()).toEqual([
       'Профиль пациента Иванова-Петрова Мария Петровна сохранён и связан с направлением.',
-      expect.stringMatching(/^Коротко опишите, что беспокоит сейчас/),
+      `Диагноз из направления: I20.8 — ${DIAGNOSIS}\nКоротко опишите, что беспокоит сейчас: так врач центра лучше подготовится. Не больше 1\u00a0000 символов.\nЕсли добавить нечего, нажмите кнопку — врач увидит причину из направления.`,
     ]);
     const [patient] = h.services.patients.list(MARIA.id);
     expect(patient).toMatchObject({ fullName: 'Иванова-Петрова Мария Петровна', birthDate: '1961-03-05', phoneVerified: false, timeZone: 'Europe/Moscow' });
@@ -286,7 +286,7 @@ describe('the SMS deep link', () => {
     seen();
     h = h.restart();
     await press('✅ Всё верно');
-    expect(seen().at(-1)).toMatch(/^Коротко опишите/);
+    expect(seen().at(-1)).toMatch(/^Диагноз из направления: I20\.8/);
     h = h.restart();
     await say('Одышка при ходьбе.');
     expect(seen().at(-1)).toContain('Документы для заявки');
@@ -313,7 +313,39 @@ describe('the SMS deep link', () => {
   });
 });
 
+describe('in English', () => {
+  it('the offer and the questions in the person\'s language', async () => {
+    const JOHN = { id: 5560009, first_name: 'John', language_code: 'en' };
+    addReferral();
+    await openLink(JOHN);
+    await press('✅ I agree', JOHN);
+    expect(seen(JOHN).at(-1)!.split('\n')[0]).toBe(
+      `You were referred by Петров Пётр Петрович, ГБУЗ «Областная больница № 1» to Bakulev Center (cardiovascular surgery), with Coronary artery disease.`,
+    );
+    await press('✅ Yes, this is me', JOHN);
+    expect(seen(JOHN).at(-1)).toMatch(/^The profile is filled in from the referral/);
+  });
+});
+
 describe('a shared phone', () => {
+  it('"not me" in registration goes on with registration where it was', async () => {
+    const id = addReferral();
+    await h.patient.send(h.patient.updates.command(MARIA, '/start'));
+    await press('✅ Согласен(на)');
+    await press('Себя');
+    await say('Кузнецова Мария Ивановна');
+    await say('01.02.1980');
+    await shareOwnContact(MARIA, '79123456789');
+    await press('Это не я');
+    expect(seen().slice(-2)).toEqual(['Понятно, направление не привязано. Продолжим регистрацию.', expect.stringMatching(/^Регион проживания/)]);
+    await say('Москва');
+    await press('Москва');
+    await press('✅ Всё верно');
+    expect(h.services.patients.list(MARIA.id)).toMatchObject([{ fullName: 'Кузнецова Мария Ивановна', phoneVerified: true }]);
+    expect(referralRow(id).accountId).toBeNull();
+  });
+
+
   it("the person's own contact in registration matches: the offer, then the referral's profile with the phone verified", async () => {
     const id = addReferral();
     await h.patient.send(h.patient.updates.command(MARIA, '/start'));
@@ -365,7 +397,7 @@ describe('a shared phone', () => {
     await press('✅ Да, это я');
     expect(seen()).toEqual([
       'Направление связано с уже зарегистрированным профилем: иванова  мария петровна.',
-      expect.stringMatching(/^Коротко опишите/),
+      expect.stringMatching(/^Диагноз из направления/),
     ]);
     expect(h.services.patients.list(MARIA.id)).toHaveLength(1);
     expect(referralRow(id)).toMatchObject({ accountId: MARIA.id, patientId: existing });
