@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Api } from 'grammy';
+import { Api, type Transformer } from 'grammy';
 import { pino } from 'pino';
 import { createOutboxSender, type OutboxSender, type OutboxSenderOptions } from '../../../bot/shared/outbox-sender.js';
 import type { Clock } from '../../../core/clock.js';
@@ -29,14 +29,23 @@ export interface NoteBench {
  * The real sender and repository over a fresh SQLite file, with two trivial templates, so a test can watch delivery
  * itself (order, pacing, faults) without the service's renderers in the way.
  */
-export function createNoteBench(api: FakeBotApi, clock: Clock, options: OutboxSenderOptions & { timeoutSeconds?: number } = {}): NoteBench {
+export function createNoteBench(
+  api: FakeBotApi,
+  clock: Clock,
+  options: OutboxSenderOptions & { timeoutSeconds?: number; /** Installed on the first sender's Apis only, not after restart(). */ transformer?: Transformer } = {},
+): NoteBench {
   const dir = mkdtempSync(path.join(tmpdir(), 'oz-outbox-'));
   const db = openDatabase(path.join(dir, 'db.sqlite'));
   const repo = createOutboxRepository(db);
   let counter = 0;
-  const { timeoutSeconds, ...senderOptions } = options;
-  const channel = (token: string) => ({
-    api: new Api(token, { apiRoot: api.apiRoot, ...(timeoutSeconds ? { timeoutSeconds } : {}) }),
+  const { timeoutSeconds, transformer, ...senderOptions } = options;
+  const botApi = (token: string, t: Transformer | undefined) => {
+    const a = new Api(token, { apiRoot: api.apiRoot, ...(timeoutSeconds ? { timeoutSeconds } : {}) });
+    if (t) a.config.use(t);
+    return a;
+  };
+  const channel = (token: string, t?: Transformer) => ({
+    api: botApi(token, t),
     locale: () => 'ru',
     translate: (_locale: string, key: string) => key,
     renderers: {
@@ -44,10 +53,10 @@ export function createNoteBench(api: FakeBotApi, clock: Clock, options: OutboxSe
       note_edit: (row: { params: Record<string, unknown> }) => ({ kind: 'edit' as const, messageId: Number(row.params.messageId), text: String(row.params.text) }),
     },
   });
-  const build = (o: OutboxSenderOptions) =>
+  const build = (o: OutboxSenderOptions, t?: Transformer) =>
     createOutboxSender({
       repo,
-      channels: { patient: channel(PATIENT_TOKEN), staff: channel(STAFF_TOKEN) },
+      channels: { patient: channel(PATIENT_TOKEN, t), staff: channel(STAFF_TOKEN, t) },
       clock,
       logger: pino({ level: process.env.TEST_LOG ?? 'silent' }),
       options: { random: () => 0.5, ...o },
@@ -55,7 +64,7 @@ export function createNoteBench(api: FakeBotApi, clock: Clock, options: OutboxSe
   return {
     db,
     repo,
-    sender: build(senderOptions),
+    sender: build(senderOptions, transformer),
     note(chatId, text, extra = {}) {
       counter += 1;
       const params = {
