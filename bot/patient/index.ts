@@ -2,6 +2,7 @@ import { createConversation } from '@grammyjs/conversations';
 import type { ApiClientOptions } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { registerCommands } from '../shared/commands.js';
+import { reachability } from '../shared/outbox-reachable.js';
 import { applicationsFeature } from './applications/index.js';
 import { applyFeature } from './apply/index.js';
 import { deleteMeFeature } from './delete-me/index.js';
@@ -27,6 +28,8 @@ export function createPatientBot(
   opts: { botInfo?: UserFromGetMe; client?: Omit<ApiClientOptions, 'apiRoot'> } = {},
 ) {
   const { bot, i18n, guarded } = createPatientBotStack(deps, opts);
+  // First: a person who had blocked the bot and writes again is reachable, whatever feature answers them.
+  guarded.use(reachability(deps));
   // Order matters: the guard sees commands before a conversation can swallow them; "unhandled" comes last.
   // Before the guard: in the duty-doctor chat, /cancel leaves the chat and other commands leave it first.
   guarded.use(dutyChatExit(deps));

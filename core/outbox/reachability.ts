@@ -39,6 +39,11 @@ export function createReachability(db: Db) {
       })();
     },
 
+    /** Telegram said the person blocked the bot (my_chat_member: kicked) before any message of ours was refused. */
+    markBlocked(accountId: number): void {
+      setReachable.run(0, accountId);
+    },
+
     /**
      * The person wrote to the bot again: they are reachable, and what was refused in the last day is queued again
      * (each renderer still skips what no longer holds; expired rows fail as expired). Returns the rows queued again.
