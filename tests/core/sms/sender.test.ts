@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createI18n } from '../../../bot/shared/i18n.js';
 import { smsRenderers } from '../../../bot/sms/renderers.js';
+import { createReferralInvites } from '../../../core/referrals/invites.js';
 import type { SmsGateway } from '../../../core/sms/gateway.js';
 import { createLogSmsGateway } from '../../../core/sms/log-gateway.js';
 import { enqueueSms } from '../../../core/sms/outbox.js';
@@ -242,6 +243,32 @@ describe('SMS sender through SMS.ru', () => {
     const rows = db.select().from(smsOutbox).all();
     expect(rows[0]).toMatchObject({ state: 'queued', attempts: 0, lastError: 'no renderer for future_thing' });
     expect(rows[1]).toMatchObject({ state: 'sent', text: 'Облако здоровья: консультация 26.11 17:00 (МСК+7) отменена. Подробности — в Telegram.' });
+  });
+});
+
+describe('invite state after a resend', () => {
+  it('an older invite answered late does not overwrite the state of the newer one', async () => {
+    const id = referralWithInvite();
+    // The first invite is in flight when the manager resends; the provider then accepts the first one.
+    let release!: () => void;
+    const slow: SmsGateway = { name: 'slow', send: () => new Promise((resolve) => (release = () => resolve({ providerMessageId: 'late-1' }))) };
+    const running = sender(slow);
+    running.start(60_000);
+    await new Promise((r) => setTimeout(r, 20));
+    const audit = { record: () => {} };
+    createReferralInvites({ db, clock, audit }).resend(id, { type: 'system' });
+    release();
+    await running.stop();
+    const rows = db.select({ key: smsOutbox.dedupeKey, state: smsOutbox.state, providerMessageId: smsOutbox.providerMessageId }).from(smsOutbox).all();
+    // The truth about each SMS is recorded (the first did go out) ...
+    expect(rows).toEqual([
+      { key: `referral_invite:${id}:1`, state: 'sent', providerMessageId: 'late-1' },
+      { key: `referral_invite:${id}:2`, state: 'queued', providerMessageId: null },
+    ]);
+    // ... but the referral follows its newest invite, which is still waiting.
+    expect(referral(id)).toEqual({ state: 'queued', sentAt: null, error: null });
+    await sender().flush();
+    expect(referral(id)).toEqual({ state: 'sent', sentAt: now, error: null });
   });
 });
 
