@@ -23,10 +23,16 @@ export function doctorDigestJob(): Job {
         const at = zonedToUtc(day, DIGEST.at, DIGEST.timeZone);
         // Only a morning inside the window, and only while the list is still of use that day.
         if (at <= from || at > to || to >= zonedToUtc(day, DIGEST.staleAt, DIGEST.timeZone)) continue;
-        const upcoming = scheduledStartingIn(tx, at - ANY_ZONE_DAY, at + ANY_ZONE_DAY);
+        const startsByStaff = new Map<number, number[]>();
+        for (const c of scheduledStartingIn(tx, at - ANY_ZONE_DAY, at + ANY_ZONE_DAY)) {
+          const list = startsByStaff.get(c.staffId);
+          if (list) list.push(c.startsAt);
+          else startsByStaff.set(c.staffId, [c.startsAt]);
+        }
         for (const member of reachableStaff(tx)) {
           const date = zonedDate(at, member.timeZone);
-          if (!upcoming.some((c) => c.staffId === member.id && zonedDate(c.startsAt, member.timeZone) === date)) continue;
+          const span = { from: zonedToUtc(date, '00:00', member.timeZone), to: zonedToUtc(addDays(date, 1), '00:00', member.timeZone) };
+          if (!startsByStaff.get(member.id)?.some((startsAt) => startsAt >= span.from && startsAt < span.to)) continue;
           enqueue(
             tx,
             {
