@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../core/config.js';
+import { loadConfig, type ConfigError } from '../../../core/config.js';
 import { createSmsGateway } from '../../../core/sms/create-gateway.js';
 
 const token = '123456:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
