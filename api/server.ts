@@ -2,6 +2,9 @@ import { Hono } from 'hono';
 import { webhookCallback, type Bot, type Context } from 'grammy';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../core/logger.js';
+import { systemClock, type Clock } from '../core/clock.js';
+import { createHealthRoutes, DEFAULT_MAX_OUTBOX_LAG_SECONDS } from './health.js';
+import { createMetricsRoutes, httpMetrics, type Metrics } from './metrics.js';
 import { createMiniAppStatic, type MiniAppStaticOptions } from './miniapp-static.js';
 import { expectedError } from './miniapp/errors.js';
 import { createMiniApi, type MiniApiDeps } from './miniapp/index.js';
@@ -18,6 +21,10 @@ export interface ServerDeps {
   miniapp?: MiniAppStaticOptions;
   /** The Mini App's HTTP API under /api: init data checked on every route before anything is read. */
   api?: MiniApiDeps;
+  /** /healthz: the clock the outbox lag is measured by, and the lag that makes it answer 503. */
+  health?: { clock: Clock; maxLagSeconds: number };
+  /** /metrics (Prometheus) and the request timing behind it; token: METRICS_TOKEN, else loopback clients only. */
+  metrics?: { metrics: Metrics; token?: string | undefined };
 }
 
 function jsonError(code: string, message: string) {
@@ -26,11 +33,19 @@ function jsonError(code: string, message: string) {
 
 export function createServer(deps: ServerDeps) {
   const app = new Hono();
+  // First, so it times everything after it, the error boundary's answers included.
+  if (deps.metrics) app.use('*', httpMetrics(deps.metrics.metrics));
 
-  app.get('/healthz', (c) => {
-    const ok = deps.db.$client.prepare('select 1 as ok').get() as { ok: number } | undefined;
-    return c.json({ status: ok?.ok === 1 ? 'ok' : 'degraded' });
-  });
+  app.route(
+    '/',
+    createHealthRoutes({
+      db: deps.db,
+      logger: deps.logger,
+      clock: deps.health?.clock ?? systemClock,
+      maxLagSeconds: deps.health?.maxLagSeconds ?? DEFAULT_MAX_OUTBOX_LAG_SECONDS,
+    }),
+  );
+  if (deps.metrics) app.route('/', createMetricsRoutes(deps.metrics));
 
   if (deps.verify) app.route('/', createVerifyRoutes(deps.verify));
   if (deps.api) app.route('/api', createMiniApi(deps.api));

@@ -76,12 +76,15 @@ export async function startService(config: Config, logger: Logger) {
   await staff?.registerCommands();
 
   const webhook = config.bot.mode === 'webhook' ? config.bot : undefined;
+  services.metrics.collectProcessMetrics();
   const app = createServer({
     db,
     logger,
     verify: services,
     miniapp: { botUsername: patient.bot.botInfo.username },
     api: { services, maxAgeSeconds: config.initDataMaxAgeSeconds },
+    health: { clock: systemClock, maxLagSeconds: config.ops.healthMaxOutboxLagSeconds },
+    metrics: { metrics: services.metrics, token: config.ops.metricsToken },
     ...(webhook ? { webhooks: { bots: Object.fromEntries(bots.map((b) => [b.name, b.bot])), secretToken: webhook.webhookSecret } } : {}),
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) =>

@@ -27,6 +27,7 @@ import { createStaffInvites } from '../core/staff/invites.js';
 import { createStaffRepository } from '../core/staff/repository.js';
 import { createVideoService } from '../core/video/index.js';
 import type { Db } from '../db/client.js';
+import { createMetrics } from './metrics.js';
 
 /** Builds the service graph over an open database; the entry point and the tests build it the same way. */
 export function createServices(opts: {
@@ -67,6 +68,8 @@ export function createServices(opts: {
   // Patient ⇄ duty doctor messages, relayed through the outbox; photos under filesDir/duty-chat.
   const dutyChat = createDutyChatService({ db, clock, audit, filesDir: config.filesDir });
   return {
+    // Prometheus metrics on a registry of this graph's own; the bots count their updates into it (bot/shared/stack.ts).
+    metrics: createMetrics({ db, clock, logger, tokens: { patient: config.patientBotToken, staff: config.staffBotToken } }),
     token: config.patientBotToken,
     staffToken: config.staffBotToken,
     apiRoot: config.telegramApiRoot,

@@ -4,7 +4,7 @@ import { conversations, type Conversation, type ConversationFlavor } from '@gram
 import type { I18nFlavor } from '@grammyjs/i18n';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, session, type ApiClientOptions, type Context, type Middleware, type SessionFlavor } from 'grammy';
-import type { UserFromGetMe } from 'grammy/types';
+import type { Update, UserFromGetMe } from 'grammy/types';
 import type { Db } from '../../db/client.js';
 import type { Logger } from '../../core/logger.js';
 import { tolerateHarmlessErrors } from './api-tolerance.js';
@@ -22,6 +22,17 @@ export type StackConvoContext = Context & I18nFlavor;
 
 const chatKey = (ctx: { chat?: { id: number } }) => ctx.chat?.id.toString();
 
+/** Where a bot reports every update it receives (api/metrics.ts, for /metrics). */
+export interface UpdateCounter {
+  countUpdate(botId: number, update: Update): void;
+}
+
+// The service graph both bots are built from carries one as `metrics`; bots built without it count nothing.
+function updateCounterOf(deps: unknown): UpdateCounter | undefined {
+  const metrics = (deps as { metrics?: Partial<UpdateCounter> } | null | undefined)?.metrics;
+  return typeof metrics?.countUpdate === 'function' ? (metrics as UpdateCounter) : undefined;
+}
+
 export interface StackOptions<C extends Context, D> {
   token: string;
   apiRoot: string;
@@ -34,6 +45,8 @@ export interface StackOptions<C extends Context, D> {
   storedLocale(ctx: C): string | undefined;
   botInfo?: UserFromGetMe;
   client?: Omit<ApiClientOptions, 'apiRoot'>;
+  /** Counts updates for /metrics; by default the `metrics` of deps, when it has one. */
+  updates?: UpdateCounter;
 }
 
 /**
@@ -58,6 +71,15 @@ export function createBotStack<S extends object, D, C extends StackContext<S, D>
     };
 
   const i18n = createI18n<C>(opts.storedLocale);
+
+  // First of all, so the updates dropped just below (groups, channels) are counted too.
+  const counter = opts.updates ?? updateCounterOf(opts.deps);
+  if (counter) {
+    bot.use((ctx, next) => {
+      counter.countUpdate(ctx.me.id, ctx.update);
+      return next();
+    });
+  }
 
   // One-to-one chats only: groups and channels are not part of the service. (Not bot.drop: without middleware of
   // its own it passes every update on, whichever way its predicate answers.)

@@ -54,7 +54,7 @@ describe('HTTP server', () => {
 
   it('/healthz says the database answers; unknown paths are JSON 404s', async () => {
     const health = await app().request('/healthz');
-    expect(await health.json()).toEqual({ status: 'ok' });
+    expect(await health.json()).toMatchObject({ status: 'ok', ok: true, db: 'ok' });
     const missing = await app().request('/nope');
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ error: { code: 'not_found', message: 'Not found' } });
