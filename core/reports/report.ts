@@ -100,7 +100,10 @@ export function buildReport(deps: { db: Db; catalog: Catalog; clock: Clock }, pe
   const delays = new Map<ReportRow, number[]>();
   for (const d of schedulingDelays(db, from, to)) {
     const r = row(d.centerCode, d.path);
-    if (r) delays.set(r, [...(delays.get(r) ?? []), d.ms / HOUR]);
+    if (!r) continue;
+    const list = delays.get(r);
+    if (list) list.push(d.ms / HOUR);
+    else delays.set(r, [d.ms / HOUR]);
   }
   for (const [r, hours] of delays) r.toScheduling = { count: hours.length, medianHours: quantile(hours, 0.5)!, p90Hours: quantile(hours, 0.9)! };
 
