@@ -360,6 +360,8 @@ describe('a shared phone', () => {
     const summary = seen().at(-1)!;
     expect(summary).toContain('+79123456789 (подтверждён)');
     expect(summary).toContain('Регион: Москва');
+    // The referral's steps run inside registration's own conversation, which resumes after a restart as well.
+    h = h.restart();
     await press('✅ Всё верно');
     await press('Добавить нечего');
     expect(seen().at(-1)).toContain('Документы для заявки');
