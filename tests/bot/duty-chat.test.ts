@@ -191,6 +191,9 @@ describe('duty-doctor chat: the patient writes, the doctor answers', () => {
     const refusal =
       'В чат с врачом передаются только текст и фотографии. Стикеры, голосовые и видеосообщения, файлы не передаются — пожалуйста, напишите вопрос словами, а снимок документа пришлите как фото (не файлом).';
     expect(h.patient.seen(MARIA)).toEqual([refusal, refusal, refusal]);
+    // A shared phone number answers the bot (a referral's phone), not the doctor: it goes on to the other features.
+    await h.patient.send(h.patient.updates.contact(MARIA, { phone_number: '+79123456789', first_name: 'Мария', user_id: MARIA.id }));
+    expect(h.patient.seen(MARIA)).not.toContain(refusal);
     expect(rows()).toEqual([]);
     expect(chatOutbox()).toEqual([]);
   });

@@ -91,7 +91,8 @@ export function dutyChatFeature(deps: Pick<PatientBotDeps, 'db'>) {
 
   feature.on('message', async (ctx, next) => {
     const current = mode.get(ctx.chat.id);
-    if (!current) return next();
+    // A shared contact or Mini App data answers the bot (a phone to link a referral), never a question for the doctor.
+    if (!current || ctx.message.contact || ctx.message.web_app_data) return next();
     await relayFromPatient(ctx, mode, current.consultationId);
   });
 
