@@ -20,8 +20,6 @@ async function page(ctx: StaffContext, filter: InviteFilter, pageNo: number) {
   return invitesView(ctx.t, await ctx.i18n.getLocale(), ctx.deps.catalog, member.timeZone, ctx.deps.clock.now(), { ...result, filter, page: shown });
 }
 
-const refusalKey = (code: InviteErrorCode) => (code === 'referral_linked' ? 'refinv-err-referral-linked' : 'refinv-err-referral-not-found');
-
 /**
  * /referrals for managers and admins: recent referrals with their SMS invite state and whether the person has come to
  * the bot; a Resend button on the ones not delivered or still waiting. Everyone else is told it is for managers; the
@@ -53,7 +51,8 @@ export function referralInvitesFeature() {
       ctx.deps.referralInvites.resend(data.id, { type: 'staff', id: ctx.staff!.id });
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
-      await ctx.answerCallbackQuery({ text: ctx.t(refusalKey(err.code as InviteErrorCode)), show_alert: true });
+      const linked = (err.code as InviteErrorCode) === 'referral_linked';
+      await ctx.answerCallbackQuery({ text: ctx.t(linked ? 'refinv-err-referral-linked' : 'refinv-err-referral-not-found'), show_alert: true });
       const v = await page(ctx, data.filter, data.page);
       return ctx.editMessageText(v.text, { reply_markup: v.markup });
     }
