@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { referrals } from '../../db/schema.js';
-import type { Application } from '../applications/repository.js';
+import { OPEN_STATUSES, type Application } from '../applications/repository.js';
 import type { ApplicationService } from '../applications/service.js';
 import { DIAGNOSIS_MAX } from '../applications/service.js';
 import type { AuditLog } from '../audit.js';
@@ -112,6 +112,14 @@ export function createReferralLinking(deps: ReferralLinkingDeps) {
     audit.record({ actor: { type: 'account', id: accountId }, action: 'referral.profile_attached', patientId, details: { referralId: referral.id } });
   };
 
+  const record = (referral: Referral, app: Application, action: string) => {
+    db.update(referrals)
+      .set({ applicationId: app.id })
+      .where(and(eq(referrals.id, referral.id), eq(referrals.accountId, referral.accountId!), isNull(referrals.applicationId)))
+      .run();
+    audit.record({ actor: { type: 'account', id: referral.accountId! }, action, patientId: app.patientId, details: { referralId: referral.id, applicationId: app.id } });
+  };
+
   return {
     byId,
     ofAccount,
@@ -218,20 +226,17 @@ export function createReferralLinking(deps: ReferralLinkingDeps) {
         if (!(err instanceof DomainError) || err.code !== 'application_open_exists') throw err;
         const open = deps.applications
           .ofAccount(accountId)
-          .find((a) => a.patientId === referral.patientId && a.centerCode === referral.centerCode && a.path === 'referral' && a.submittedAt >= (referral.linkedAt ?? 0));
+          .find((a) => a.patientId === referral.patientId && a.centerCode === referral.centerCode && OPEN_STATUSES.includes(a.status));
         if (!open) throw err;
+        if (open.path !== 'referral' || open.submittedAt < (referral.linkedAt ?? 0)) {
+          // The patient's own application to the center is already open: the referral joins it (its doctors see who
+          // referred), so it is not left "unfinished" for ever, and the patient is told which one it is.
+          record(referral, open, 'referral.joined_open');
+          throw new DomainError('application_open_exists', { id: open.id });
+        }
         app = open;
       }
-      db.update(referrals)
-        .set({ applicationId: app.id })
-        .where(and(eq(referrals.id, referral.id), eq(referrals.accountId, accountId), isNull(referrals.applicationId)))
-        .run();
-      audit.record({
-        actor: { type: 'account', id: accountId },
-        action: 'referral.submitted',
-        patientId: referral.patientId,
-        details: { referralId: referral.id, applicationId: app.id },
-      });
+      record(referral, app, 'referral.submitted');
       return app;
     },
   };
@@ -239,7 +244,7 @@ export function createReferralLinking(deps: ReferralLinkingDeps) {
 
 export type ReferralLinking = ReturnType<typeof createReferralLinking>;
 
-/** Who referred the patient of this application, for the doctors' card; undefined when it is not a referral's. */
+/** Who referred the patient of this application, for the doctors' card; undefined when no referral led to it. */
 export function referrerOf(db: Db, applicationId: number): { doctor: string | null; organization: string | null } | undefined {
   return db
     .select({ doctor: referrals.referringDoctor, organization: referrals.organization })

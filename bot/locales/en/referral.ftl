@@ -31,7 +31,7 @@ referral-sent =
     ✅ Application No. { $id } under the referral has been sent to { $center }.
     You will be told of the decision within 2–4 days, here in this chat. If more documents are needed, the doctor will say which.
 referral-already-submitted = The application under this referral has already been sent (No. { $id }). Its state is under “🗂 My applications”.
-referral-open-exists = The patient already has an open application to { $center }: a doctor of the center will review it. You can see it under “🗂 My applications”.
+referral-open-exists = The patient already has an open application No. { $id } to { $center }: the referral is joined to it, and the center's doctor will see who referred you. You can see it under “🗂 My applications”.
 referral-catalog-changed = The center or condition of the referral is not taken through the service at the moment. Please contact the doctor who referred you.
 referral-changed = The referral changed while you were completing it. Open the link from the SMS again.
 referral-not-found = The referral was not found. Open the link from the SMS again.

@@ -21,7 +21,7 @@ export async function submitReferral(ctx: PatientContext, referral: Referral, co
       return showReferralChecklist(ctx, referral.id);
     case 'application_open_exists':
       delete ctx.session.referral;
-      return ctx.reply(ctx.t('referral-open-exists', { center }), { reply_markup: mainMenu(ctx) });
+      return ctx.reply(ctx.t('referral-open-exists', { center, id: result.error.details.id ?? '—' }), { reply_markup: mainMenu(ctx) });
     case 'unknown_center':
     case 'unknown_condition':
       return ctx.reply(ctx.t('referral-catalog-changed'), { reply_markup: mainMenu(ctx) });

@@ -10,7 +10,7 @@ import { DECLINABLE, holderName, mayStart, mayViewDocuments, REQUESTABLE } from 
 import { declineData, documentsData, requestData, takeData } from './callback-data.js';
 import { conditionLabel, formatMoment, kindList, patientAge } from './labels.js';
 
-export type CardDeps = Pick<StaffBotDeps, 'catalog' | 'documents' | 'applicationRepository' | 'applications' | 'staff' | 'clock' | 'db'>;
+export type CardDeps = Pick<StaffBotDeps, 'catalog' | 'documents' | 'applicationRepository' | 'applications' | 'staff' | 'clock' | 'db' | 'outbox'>;
 
 /** What the card says on top: a fresh notice, the patient's answer to a request, or just the application. */
 export type Headline = 'new' | 'documents_added' | 'plain';
@@ -69,10 +69,13 @@ function keyboard(t: Translate, app: Application, viewer: StaffMember): InlineKe
   return any ? kb : undefined;
 }
 
-/** Path 3: that the application came by referral, and from whom (the regional physician and their organization). */
+/**
+ * Path 3: that the application came by referral, and from whom (the regional physician and their organization); also
+ * an own application that a referral joined because it was already open.
+ */
 function referralLines(deps: CardDeps, t: Translate, app: Application): string[] {
-  if (app.path !== 'referral') return [];
   const from = referrerOf(deps.db, app.id);
+  if (app.path !== 'referral' && !from) return [];
   const by = [from?.doctor, from?.organization].map((s) => s?.trim()).filter(Boolean).join(', ');
   return [t('triage-card-referral', { by: by || '—' })];
 }
@@ -101,7 +104,9 @@ export function triageCard(deps: CardDeps, t: Translate, locale: string, app: Ap
     documents: deps.documents.list(app.patientId).length,
     submitted: formatMoment(app.submittedAt, viewer.timeZone),
   });
-  const text = [title, body, ...referralLines(deps, t, app), '', ...stateLines(deps, t, locale, app, viewer)].join('\n');
+  // Answers to requests and decisions will not reach a patient who blocked the bot: the doctor should know.
+  const unreachable = patient.accountId !== null && deps.outbox.isUnreachable(patient.accountId) ? [t('delivery-card-unreachable')] : [];
+  const text = [title, body, ...referralLines(deps, t, app), ...unreachable, '', ...stateLines(deps, t, locale, app, viewer)].join('\n');
   const kb = keyboard(t, app, viewer);
   return kb ? { text, replyMarkup: { inline_keyboard: kb.inline_keyboard.filter((row) => row.length > 0) } } : { text };
 }

@@ -225,6 +225,25 @@ describe('the SMS deep link', () => {
     expect(app).toMatchObject({ path: 'referral', complaints: 'Давящие боли за грудиной при подъёме на 2 этаж.' });
   });
 
+  it("the patient's own application to the center already open: the referral joins it, nothing is sent twice", async () => {
+    const maria = h.registerPatient(MARIA.id);
+    for (const kind of ['discharge_summary', 'ecg', 'echo']) {
+      const bytes = await sharp({ create: { width: 64, height: 64, channels: 3, background: { r: kind.length * 20, g: 9, b: 2 } } }).jpeg().toBuffer();
+      await h.services.documents.ingest({ patientId: maria, kind, bytes, actorAccountId: MARIA.id });
+    }
+    const own = h.services.applications.submit({ patientId: maria, centerCode: 'bakulev', conditionCode: 'arrhythmia', diagnosis: 'ФП', complaints: 'Перебои', actorAccountId: MARIA.id });
+    const id = addReferral();
+    await openLink();
+    await press('✅ Да, это я');
+    await press('Добавить нечего');
+    await press('📨 Отправить заявку');
+    expect(seen().at(-1)).toBe(
+      `У пациента уже есть открытая заявка № ${own.id} в ${BAKULEV}: направление присоединено к ней, и врач центра увидит, кто вас направил. Посмотреть её можно в «🗂 Мои заявки».`,
+    );
+    expect(h.services.db.select().from(applications).all()).toHaveLength(1);
+    expect(referralRow(id).applicationId).toBe(own.id);
+  });
+
   it('an unknown or malformed code gets a clear message and the usual start', async () => {
     addReferral();
     await openLink(MARIA, 'Zz9_zz9-Zz9z');

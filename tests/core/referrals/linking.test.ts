@@ -172,14 +172,18 @@ describe('referral linking', () => {
     expect(services.db.select().from(applications).all()).toHaveLength(1);
   });
 
-  it("an open application of the patient's own to the same center is not taken for the referral's", async () => {
+  it("an open application of the patient's own to the same center is not sent twice: the referral joins it", async () => {
     const id = addReferral();
     linking.claim(id, MARIA, 'link');
     const patient = linking.createProfile(MARIA, id, profile);
     await addRequiredDocuments(patient.id);
-    services.applications.submit({ patientId: patient.id, centerCode: 'bakulev', conditionCode: 'arrhythmia', diagnosis: 'д', complaints: 'ж', actorAccountId: MARIA });
+    const own = services.applications.submit({ patientId: patient.id, centerCode: 'bakulev', conditionCode: 'arrhythmia', diagnosis: 'д', complaints: 'ж', actorAccountId: MARIA });
     expect(code(() => linking.submit(MARIA, id, 'по направлению'))).toBe('application_open_exists');
-    expect(row(id).applicationId).toBeNull();
+    expect(row(id).applicationId).toBe(own.id);
+    expect(services.db.select().from(applications).all()).toHaveLength(1);
+    expect(referrerOf(services.db, own.id)).toEqual({ doctor: 'Петров П. П.', organization: 'ГБУЗ ОБ № 1' });
+    expect(linking.unfinished(MARIA)).toEqual([]);
+    expect(services.db.select().from(auditLog).all().map((r) => r.action)).toContain('referral.joined_open');
   });
 });
 
