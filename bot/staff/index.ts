@@ -7,6 +7,7 @@ import type { StaffBotDeps } from './deps.js';
 import { concludeFeature, concludeFlow } from './conclude/index.js';
 import { consultationsFeature } from './consultations/index.js';
 import { dutyChatReplies, dutyChatStrayReplies } from './duty-chat/index.js';
+import { deliveryFeature } from './delivery/index.js';
 import { staffGate } from './gate.js';
 import { referralImportFeature, referralInvitesFeature } from './referrals/index.js';
 import { scheduleFeature, scheduleFlow } from './schedule/index.js';
@@ -16,7 +17,7 @@ import { inviteFeature } from './start/index.js';
 import { triageFeature } from './triage/index.js';
 import { staffUnhandledFeature } from './unhandled/index.js';
 
-export const STAFF_COMMANDS = ['queue', 'schedule', 'today', 'week', 'consultation', 'join', 'conclude', 'noshow', 'slots', 'stats', 'referrals', 'help'] as const;
+export const STAFF_COMMANDS = ['queue', 'schedule', 'today', 'week', 'consultation', 'join', 'conclude', 'noshow', 'slots', 'stats', 'referrals', 'delivery', 'help'] as const;
 
 /** The doctors' bot: invite-only; triage, scheduling, conclusions and duty schedules. */
 export function createStaffBot(deps: StaffBotDeps, opts: { botInfo?: UserFromGetMe; client?: Omit<ApiClientOptions, 'apiRoot'> } = {}) {
@@ -54,6 +55,7 @@ export function createStaffBot(deps: StaffBotDeps, opts: { botInfo?: UserFromGet
   members.use(statsFeature());
   members.use(referralImportFeature());
   members.use(referralInvitesFeature());
+  members.use(deliveryFeature());
   members.use(dutyChatStrayReplies());
   members.use(staffUnhandledFeature());
   return { bot, i18n, registerCommands: () => registerCommands(bot.api, i18n, STAFF_COMMANDS) };

@@ -7,7 +7,7 @@ import type { StaffBotDeps } from '../deps.js';
 import { consultData } from './callback-data.js';
 import { dateIn, timeIn, zoneTag } from './format.js';
 
-type CardDeps = Pick<StaffBotDeps, 'catalog' | 'applicationRepository' | 'conclusions' | 'clock'>;
+type CardDeps = Pick<StaffBotDeps, 'catalog' | 'applicationRepository' | 'conclusions' | 'clock' | 'outbox'>;
 
 /** "14:00 · №12 · Иванова Мария Петровна · видео", with the status when it is no longer planned. */
 export function consultationLine(t: Translate, c: ConsultationView, timeZone: string): string {
@@ -30,6 +30,8 @@ export function consultationCard(deps: CardDeps, t: Translate, locale: string, c
       status: c.status,
     }),
   ];
+  // The doctor should know messages will not reach the patient (reminders, the link): call instead.
+  if (c.accountId !== null && deps.outbox.isUnreachable(c.accountId)) lines.push(t('delivery-card-unreachable'));
   const app = c.applicationId === null ? undefined : deps.applicationRepository.byId(c.applicationId);
   if (app) {
     const center = deps.catalog.centers.find((x) => x.code === app.centerCode);

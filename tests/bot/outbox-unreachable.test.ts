@@ -1,0 +1,180 @@
+import { eq } from 'drizzle-orm';
+import type { Update } from 'grammy/types';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { StaffMember } from '../../core/staff/repository.js';
+import { zonedToUtc } from '../../core/time.js';
+import { accounts, outbox, smsOutbox } from '../../db/schema.js';
+import { createFakeBotApi } from '../support/fake-bot-api.js';
+import { takenApplication, WEDNESDAY_10_MSK } from '../support/scheduling-fixtures.js';
+import { createServiceHarness, manualClock, PATIENT_TOKEN, type ServiceHarness } from '../support/service-harness.js';
+
+const clock = manualClock();
+const api = createFakeBotApi({ now: () => clock.now() });
+const MARIA = { id: 5550001, first_name: 'Мария', language_code: 'ru' };
+const DOCTOR = { id: 6660001, first_name: 'Анна', language_code: 'ru' };
+const MANAGER = { id: 6660009, first_name: 'Ольга', language_code: 'ru' };
+const WARNING = '⚠️ Пациент заблокировал бота: сообщения до него не доходят, важные уведомления уходят по SMS, если известен телефон.';
+const msk = (date: string, time: string) => zonedToUtc(date, time, 'Europe/Moscow');
+
+let h: ServiceHarness;
+let doctor: StaffMember;
+let patientId: number;
+
+beforeAll(() => api.listen());
+beforeEach(() => {
+  clock.set(WEDNESDAY_10_MSK);
+  h = createServiceHarness(api, { clock });
+  doctor = h.addStaff(DOCTOR.id, 'doctor', 'bakulev', 'Петрова Анна Сергеевна');
+  h.addStaff(MANAGER.id, 'manager', null, 'Менеджер Ольга');
+  patientId = h.registerPatient(MARIA.id, { regionCode: 'RU-PRI', timeZone: 'Asia/Vladivostok', phone: '+79140001122' });
+});
+afterEach(() => {
+  h.close();
+  api.reset();
+});
+afterAll(() => api.close());
+
+const rows = () => h.services.db.select().from(outbox).where(eq(outbox.chatId, MARIA.id)).orderBy(outbox.id).all();
+const sms = () => h.services.db.select().from(smsOutbox).all();
+const reachable = () => h.services.db.select({ r: accounts.reachable }).from(accounts).where(eq(accounts.telegramId, MARIA.id)).get()!.r;
+const callsToMaria = () => api.calls.filter((c) => c.token === PATIENT_TOKEN && Number(c.params.chat_id) === MARIA.id);
+
+/** An application in review (Maria is told so) and its consultation scheduled (told too): one ordinary notice, one critical. */
+function reviewedAndScheduled() {
+  const appId = takenApplication(h.services, patientId, doctor);
+  const c = h.services.scheduling.scheduleApplication(doctor, appId, msk('2026-11-26', '11:00'), 'video');
+  return { appId, c };
+}
+
+describe('403: the patient blocked the bot', () => {
+  it('the account becomes unreachable, only the critical notice goes by SMS, and nothing more is sent to the chat', async () => {
+    api.blockChat(MARIA.id, { token: PATIENT_TOKEN });
+    const { c } = reviewedAndScheduled();
+    await h.deliver();
+
+    const [review, scheduled] = rows();
+    expect(review).toMatchObject({ template: 'application_in_review', sentAt: null, lastError: 'unreachable: 403 Forbidden: bot was blocked by the user' });
+    expect(scheduled).toMatchObject({ template: 'consultation_scheduled', sentAt: null, lastError: 'unreachable: not sent: the patient has blocked the bot' });
+    expect(review!.failedAt).toBe(clock.now());
+    expect(reachable()).toBe(false);
+    // Telegram was asked once; once it said "blocked", the sender stopped knocking.
+    expect(callsToMaria()).toHaveLength(1);
+    expect(sms()).toEqual([
+      expect.objectContaining({
+        phone: '+79140001122',
+        purpose: 'notice_fallback',
+        dedupeKey: `fallback:${scheduled!.id}`,
+        state: 'queued',
+      }),
+    ]);
+    expect(JSON.parse(sms()[0]!.params)).toEqual({ notice: 'scheduled', startsAt: c.startsAt, timeZone: 'Asia/Vladivostok' });
+  });
+
+  it('the account holder’s phone is preferred; without any phone there is no SMS, and a deactivated account counts as blocked', async () => {
+    h.services.db.update(accounts).set({ phone: '+79990001111' }).where(eq(accounts.telegramId, MARIA.id)).run();
+    api.blockChat(MARIA.id, { token: PATIENT_TOKEN, deactivated: true });
+    reviewedAndScheduled();
+    await h.deliver();
+    expect(rows()[0]!.lastError).toBe('unreachable: 403 Forbidden: user is deactivated');
+    expect(sms().map((s) => s.phone)).toEqual(['+79990001111']);
+
+    const other = { id: 5550002, first_name: 'Пётр', language_code: 'ru' };
+    const petr = h.registerPatient(other.id, { phone: null, phoneVerified: false });
+    api.blockChat(other.id, { token: PATIENT_TOKEN });
+    const appId = takenApplication(h.services, petr, doctor);
+    h.services.scheduling.scheduleApplication(doctor, appId, msk('2026-11-26', '12:00'), 'audio');
+    await h.deliver();
+    expect(sms()).toHaveLength(1);
+  });
+
+  it("a doctor's cancellation refused by Telegram goes by SMS as 'cancelled'", async () => {
+    const { c } = reviewedAndScheduled();
+    await h.deliver();
+    expect(sms()).toEqual([]);
+    api.blockChat(MARIA.id, { token: PATIENT_TOKEN });
+    h.services.duty.doctorCancels(doctor.id, c.id, 'Болезнь врача');
+    await h.deliver();
+    const cancelled = rows().at(-1)!;
+    expect(cancelled).toMatchObject({ template: 'consultation_cancelled_by_doctor', lastError: 'unreachable: 403 Forbidden: bot was blocked by the user' });
+    expect(sms().map((m) => [m.dedupeKey, JSON.parse(m.params)])).toEqual([
+      [`fallback:${cancelled.id}`, { notice: 'cancelled', startsAt: c.startsAt, timeZone: 'Asia/Vladivostok' }],
+    ]);
+  });
+
+  it('the doctor sees it on the consultation card and the triage card; the manager in /delivery', async () => {
+    api.blockChat(MARIA.id, { token: PATIENT_TOKEN });
+    const appId = takenApplication(h.services, patientId, doctor);
+    await h.deliver();
+    await h.staff.send(h.staff.updates.command(DOCTOR, '/queue'));
+    h.staff.seen(DOCTOR);
+    await h.staff.press(DOCTOR, `Открыть №${appId}`);
+    expect(api.lastText(DOCTOR.id)).toContain(WARNING);
+
+    const c = h.services.scheduling.scheduleApplication(doctor, appId, msk('2026-11-26', '11:00'), 'video');
+    await h.deliver();
+    await h.staff.send(h.staff.updates.command(DOCTOR, '/consultation', String(c.id)));
+    expect(h.staff.seen(DOCTOR).at(-1)).toContain(WARNING);
+
+    await h.staff.send(h.staff.updates.command(MANAGER, '/delivery'));
+    const text = h.staff.seen(MANAGER).at(-1)!;
+    expect(text).toContain('Не доставлено за сутки: 2');
+    expect(text).toContain('Пациентов, заблокировавших бота: 1');
+    expect(text).toContain(`· бот пациентов · application_in_review · чат ${MARIA.id} — бот заблокирован`);
+    expect(text).toContain(`· бот пациентов · consultation_scheduled · чат ${MARIA.id} — бот заблокирован`);
+    expect(text).toContain(`• чат ${MARIA.id} · важные уведомления уходят по SMS`);
+    // Template names and chat ids only: nothing of the patient or the application.
+    expect(text).not.toContain('Иванова');
+    expect(text).not.toMatch(/Фибрилляция|Перебои/);
+
+    await h.staff.send(h.staff.updates.command(DOCTOR, '/delivery'));
+    expect(h.staff.seen(DOCTOR).at(-1)).toBe('Сведения о доставке доступны менеджерам и администраторам.');
+  });
+
+  it('writing to the bot again makes the patient reachable, and the refused notices arrive once; no second SMS', async () => {
+    api.blockChat(MARIA.id, { token: PATIENT_TOKEN });
+    const { c } = reviewedAndScheduled();
+    await h.deliver();
+    expect(sms()).toHaveLength(1);
+
+    api.unblockChat(MARIA.id, PATIENT_TOKEN);
+    clock.advance(3_600_000);
+    await h.patient.send(h.patient.updates.command(MARIA, '/start'));
+    expect(reachable()).toBe(true);
+    h.patient.seen(MARIA);
+    await h.deliver();
+    const seen = h.patient.seen(MARIA);
+    expect(seen).toHaveLength(2);
+    expect(seen[0]).toMatch(/взял в работу/);
+    expect(seen[1]).toMatch(/назначена|Консультация/);
+    expect(rows().every((r) => r.sentAt !== null)).toBe(true);
+    expect(sms()).toHaveLength(1);
+
+    await h.staff.send(h.staff.updates.command(DOCTOR, '/consultation', String(c.id)));
+    expect(h.staff.seen(DOCTOR).at(-1)).not.toContain(WARNING);
+  });
+
+  it("Telegram's my_chat_member 'kicked' marks the account unreachable before any message is refused; 'member' undoes it", async () => {
+    const member = (status: 'kicked' | 'member'): Update => ({
+      update_id: Math.floor(Math.random() * 1e9),
+      my_chat_member: {
+        chat: { id: MARIA.id, type: 'private', first_name: MARIA.first_name },
+        from: { id: MARIA.id, is_bot: false, first_name: MARIA.first_name },
+        date: Math.floor(clock.now() / 1000),
+        old_chat_member: { status: status === 'kicked' ? 'member' : 'kicked', user: { id: 1, is_bot: true, first_name: 'Bot' }, ...(status === 'kicked' ? {} : { until_date: 0 }) },
+        new_chat_member: { status, user: { id: 1, is_bot: true, first_name: 'Bot' }, ...(status === 'kicked' ? { until_date: 0 } : {}) },
+      } as never,
+    });
+    await h.patient.send(member('kicked'));
+    expect(reachable()).toBe(false);
+    expect(callsToMaria()).toEqual([]);
+    reviewedAndScheduled();
+    await h.deliver();
+    expect(callsToMaria()).toEqual([]);
+    expect(sms()).toHaveLength(1);
+
+    await h.patient.send(member('member'));
+    expect(reachable()).toBe(true);
+    await h.deliver();
+    expect(h.patient.seen(MARIA)).toHaveLength(2);
+  });
+});
