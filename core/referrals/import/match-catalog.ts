@@ -1,5 +1,6 @@
 import type { Catalog, Center } from '../../catalog/index.js';
 import { editDistance, fold, wordMatches, wordsOf } from './fuzzy.js';
+import { memoize } from './memo.js';
 
 export type Condition = Center['conditions'][number];
 
@@ -18,7 +19,9 @@ const centerNames = (c: Center) => [c.code, c.name.ru, c.name.en, c.shortName.ru
  * words only that center's names hold ("Бакулева", "НМИЦ ССХ", "акушерства", a typo of them). Words of two centers
  * at once make it ambiguous.
  */
-export function matchCenter(catalog: Catalog, written: string): Match<Center> {
+export const matchCenter = memoize(matchCenterOnce);
+
+function matchCenterOnce(catalog: Catalog, written: string): Match<Center> {
   const text = fold(written);
   if (!text) return { kind: 'none' };
   const exact = catalog.centers.filter((c) => centerNames(c).some((n) => fold(n) === text));
@@ -54,7 +57,9 @@ const acronym = (name: string) =>
  * "нарушение ритма", "сосудистая патология артериальная"). Words fitting several names ("пороки сердца") are
  * ambiguous, never guessed.
  */
-export function matchCondition(conditions: readonly Condition[], written: string): Match<Condition> {
+export const matchCondition = memoize(matchConditionOnce);
+
+function matchConditionOnce(conditions: readonly Condition[], written: string): Match<Condition> {
   const text = fold(written);
   if (!text) return { kind: 'none' };
   const names = (c: Condition) => [c.ru, c.en];

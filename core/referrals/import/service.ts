@@ -63,15 +63,16 @@ export function createReferralImportService(deps: { db: Db; clock: Clock; audit:
       const staffId = input.actor.type === 'staff' ? input.actor.id : null;
       const counts = db.transaction((tx) => {
         const importId = repository.insertImport({ fileName: input.fileName, sha256, staffId, createdAt: now }, tx);
-        let imported = 0;
-        for (const draft of valid) {
-          const inviteCode = generateInviteCode();
-          const referralId = repository.insertIfNew({ ...draft, importId, inviteCode, createdAt: now }, tx);
-          if (referralId === undefined) continue;
-          imported++;
+        const rows = valid.map((draft) => ({ ...draft, importId, inviteCode: generateInviteCode(), createdAt: now }));
+        const inserted = repository.insertManyIfNew(rows, tx);
+        // In the table's order, so the invites go out in it; the code is the one stored (of a person met twice, the first row's).
+        for (const row of rows) {
+          const referral = inserted.get(row.personKey);
+          if (referral === undefined || referral.inviteCode !== row.inviteCode) continue;
           // Only the code: an SMS is read by whoever holds the phone, so nothing about health goes into it.
-          enqueueSms(tx, { phone: draft.phone, purpose: 'referral_invite', params: { code: inviteCode }, referralId, dedupeKey: `referral_invite:${referralId}:1` }, now);
+          enqueueSms(tx, { phone: row.phone, purpose: 'referral_invite', params: { code: referral.inviteCode }, referralId: referral.id, dedupeKey: `referral_invite:${referral.id}:1` }, now);
         }
+        const imported = inserted.size;
         const result = { importId, imported, known: valid.length - imported, rejected: rejected.length };
         repository.setImportCounts(importId, { imported, known: result.known, rejected: result.rejected }, tx);
         return result;

@@ -147,6 +147,14 @@ export function validateRow(cells: Cell[], columns: HeaderMatch['columns'], ctx:
   };
 }
 
+const allConditions = new WeakMap<Catalog, Condition[]>();
+// One array per catalog, so the matcher's memo (keyed by the array) serves every row without a center.
+function everyCondition(catalog: Catalog): Condition[] {
+  let all = allConditions.get(catalog);
+  if (!all) allConditions.set(catalog, (all = catalog.centers.flatMap((c) => c.conditions)));
+  return all;
+}
+
 /** The center and the condition; the center may be left out when the condition names only one center's. */
 function matchPlace(catalog: Catalog, centerText: string, conditionText: string, errors: string[]): { center: Center; condition: Condition } | undefined {
   const short = (c: Center) => c.shortName.ru;
@@ -163,7 +171,7 @@ function matchPlace(catalog: Catalog, centerText: string, conditionText: string,
     return undefined;
   }
   if (centerText && !center) return undefined;
-  const pool = center ? center.conditions : catalog.centers.flatMap((c) => c.conditions);
+  const pool = center ? center.conditions : everyCondition(catalog);
   const found = matchCondition(pool, conditionText);
   if (found.kind === 'found') {
     const owner = catalog.centers.find((c) => c.conditions.includes(found.value))!;
