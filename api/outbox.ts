@@ -3,6 +3,7 @@ import { Api, type Context } from 'grammy';
 import { patientOnSent, patientRenderers } from '../bot/patient/notifications/index.js';
 import { staffOnSent, staffRenderers } from '../bot/staff/notifications/index.js';
 import { DEFAULT_LOCALE } from '../bot/shared/i18n.js';
+import { TELEGRAM_LIMITS } from '../bot/shared/outbox-pacing.js';
 import { createOutboxSender, type OutboxChannel, type OutboxSenderOptions } from '../bot/shared/outbox-sender.js';
 import type { Services } from './services.js';
 
@@ -12,6 +13,8 @@ export interface OutboxOptions extends OutboxSenderOptions {
    * which would hold a place in flight for minutes).
    */
   requestTimeoutSeconds?: number;
+  /** Telegram's bulk limit per bot (OUTBOX_MESSAGES_PER_SECOND); the window and the per-chat gap stay Telegram's. */
+  messagesPerSecond?: number;
 }
 
 /**
@@ -19,7 +22,8 @@ export interface OutboxOptions extends OutboxSenderOptions {
  * it retries by rescheduling rows, so one slow chat never holds the others.
  */
 export function createOutbox(services: Services, i18n: { patient: I18n<Context>; staff?: I18n<Context> | undefined }, options: OutboxOptions = {}) {
-  const { requestTimeoutSeconds = 30, ...senderOptions } = options;
+  const { requestTimeoutSeconds = 30, messagesPerSecond, ...rest } = options;
+  const senderOptions = messagesPerSecond === undefined ? rest : { ...rest, limits: { ...(rest.limits ?? TELEGRAM_LIMITS), perWindow: messagesPerSecond } };
   const client = { apiRoot: services.apiRoot, timeoutSeconds: requestTimeoutSeconds };
   const channels: Partial<Record<'patient' | 'staff', OutboxChannel>> = {
     patient: {

@@ -94,7 +94,7 @@ export async function startService(config: Config, logger: Logger) {
   const outbox = createOutbox(services, {
     patient: patient.i18n as unknown as I18n<Context>,
     staff: staff?.i18n as unknown as I18n<Context> | undefined,
-  });
+  }, config.outbox);
   outbox.start();
   // SMS (referral invites, fallback notices); an invite's link names the patient bot: PATIENT_BOT_USERNAME, else getMe's.
   const sms = createSms(services, {

@@ -42,6 +42,10 @@ const common = z.object({
   SMS_SENDER: z.string().regex(/^(?:[A-Za-z0-9 ._-]{1,11}|\d{1,15})$/, 'must be up to 11 Latin letters, digits, space . _ - (or a phone number)').optional(),
   SMSRU_TEST: z.enum(['0', '1']).optional(),
   PATIENT_BOT_USERNAME: z.string().regex(/^@?[A-Za-z]\w{3,31}$/, 'is not a bot username').optional(),
+  // Outbox: a message still failing this long after it was queued is recorded as failed (and shown in /delivery).
+  OUTBOX_GIVE_UP_HOURS: z.coerce.number().positive().max(7 * 24).default(24),
+  // Telegram's bulk limit per bot; raise only with paid broadcasts enabled for the bot.
+  OUTBOX_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(30),
   // /healthz answers 503 once a due message has waited longer than this for the outbox (or SMS) sender.
   HEALTH_MAX_OUTBOX_LAG_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
   // With it, /metrics wants Authorization: Bearer <token>; without it, /metrics answers loopback clients only.
@@ -102,6 +106,7 @@ function toConfig(env: z.infer<typeof schema>) {
         ? { provider: 'smsru' as const, apiId: env.SMSRU_API_ID, sender: env.SMS_SENDER, test: env.SMSRU_TEST === '1' }
         : { provider: 'log' as const },
     patientBotUsername: env.PATIENT_BOT_USERNAME?.replace(/^@/, ''),
+    outbox: { giveUpMs: env.OUTBOX_GIVE_UP_HOURS * 3600_000, messagesPerSecond: env.OUTBOX_MESSAGES_PER_SECOND },
     ops: { healthMaxOutboxLagSeconds: env.HEALTH_MAX_OUTBOX_LAG_SECONDS, metricsToken: env.METRICS_TOKEN },
     bot:
       env.BOT_MODE === 'webhook'
