@@ -40,6 +40,8 @@ const baseName = (name: string) => name.replace(/\.[^.]*$/, '') || 'table';
 async function importTable(ctx: StaffContext, doc: Document): Promise<void> {
   const fileName = doc.file_name ?? 'table';
   let result;
+  // A large table takes a few seconds: the manager sees the bot working meanwhile.
+  ctx.chatAction = 'typing';
   try {
     // Refused before downloading: Telegram states the size, and nothing bigger is read.
     if ((doc.file_size ?? 0) > REFERRAL_FILE_LIMITS.maxBytes) throw new DomainError('referral_file_too_big');
@@ -54,6 +56,7 @@ async function importTable(ctx: StaffContext, doc: Document): Promise<void> {
   const rejected = result.rejected.length;
   await ctx.reply(ctx.t('refimport-done', { file: fileName, imported: result.imported, known: result.known, rejected }));
   if (rejected > 0) {
+    ctx.chatAction = 'upload_document';
     const workbook = await buildErrorWorkbook(result.columns, result.rejected);
     await ctx.replyWithDocument(new InputFile(workbook, `${baseName(fileName)}-ошибки.xlsx`), { caption: ctx.t('refimport-errors-caption', { rejected }) });
   }

@@ -108,4 +108,12 @@ describe('staff bot: a referral table sent as a file', () => {
     expect(db().select().from(referrals).all()).toEqual([]);
     expect(db().select().from(smsOutbox).all()).toEqual([]);
   });
+
+  it("a doctor's PDF is not taken for a table: it goes on to the bot's usual answer", async () => {
+    await sendFile(DOCTOR, Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n'), 'выписка.pdf', 'application/pdf');
+    const [answer] = h.staff.seen(DOCTOR);
+    expect(answer).not.toContain('Таблицы направлений');
+    expect(answer).toContain('/queue');
+    expect(api.callsOf('getFile')).toEqual([]);
+  });
 });
