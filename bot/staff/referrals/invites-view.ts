@@ -1,6 +1,7 @@
 import { InlineKeyboard } from 'grammy';
 import type { Catalog } from '../../../core/catalog/index.js';
 import type { ReferralInviteItem } from '../../../core/referrals/invites.js';
+import { smsErrorKind } from '../../../core/sms/error-kind.js';
 import { maskPhone } from '../../../core/sms/mask.js';
 import { zonedParts } from '../../../core/time.js';
 import { zoneTag } from '../../shared/format.js';
@@ -35,14 +36,37 @@ function moment(at: number, timeZone: string): string {
   return `${date.slice(8, 10)}.${date.slice(5, 7)} ${time}`;
 }
 
+/** The recorded error as a reason in the reader's language, with the provider's code for whoever checks the account. */
+function reason(t: Translate, error: string | null): string {
+  if (!error) return '—';
+  const { kind, code, gaveUp } = smsErrorKind(error);
+  if (kind === 'other') return error;
+  const text =
+    kind === 'number'
+      ? t('refinv-why-number')
+      : kind === 'text'
+        ? t('refinv-why-text')
+        : kind === 'balance'
+          ? t('refinv-why-balance')
+          : kind === 'setup'
+            ? t('refinv-why-setup')
+            : kind === 'limit'
+              ? t('refinv-why-limit')
+              : kind === 'bot_username'
+                ? t('refinv-why-bot-username')
+                : t('refinv-why-provider');
+  const full = gaveUp ? t('refinv-why-gave-up', { reason: text }) : text;
+  return code ? `${full} (${code})` : full;
+}
+
 function stateLine(t: Translate, r: ReferralInviteItem, timeZone: string): string {
   const line =
     r.inviteState === 'sent'
       ? t('refinv-state-sent', { at: moment(r.inviteSentAt ?? r.createdAt, timeZone) })
       : r.inviteState === 'failed'
-        ? t('refinv-state-failed', { error: r.inviteError ?? '—' })
+        ? t('refinv-state-failed', { error: reason(t, r.inviteError) })
         : r.inviteError
-          ? t('refinv-state-queued-retry', { error: r.inviteError })
+          ? t('refinv-state-queued-retry', { error: reason(t, r.inviteError) })
           : t('refinv-state-queued');
   return r.invites > 1 ? `${line} ${t('refinv-invites', { count: r.invites })}` : line;
 }

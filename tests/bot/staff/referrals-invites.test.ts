@@ -81,7 +81,7 @@ describe('staff bot: /referrals', () => {
         '   ⏳ SMS-приглашение в очереди',
         '   Пациент ещё не открыл бот',
         '2. Петров Иван Сергеевич · +7******2233 · НМИЦ ССХ им. А.Н. Бакулева',
-        '   ❌ SMS-приглашение не доставлено: SMS.ru 207: no delivery route to this number',
+        '   ❌ SMS-приглашение не доставлено: номер не принимает SMS (неверный, нет маршрута или в стоп-листе) — проверьте телефон в таблице (SMS.ru 207)',
         '   Пациент ещё не открыл бот',
         '3. Иванова Мария Петровна · +7******6789 · НМИЦ ССХ им. А.Н. Бакулева',
         '   ✅ SMS-приглашение отправлено 25.11 08:10',
@@ -126,10 +126,11 @@ describe('staff bot: /referrals', () => {
 
   it('a filter shows only its state; pages go eight at a time', async () => {
     seed();
-    for (let i = 0; i < 9; i++) setInvite(addReferral(`Пациентов Пациент${i} Тестович`, `+7900000000${i}`, 200 + i), 'failed', 'SMS.ru HTTP 500');
+    for (let i = 0; i < 9; i++) setInvite(addReferral(`Пациентов Пациент${i} Тестович`, `+7900000000${i}`, 200 + i), 'failed', 'gave up after 52 attempts: SMS.ru HTTP 500');
     await h.staff.send(h.staff.updates.command(MANAGER, '/referrals'));
     await h.staff.press(MANAGER, '❌ Не доставлены');
     expect(screen().text.split('\n')[0]).toBe('📨 Направления: SMS не доставлено — 10');
+    expect(screen().text).toContain('   ❌ SMS-приглашение не доставлено: сутки без успеха: SMS-провайдер не ответил (HTTP 500)\n');
     expect(screen().buttons.at(-3)).toEqual(['1 из 2', 'Дальше ▶️']);
     await h.staff.press(MANAGER, 'Дальше ▶️');
     expect(screen().text).toMatch(/^9\. Пациентов Пациент7 Тестович/m);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../../bot/shared/i18n.js';
 import { NOTICE_FALLBACK, smsRenderers } from '../../../bot/sms/renderers.js';
 import { REFERRAL_INVITE } from '../../../core/sms/repository.js';
+import { smsErrorKind } from '../../../core/sms/error-kind.js';
 import { countSegments } from '../../../core/sms/segments.js';
 import { zonedToUtc } from '../../../core/time.js';
 
@@ -100,5 +101,20 @@ describe('segment counting', () => {
     // An emoji is a surrogate pair: two units, kept in one part.
     expect(countSegments('😀'.repeat(35))).toEqual({ encoding: 'ucs2', units: 70, segments: 1 });
     expect(countSegments(`${'я'.repeat(66)}😀${'я'.repeat(66)}`)).toEqual({ encoding: 'ucs2', units: 134, segments: 3 });
+  });
+});
+
+describe('recorded SMS errors, by kind', () => {
+  it('tells the number, the account, limits and the provider apart, keeping the code', () => {
+    expect(smsErrorKind('SMS.ru 207: no delivery route to this number')).toEqual({ kind: 'number', code: 'SMS.ru 207', gaveUp: false });
+    expect(smsErrorKind('SMS.ru 201: not enough money on the SMS.ru account')).toEqual({ kind: 'balance', code: 'SMS.ru 201', gaveUp: false });
+    expect(smsErrorKind('SMS.ru 200: invalid api_id (check SMSRU_API_ID)')).toMatchObject({ kind: 'setup' });
+    expect(smsErrorKind('SMS.ru 231: limit of identical messages to this number per minute reached')).toMatchObject({ kind: 'limit' });
+    expect(smsErrorKind('SMS.ru 216: forbidden word in the text')).toMatchObject({ kind: 'text' });
+    expect(smsErrorKind('gave up after 52 attempts: SMS.ru HTTP 500')).toEqual({ kind: 'provider', code: 'HTTP 500', gaveUp: true });
+    expect(smsErrorKind('SMS.ru did not answer within 15 s')).toEqual({ kind: 'provider', gaveUp: false });
+    expect(smsErrorKind('the patient bot username is unknown (set PATIENT_BOT_USERNAME)')).toMatchObject({ kind: 'bot_username' });
+    expect(smsErrorKind('SMS.ru 999: unknown status')).toMatchObject({ kind: 'provider', code: 'SMS.ru 999' });
+    expect(smsErrorKind('renderer failed: boom')).toMatchObject({ kind: 'other' });
   });
 });
