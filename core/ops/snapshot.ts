@@ -1,3 +1,4 @@
+import { chmodSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { OpsError } from './errors.js';
 import { schemaVersion, type SchemaVersion } from './migrations.js';
@@ -30,6 +31,8 @@ export async function snapshotDatabase(sourceFile: string, target: string): Prom
   } finally {
     source.close();
   }
+  // SQLite creates files as the umask allows; this one holds patients' data.
+  chmodSync(target, 0o600);
   return inspectCopy(target, { makeStandalone: true });
 }
 

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -178,6 +178,8 @@ describe('backup and restore', () => {
     const manifest = readManifest(backupDir);
     const dbCopy = path.join(backupDir, manifest.database.file);
     expect(sha256(readFileSync(dbCopy))).toBe(manifest.database.sha256);
+    expect(statSync(dbCopy).mode & 0o777).toBe(0o600);
+    expect(statSync(backupDir).mode & 0o077).toBe(0);
     expect(manifest.database).toMatchObject({ integrityCheck: 'ok', lastMigration: expect.stringMatching(/^\d{4}_/) });
     expect(manifest.database.migrations).toBeGreaterThanOrEqual(4);
     expect(manifest.files.missing).toEqual([]);
