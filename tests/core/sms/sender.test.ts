@@ -187,6 +187,17 @@ describe('SMS sender through SMS.ru', () => {
     expect(row()).toMatchObject({ state: 'failed', lastError: expect.stringMatching(/^gave up after \d+ attempts: SMS\.ru did not answer within 0\.05 s$/) });
   });
 
+  it('a failed connection is retried, then sent', async () => {
+    referralWithInvite();
+    fake.failNext({ kind: 'network' });
+    const s = sender();
+    await s.flush();
+    expect(row()).toMatchObject({ state: 'queued', attempts: 1, lastError: expect.stringMatching(/^SMS\.ru unreachable: /) });
+    now += 30_000;
+    await s.flush();
+    expect(row()).toMatchObject({ state: 'sent', attempts: 2 });
+  });
+
   it('an unreadable answer and a temporarily unavailable service are retried', async () => {
     referralWithInvite();
     fake.failNext({ kind: 'garbage' }, fake.refuse(220, 'request'));

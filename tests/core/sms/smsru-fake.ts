@@ -19,6 +19,8 @@ type Failure =
   | { kind: 'number'; code: number; text: string }
   | { kind: 'http'; status: number }
   | { kind: 'timeout' }
+  /** The connection fails (reset, DNS): fetch rejects. */
+  | { kind: 'network' }
   | { kind: 'garbage' };
 
 export const TEXTS: Record<number, string> = {
@@ -49,6 +51,7 @@ export function createSmsRuFake(opts: { apiId: string }) {
       requests.push({ method: 'POST', fields });
       const failure = queue.shift() ?? always;
       if (failure?.kind === 'timeout') await delay('infinite');
+      if (failure?.kind === 'network') return HttpResponse.error();
       if (failure?.kind === 'http') return new HttpResponse('<html><body>502 Bad Gateway</body></html>', { status: failure.status, headers: { 'content-type': 'text/html' } });
       if (failure?.kind === 'garbage') return new HttpResponse('100\n000000-10000000\nbalance=4122.56', { status: 200 });
       if (fields.api_id !== opts.apiId) return HttpResponse.json(error(200));
