@@ -81,6 +81,7 @@ export interface HeaderMatch {
 const HEADER_SCAN_ROWS = 20;
 
 const textOf = (cell: Cell) => (typeof cell === 'string' ? cell.trim() : '');
+const isMobileHeader = (cell: Cell | undefined) => /моб|сот|mobile|cell/.test(foldHeader(textOf(cell ?? null)));
 
 /** The row among the first 20 that names the most known columns (a title row or empty rows above it are skipped). */
 export function findHeader(table: RawTable): HeaderMatch | undefined {
@@ -91,7 +92,10 @@ export function findHeader(table: RawTable): HeaderMatch | undefined {
     const columns: Partial<Record<Field, number>> = {};
     row.forEach((cell, c) => {
       const field = fieldOf(textOf(cell));
-      if (field && columns[field] === undefined) columns[field] = c;
+      if (!field) return;
+      if (columns[field] === undefined) columns[field] = c;
+      // Of a home and a mobile phone column, the mobile one: only it can receive the invite SMS.
+      else if (field === 'phone' && isMobileHeader(cell) && !isMobileHeader(row[columns.phone!])) columns.phone = c;
     });
     const count = Object.keys(columns).length;
     if (count > bestCount) {

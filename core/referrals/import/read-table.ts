@@ -66,9 +66,11 @@ export async function readReferralTable(bytes: Buffer): Promise<ReadTable> {
   const missing = missingColumns(header.columns);
   if (missing.length > 0) throw new DomainError('referral_file_missing_columns', { columns: missing.map((f) => FIELD_TITLES[f]).join(', ') });
   const rows: DataRow[] = [];
+  const fieldColumns = Object.values(header.columns);
   for (let i = header.rowIndex + 1; i < table.rows.length; i++) {
     const cells = table.rows[i]!;
-    if (cells.every(isBlank)) continue;
+    // Empty rows, and rows a template numbered in advance (only "№" filled), hold no one.
+    if (fieldColumns.every((c) => isBlank(cells[c] ?? null))) continue;
     rows.push({ rowNumber: table.rowNumbers[i]!, cells });
     if (rows.length > REFERRAL_FILE_LIMITS.maxRows) throw new DomainError('referral_file_too_many_rows', { max: REFERRAL_FILE_LIMITS.maxRows });
   }

@@ -228,3 +228,17 @@ describe('invite codes', () => {
     expect([undefined, '', 'ref_', 'ref_short', 'inv_AAAAAAAAAAAA', 'ref_AAAAAAAAAAA!', 'ref_AAAAAAAAAAAAA'].map(parseReferralPayload)).toEqual(Array(7).fill(undefined));
   });
 });
+
+describe('tables', () => {
+  it('of a home and a mobile phone column the mobile one is read; rows with only their number filled are skipped', async () => {
+    const csv = [
+      '№;ФИО;Дата рождения;Домашний телефон;Мобильный телефон;Центр;Заболевание',
+      '1;Иванов Иван Иванович;01.01.1970;8 (343) 123-45-67;8 912 345-67-89;Бакулева;ИБС',
+      '2;;;;;;',
+      '3;;;;;;',
+    ].join('\r\n');
+    const table = await readReferralTable(Buffer.from(csv));
+    expect(table.header.columns).toMatchObject({ phone: 4 });
+    expect(table.rows.map((r) => r.rowNumber)).toEqual([2]);
+  });
+});
