@@ -35,7 +35,7 @@ export const REFERRAL_FILE_ERROR_CODES: readonly ReferralFileErrorCode[] = [
 export const REFERRAL_FILE_LIMITS = {
   maxBytes: 5 * 1024 * 1024,
   /** The sum of the uncompressed sizes an XLSX declares: a zip bomb is refused before it is inflated. */
-  maxUnpackedBytes: 50 * 1024 * 1024,
+  maxUnpackedBytes: 20 * 1024 * 1024,
   maxRows: 10_000,
 };
 
