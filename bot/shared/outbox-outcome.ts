@@ -18,6 +18,8 @@ export function classify(err: unknown, edit: boolean): Failure {
     const error = `${err.error_code} ${err.description}`;
     if (err.error_code === 429) return { kind: 'flood', retryAfterMs: Math.max(1, err.parameters.retry_after ?? 5) * 1000, error };
     if (err.error_code >= 500) return { kind: 'transient', inDoubt: false, error };
+    // A revoked token or a wrong API root is our configuration, not the message: keep it until that is fixed.
+    if (err.error_code === 401 || err.error_code === 404) return { kind: 'transient', inDoubt: false, error };
     if (err.error_code === 403) return { kind: 'blocked', error };
     if (edit && err.error_code === 400 && /message is not modified/i.test(err.description)) return { kind: 'already_done', error };
     return { kind: 'permanent', error };

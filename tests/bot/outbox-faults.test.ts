@@ -97,6 +97,29 @@ describe('5xx, network errors and timeouts', () => {
     expect(b.rows()[0]).toMatchObject({ attempts: 2, sentAt: clock.now(), lastError: null, sendingAt: null });
   });
 
+  it('401 (a revoked token) is our configuration, not the message: kept and retried, not failed', async () => {
+    b = createNoteBench(api, clock);
+    api.failNext('sendMessage', { error_code: 401, description: 'Unauthorized' });
+    b.note(ANNA, 'Заявка принята');
+    await b.sender.pump();
+    expect(b.rows()[0]).toMatchObject({ failedAt: null, attempts: 1, lastError: '401 Unauthorized' });
+    clock.advance(1_500);
+    await b.sender.pump();
+    expect(texts(ANNA)).toEqual(['Заявка принята']);
+  });
+
+  it("400 cannot succeed as it is: failed at once, the chat's next message goes on", async () => {
+    b = createNoteBench(api, clock);
+    api.failNext('sendMessage', { error_code: 400, description: 'Bad Request: message is too long' });
+    b.note(ANNA, 'Слишком длинное');
+    b.note(ANNA, 'Следующее');
+    await b.sender.pump();
+    expect(b.rows()[0]).toMatchObject({ failedAt: T0, attempts: 1, lastError: '400 Bad Request: message is too long' });
+    clock.advance(1_000);
+    await b.sender.pump();
+    expect(texts(ANNA)).toEqual(['Следующее']);
+  });
+
   it('a network error before Telegram saw the request: sent once on the retry', async () => {
     b = createNoteBench(api, clock);
     api.breakNext('sendMessage', 'network');
