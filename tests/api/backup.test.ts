@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -253,6 +253,23 @@ describe('backup and restore', () => {
     writeFileSync(path.join(other, 'notes.txt'), 'someone else’s');
     await expect(backup(dataDir, other)).rejects.toMatchObject({ code: 'backup_dir_not_empty', message: expect.stringMatching(/is not empty and holds no backup of this service/) });
     expect(readdirSync(other)).toEqual(['notes.txt']);
+  });
+
+  it('one backup or restore at a time per folder; a lock left by a process that is gone is taken over', { timeout: 60_000 }, async () => {
+    const dataDir = path.join(tempDir('oz-live-'), 'data');
+    const backupDir = tempDir('oz-backup-');
+    await seed(dataDir);
+    await backup(dataDir, backupDir);
+
+    // This test's own process holds the lock, as a running backup would.
+    writeFileSync(path.join(backupDir, '.backup.lock'), `${process.pid}\n`);
+    await expect(backup(dataDir, backupDir)).rejects.toMatchObject({ code: 'backup_busy', message: expect.stringMatching(`process ${process.pid}`) });
+    await expect(restore(path.join(tempDir('oz-target-'), 'data'), backupDir)).rejects.toMatchObject({ code: 'backup_busy' });
+
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    writeFileSync(path.join(backupDir, '.backup.lock'), `${gone}\n`);
+    expect(await backup(dataDir, backupDir)).toMatchObject({ incremental: true, manifest: { files: { copied: 0 } } });
+    expect(existsSync(path.join(backupDir, '.backup.lock'))).toBe(false);
   });
 
   it('restore refuses while the database is open, and over existing data without --force; --force moves the old data aside', { timeout: 60_000 }, async () => {
