@@ -6,18 +6,24 @@ export type Condition = Center['conditions'][number];
 
 export type Match<T> = { kind: 'found'; value: T } | { kind: 'none' } | { kind: 'ambiguous'; options: T[] };
 
-// Words every center's name has, or that name no center at all: they tell the centers apart not at all.
+// Words of institutions' official names in general, and of where they are: they tell the centers apart not at all.
 const CENTER_NOISE = new Set([
-  'фгбу', 'нмиц', 'центр', 'имени', 'им', 'минздрава', 'россии', 'рф', 'федеральный', 'национальный', 'медицинский',
-  'исследовательский', 'national', 'medical', 'research', 'center', 'centre', 'for', 'of', 'the', 'and',
+  'фгбу', 'нмиц', 'нии', 'центр', 'имени', 'им', 'минздрава', 'минздрав', 'россии', 'рф', 'федеральный', 'федеральное',
+  'государственное', 'бюджетное', 'учреждение', 'национальный', 'медицинский', 'исследовательский', 'научный',
+  'москва', 'москвы', 'город', 'national', 'medical', 'research', 'center', 'centre', 'for', 'of', 'the', 'and',
 ]);
 
 const centerNames = (c: Center) => [c.code, c.name.ru, c.name.en, c.shortName.ru, c.shortName.en];
 
+/** A written word standing for a word of a center's names; an abbreviation containing one counts ("НЦССХ" → ССХ). */
+const standsFor = (written: string, name: string) =>
+  wordMatches(written, name) || (name.length >= 3 && written.length <= 6 && written !== name && written.includes(name));
+
 /**
  * A center written in a table: its code or one of its names exactly (case, ё, quotes and spacing aside), else by the
- * words only that center's names hold ("Бакулева", "НМИЦ ССХ", "акушерства", a typo of them). Words of two centers
- * at once make it ambiguous.
+ * words only that center's names hold ("Бакулева", "НМИЦ ССХ", "акушерства", a typo of them), provided every other
+ * word written is one of its names' too: "Центр хирургии им. Вишневского" is another institution, not a typo. Words
+ * of two centers at once make it ambiguous.
  */
 export const matchCenter = memoize(matchCenterOnce);
 
@@ -26,20 +32,19 @@ function matchCenterOnce(catalog: Catalog, written: string): Match<Center> {
   if (!text) return { kind: 'none' };
   const exact = catalog.centers.filter((c) => centerNames(c).some((n) => fold(n) === text));
   if (exact.length === 1) return { kind: 'found', value: exact[0]! };
-  const wordsByCenter = new Map(catalog.centers.map((c) => [c, new Set(centerNames(c).flatMap(wordsOf))]));
+  const vocabulary = new Map(catalog.centers.map((c) => [c, [...new Set(centerNames(c).flatMap(wordsOf))]]));
   const distinctive = new Map(
     catalog.centers.map((c) => {
-      const others = catalog.centers.filter((o) => o !== c).flatMap((o) => [...wordsByCenter.get(o)!]);
-      return [c, [...wordsByCenter.get(c)!].filter((w) => w.length >= 3 && !CENTER_NOISE.has(w) && !others.includes(w))];
+      const others = catalog.centers.filter((o) => o !== c).flatMap((o) => vocabulary.get(o)!);
+      return [c, vocabulary.get(c)!.filter((w) => w.length >= 3 && !CENTER_NOISE.has(w) && !others.includes(w))];
     }),
   );
-  const hits = catalog.centers.filter((c) =>
-    wordsOf(written)
-      .filter((w) => !CENTER_NOISE.has(w))
-      .some((w) => distinctive.get(c)!.some((d) => wordMatches(w, d))),
-  );
-  if (hits.length === 1) return { kind: 'found', value: hits[0]! };
-  return hits.length > 1 ? { kind: 'ambiguous', options: hits } : { kind: 'none' };
+  const words = wordsOf(written).filter((w) => w.length >= 3 && !CENTER_NOISE.has(w));
+  const hits = catalog.centers.filter((c) => words.some((w) => distinctive.get(c)!.some((d) => standsFor(w, d))));
+  if (hits.length > 1) return { kind: 'ambiguous', options: hits };
+  const center = hits[0];
+  if (!center || !words.every((w) => vocabulary.get(center)!.some((v) => standsFor(w, v)))) return { kind: 'none' };
+  return { kind: 'found', value: center };
 }
 
 // Prepositions and conjunctions inside condition names ("у взрослых и детей", "во время").
