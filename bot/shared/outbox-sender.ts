@@ -124,12 +124,6 @@ export function createOutboxSender(deps: {
       noRequest();
       return giveUp(row, row.attempts, 'expired before it could be delivered');
     }
-    if (row.bot === 'patient' && repo.isUnreachable(row.chatId)) {
-      // Telegram would only answer 403 again; a critical notice still goes by SMS.
-      noRequest();
-      repo.markUnreachable(row, now, row.attempts, 'not sent: the patient has blocked the bot');
-      return;
-    }
     const inDoubt = row.sendingAt !== null;
     const attempts = row.attempts + 1;
     let out: Rendered;
@@ -144,6 +138,12 @@ export function createOutboxSender(deps: {
     if (out.kind === 'skip') {
       noRequest();
       return repo.markSent(row.id, now, null);
+    }
+    if (row.bot === 'patient' && repo.isUnreachable(row.chatId)) {
+      // Telegram would only answer 403 again; a critical notice still goes by SMS.
+      noRequest();
+      repo.markUnreachable(row, now, row.attempts, 'not sent: the patient has blocked the bot');
+      return;
     }
 
     repo.markSending(row.id, now);

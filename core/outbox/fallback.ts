@@ -24,6 +24,7 @@ export function criticalNotice(row: Pick<OutboxRow, 'bot' | 'template' | 'params
 }
 
 interface Target {
+  status: string;
   startsAt: number;
   timeZone: string;
   phone: string | null;
@@ -39,7 +40,7 @@ export function queueFallbackSms(tx: Db, row: OutboxRow, now: number): boolean {
   if (!notice || !Number.isInteger(consultationId)) return false;
   const target = tx.$client
     .prepare(
-      `SELECT s.starts_at AS startsAt, p.time_zone AS timeZone, coalesce(a.phone, p.phone) AS phone
+      `SELECT c.status, s.starts_at AS startsAt, p.time_zone AS timeZone, coalesce(a.phone, p.phone) AS phone
          FROM consultations c
          JOIN slots s ON s.id = c.slot_id
          JOIN patients p ON p.id = c.patient_id
@@ -48,6 +49,8 @@ export function queueFallbackSms(tx: Db, row: OutboxRow, now: number): boolean {
     )
     .get(consultationId) as Target | undefined;
   if (!target?.phone) return false;
+  // Only while it is still true and ahead: no "scheduled" for a consultation cancelled since, nothing once it began.
+  if (target.status !== (notice === 'cancelled' ? 'cancelled' : 'scheduled') || target.startsAt <= now) return false;
   enqueueSms(
     tx,
     {

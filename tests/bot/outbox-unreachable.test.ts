@@ -101,6 +101,19 @@ describe('403: the patient blocked the bot', () => {
     ]);
   });
 
+  it('scheduled and cancelled before the sender came round: only the cancellation goes by SMS', async () => {
+    api.blockChat(MARIA.id, { token: PATIENT_TOKEN });
+    const { c } = reviewedAndScheduled();
+    h.services.duty.doctorCancels(doctor.id, c.id);
+    await h.deliver();
+    expect(rows().map((r) => [r.template, r.sentAt === null ? r.lastError : 'skipped'])).toEqual([
+      ['application_in_review', 'unreachable: 403 Forbidden: bot was blocked by the user'],
+      ['consultation_scheduled', 'skipped'],
+      ['consultation_cancelled_by_doctor', 'unreachable: not sent: the patient has blocked the bot'],
+    ]);
+    expect(sms().map((m) => JSON.parse(m.params).notice)).toEqual(['cancelled']);
+  });
+
   it('the doctor sees it on the consultation card and the triage card; the manager in /delivery', async () => {
     api.blockChat(MARIA.id, { token: PATIENT_TOKEN });
     const appId = takenApplication(h.services, patientId, doctor);
