@@ -147,42 +147,55 @@ export function createOutboxSender(deps: {
     }
 
     repo.markSending(row.id, now);
+    let result: Message | true;
     try {
-      const result = await call(channel, row.chatId, out).finally(() => ticket && pacer.finish(ticket, clock.now()));
-      const message = result === true ? undefined : result;
-      const resent = inDoubt && out.kind !== 'edit';
-      repo.markSent(row.id, clock.now(), message?.message_id ?? null, resent ? `${RESENT_IN_DOUBT}; may have arrived twice` : null);
-      if (resent) logger.warn({ outboxId: row.id, template: row.template, chatId: row.chatId }, 'outbox: resent a message whose earlier attempt may have arrived');
+      result = await call(channel, row.chatId, out).finally(() => ticket && pacer.finish(ticket, clock.now()));
+    } catch (err) {
+      return failed(row, out, err, attempts, inDoubt, ticket);
+    }
+    const message = result === true ? undefined : result;
+    const resent = inDoubt && out.kind !== 'edit';
+    repo.markSent(row.id, clock.now(), message?.message_id ?? null, resent ? `${RESENT_IN_DOUBT}; may have arrived twice` : null);
+    if (resent) logger.warn({ outboxId: row.id, template: row.template, chatId: row.chatId }, 'outbox: resent a message whose earlier attempt may have arrived');
+    try {
       if (message) channel.onSent?.[row.template]?.(row, message);
     } catch (err) {
-      const failure = classify(err, out.kind === 'edit');
-      const at = clock.now();
-      switch (failure.kind) {
-        case 'flood': {
-          pacer.pauseChat(row.chatId, at + failure.retryAfterMs);
-          // Our own pacing keeps a chat to one message a second; a 429 on a chat not written to lately is the bot's.
-          const chatWasBusy = ticket?.previous !== undefined && ticket.at - ticket.previous < 3 * pacer.limits.chatIntervalMs;
-          if (!chatWasBusy) pacer.pauseBot(at + failure.retryAfterMs);
-          logger.warn({ outboxId: row.id, retryAfterMs: failure.retryAfterMs, bot: row.bot, whole: !chatWasBusy }, 'outbox: 429, pausing');
-          return later(row, row.attempts, at + failure.retryAfterMs, failure.error, false);
-        }
-        case 'transient':
-          return later(row, attempts, at + backoffMs(attempts, backoff, random), failure.error, failure.inDoubt || inDoubt);
-        case 'already_done':
-          return repo.markSent(row.id, at, out.kind === 'edit' ? out.messageId : null);
-        case 'blocked':
-          if (row.bot === 'patient') {
-            const { sms } = repo.markUnreachable(row, at, attempts, failure.error);
-            logger.warn({ outboxId: row.id, template: row.template, sms }, 'outbox: the patient blocked the bot');
-            return;
-          }
-          repo.markFailed(row.id, at, attempts, failure.error);
-          logger.warn({ outboxId: row.id, template: row.template }, 'outbox: a staff member blocked the staff bot');
-          return;
-        case 'permanent':
-          repo.markFailed(row.id, at, attempts, failure.error);
-          logger.error({ outboxId: row.id, template: row.template, error: failure.error }, 'outbox message failed');
+      // Delivered all the same: the row stays sent; only the follow-up bookkeeping is lost, and said so.
+      logger.error({ err, outboxId: row.id, template: row.template }, 'outbox onSent failed');
+    }
+  }
+
+  /** Telegram refused the request, or its answer never came: the row's next step. */
+  function failed(row: OutboxRow, out: Exclude<Rendered, { kind: 'skip' }>, err: unknown, attempts: number, inDoubt: boolean, ticket: Ticket | undefined): void {
+    const pacer = pacers[row.bot];
+    const failure = classify(err, out.kind === 'edit');
+    const at = clock.now();
+    switch (failure.kind) {
+      case 'flood': {
+        pacer.pauseChat(row.chatId, at + failure.retryAfterMs);
+        // Our own pacing keeps a chat to one message a second; a 429 on a chat not written to lately is the bot's.
+        const chatWasBusy = ticket?.previous !== undefined && ticket.at - ticket.previous < 3 * pacer.limits.chatIntervalMs;
+        if (!chatWasBusy) pacer.pauseBot(at + failure.retryAfterMs);
+        logger.warn({ outboxId: row.id, retryAfterMs: failure.retryAfterMs, bot: row.bot, whole: !chatWasBusy }, 'outbox: 429, pausing');
+        // This request was refused, but an earlier one of the row may have arrived: that doubt stays.
+        return later(row, row.attempts, at + failure.retryAfterMs, failure.error, inDoubt);
       }
+      case 'transient':
+        return later(row, attempts, at + backoffMs(attempts, backoff, random), failure.error, failure.inDoubt || inDoubt);
+      case 'already_done':
+        return repo.markSent(row.id, at, out.kind === 'edit' ? out.messageId : null);
+      case 'blocked':
+        if (row.bot === 'patient') {
+          const { sms } = repo.markUnreachable(row, at, attempts, failure.error);
+          logger.warn({ outboxId: row.id, template: row.template, sms }, 'outbox: the patient blocked the bot');
+          return;
+        }
+        repo.markFailed(row.id, at, attempts, failure.error);
+        logger.warn({ outboxId: row.id, template: row.template }, 'outbox: a staff member blocked the staff bot');
+        return;
+      case 'permanent':
+        repo.markFailed(row.id, at, attempts, failure.error);
+        logger.error({ outboxId: row.id, template: row.template, error: failure.error }, 'outbox message failed');
     }
   }
 

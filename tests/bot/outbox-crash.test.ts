@@ -90,3 +90,20 @@ it("the chat's later messages wait behind the one in doubt and keep their order"
   expect(texts()).toEqual(['Первое', 'Второе']);
   expect(b.repo.pendingCount()).toBe(0);
 });
+
+it('a 429 on the resend keeps the doubt: the message that finally goes is still marked as a possible duplicate', async () => {
+  b = createNoteBench(api, clock, { transformer: stopAfterTelegram });
+  b.note(ANNA, 'Консультация завтра в 10:00');
+  await crashInFlight();
+  await vi.waitFor(() => expect(texts()).toHaveLength(1));
+
+  clock.advance(60_000);
+  api.failNext('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 2', parameters: { retry_after: 2 } });
+  const sender = b.restart();
+  await sender.pump();
+  expect(b.rows()[0]!.sendingAt).not.toBeNull();
+  clock.advance(2_000);
+  await sender.pump();
+  expect(texts()).toHaveLength(2);
+  expect(b.rows()[0]!.lastError).toMatch(/^resent after an interrupted attempt/);
+});
