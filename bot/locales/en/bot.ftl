@@ -268,6 +268,7 @@ staff-help =
     /noshow N — record a no-show
     /slots — duty hours, days off, bookings
     /stats — the centers' figures for a period (managers and center doctors)
+    /delivery — message delivery: the queue, failures, who blocked the bot (managers)
 
 ## apply
 
