@@ -3,7 +3,7 @@ import type { InlineKeyboardMarkup, Message } from 'grammy/types';
 import type { Clock } from '../../core/clock.js';
 import type { Logger } from '../../core/logger.js';
 import { RESENT_IN_DOUBT } from '../../core/outbox/report.js';
-import { expiresAtOf, type OutboxBot, type OutboxRepository, type OutboxRow } from '../../core/outbox/repository.js';
+import { expiresAtOf, NO_RENDERER, type OutboxBot, type OutboxRepository, type OutboxRow } from '../../core/outbox/repository.js';
 import { backoffMs, classify, DEFAULT_BACKOFF, type Backoff } from './outbox-outcome.js';
 import { createPacer, TELEGRAM_LIMITS, type PacingLimits, type Ticket } from './outbox-pacing.js';
 import { createOutboxLoop } from './outbox-loop.js';
@@ -114,10 +114,11 @@ export function createOutboxSender(deps: {
     }
     const renderer = channel.renderers[row.template];
     if (!renderer) {
-      // A deploy bug, not the person's: keep the message for the release that knows how to say it.
+      // A deploy bug, not the person's: kept for a release that knows how to say it (until the give-up bound), and
+      // meanwhile it holds none of the chat's other messages (see the repository's heads).
       noRequest();
       logger.error({ outboxId: row.id, template: row.template }, 'no renderer for outbox template');
-      return repo.retryLater(row.id, row.attempts, now + 10 * 60_000, `no renderer for ${row.template}`);
+      return later(row, row.attempts, now + 10 * 60_000, `${NO_RENDERER} ${row.template}`, false);
     }
     const expiresAt = expiresAtOf(row);
     if (expiresAt !== undefined && now >= expiresAt) {

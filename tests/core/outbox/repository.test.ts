@@ -50,6 +50,15 @@ describe('queue', () => {
     expect(repo.due(T0, 1).map((r) => r.dedupeKey)).toEqual(['a2']);
   });
 
+  it('a row no renderer knows waits on its own, holding none of its chat', () => {
+    enqueue(db, message(1, 'unknown', { template: 'from_a_newer_release' }), T0);
+    enqueue(db, message(1, 'next'), T0);
+    const [unknown] = repo.due(T0, 10);
+    repo.retryLater(unknown!.id, 0, T0 + 600_000, 'no renderer for from_a_newer_release');
+    expect(repo.due(T0, 10).map((r) => r.dedupeKey)).toEqual(['next']);
+    expect(repo.due(T0 + 600_000, 10).map((r) => r.dedupeKey)).toEqual(['next', 'unknown']);
+  });
+
   it('sending_at: set by markSending, kept by an in-doubt retry, cleared by every outcome', () => {
     enqueue(db, message(1, 'a'), T0);
     const [row] = repo.due(T0, 1);
