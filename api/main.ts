@@ -1,19 +1,33 @@
-import { ConfigError, loadConfig, type Config } from '../core/config.js';
+import { ConfigError, detectMode, loadConfig, readEnv, type StartMode } from '../core/config.js';
 import { createLogger } from '../core/logger.js';
 import { startService } from './service.js';
 
-function readConfig(): Config {
-  try {
-    return loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      // One line a person can act on; the details of each key are in README.
-      console.error(`${err.message} (see README.md, "Configuration")`);
-      process.exit(1);
-    }
-    throw err;
+function exitOnConfigError(err: unknown): never {
+  if (err instanceof ConfigError) {
+    // One line a person can act on; the details of each key are in README.
+    console.error(`${err.message} (see README.md, "Configuration")`);
+    process.exit(1);
   }
+  throw err;
 }
 
-const config = readConfig();
-await startService(config, createLogger(config.logLevel));
+const env = readEnv();
+let mode: StartMode;
+try {
+  mode = detectMode(env);
+} catch (err) {
+  exitOnConfigError(err);
+}
+if (mode === 'sandbox') {
+  // Loaded only here: the sandbox (Bot API emulator, page, demo data) is never part of a configured service.
+  const { startSandbox } = await import('../sandbox/start.js');
+  await startSandbox(env).catch(exitOnConfigError);
+} else {
+  let config;
+  try {
+    config = loadConfig(env);
+  } catch (err) {
+    exitOnConfigError(err);
+  }
+  await startService(config, createLogger(config.logLevel));
+}

@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import type { I18n } from '@grammyjs/i18n';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { Bot, Context } from 'grammy';
+import type { Hono } from 'hono';
 import { systemClock } from '../core/clock.js';
 import type { Config } from '../core/config.js';
 import type { Logger } from '../core/logger.js';
@@ -12,7 +13,7 @@ import { DEFAULT_LOCALE } from '../bot/shared/i18n.js';
 import { createStaffBot } from '../bot/staff/index.js';
 import { createOutbox } from './outbox.js';
 import { createServer } from './server.js';
-import { createServices } from './services.js';
+import { createServices, type Services } from './services.js';
 import { createSms } from './sms.js';
 
 const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'my_chat_member'] as const;
@@ -57,13 +58,24 @@ function startSlotGeneration(services: ReturnType<typeof createServices>, logger
   return setInterval(run, SLOT_GENERATION_INTERVAL_MS).unref();
 }
 
+/** Additions for a caller that runs more than the service itself (the sandbox). */
+export interface ServiceHooks {
+  /** After the services are built, before the bots start (the sandbox seeds its demo data here). */
+  beforeStart?: (services: Services) => void | Promise<void>;
+  /** More routes on the HTTP server, before its own "not found" (the sandbox's page and its API). */
+  routes?: (app: Hono, services: Services) => void;
+  /** Once the server listens. */
+  onListening?: (port: number) => void;
+}
+
 /**
  * Starts the whole service for a config: database, services, both bots (polling or webhook), the HTTP server, the
  * outbox and the periodic jobs; SIGTERM/SIGINT stop it gracefully. The sandbox starts it the same way.
  */
-export async function startService(config: Config, logger: Logger) {
+export async function startService(config: Config, logger: Logger, hooks: ServiceHooks = {}) {
   const db = openDatabase(config.databaseFile);
   const services = createServices({ config, db, clock: systemClock, logger });
+  await hooks.beforeStart?.(services);
 
   const patient = createPatientBot(services);
   const staff = config.staffBotToken ? createStaffBot({ ...services, staffToken: config.staffBotToken }) : undefined;
@@ -87,9 +99,11 @@ export async function startService(config: Config, logger: Logger) {
     metrics: { metrics: services.metrics, token: config.ops.metricsToken },
     ...(webhook ? { webhooks: { bots: Object.fromEntries(bots.map((b) => [b.name, b.bot])), secretToken: webhook.webhookSecret } } : {}),
   });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) =>
-    logger.info({ port: info.port, mode: config.bot.mode }, 'server listening'),
-  );
+  hooks.routes?.(app, services);
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    logger.info({ port: info.port, mode: config.bot.mode }, 'server listening');
+    hooks.onListening?.(info.port);
+  });
   const runners = await startBots(bots, config, logger);
   const outbox = createOutbox(services, {
     patient: patient.i18n as unknown as I18n<Context>,

@@ -1,5 +1,5 @@
 import type { BotCommand, MenuButton } from 'grammy/types';
-import { badRequest, boolParam, chatIdParam, jsonParam, stringParam, touch } from './state.js';
+import { badRequest, boolParam, chatIdParam, jsonParam, pushSignal, stringParam, touch } from './state.js';
 import type { MethodContext, MethodHandler } from './state.js';
 
 // Methods about the bot itself rather than a message: its profile, commands, menu button, callback answers and chat
@@ -21,11 +21,10 @@ function answerCallbackQuery(ctx: MethodContext): true {
   if (text.length > 200) throw badRequest('MESSAGE_TOO_LONG');
   const url = stringParam(ctx.params, 'url');
   const chatId = ctx.state.callbackChats.get(`${ctx.token}:${id}`) ?? 0;
-  ctx.state.signals.push({
+  pushSignal(ctx.state, {
     kind: 'callback_answer', token: ctx.token, chatId, showAlert: boolParam(ctx.params, 'show_alert'), at: ctx.state.now(), revision: ctx.state.revision + 1,
     ...(text ? { text } : {}), ...(url ? { url } : {}),
   });
-  touch(ctx.state);
   return true;
 }
 
@@ -33,8 +32,8 @@ function sendChatAction(ctx: MethodContext): true {
   const action = stringParam(ctx.params, 'action');
   if (!CHAT_ACTIONS.has(action)) throw badRequest('wrong parameter action in request');
   const chatId = chatIdParam(ctx.params);
-  ctx.state.signals.push({ kind: 'chat_action', token: ctx.token, chatId, action, at: ctx.state.now(), revision: ctx.state.revision + 1 });
-  touch(ctx.state);
+  const afterMessageId = ctx.state.lastMessageId.get(chatId) ?? 0;
+  pushSignal(ctx.state, { kind: 'chat_action', token: ctx.token, chatId, action, at: ctx.state.now(), revision: ctx.state.revision + 1, afterMessageId });
   return true;
 }
 

@@ -114,7 +114,14 @@ export interface FakeState {
 /** Something the Bot API shows a person besides messages: a callback answer's toast or alert, a chat action. */
 export type Signal =
   | { kind: 'callback_answer'; token: string; chatId: number; text?: string; showAlert: boolean; url?: string; at: number; revision: number }
-  | { kind: 'chat_action'; token: string; chatId: number; action: string; at: number; revision: number };
+  | { kind: 'chat_action'; token: string; chatId: number; action: string; at: number; revision: number; afterMessageId: number };
+
+/** Keeps the last few hundred signals: a client only shows recent ones. */
+export function pushSignal(state: FakeState, signal: Signal): void {
+  state.signals.push(signal);
+  if (state.signals.length > 500) state.signals.splice(0, state.signals.length - 500);
+  touch(state);
+}
 
 export function createState(now: () => number): FakeState {
   return {

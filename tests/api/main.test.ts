@@ -74,15 +74,54 @@ afterEach(() => {
 });
 
 describe('the service process', () => {
-  it('without a bot token exits at once with one line naming what to set', async () => {
+  it('a deployment without its bot token (SANDBOX=0, webhook mode, a staff token alone) exits at once naming what to set', async () => {
+    for (const env of [{ SANDBOX: '0' }, { BOT_MODE: 'webhook' }, { STAFF_BOT_TOKEN: TOKEN }]) {
+      const dir = mkdtempSync(path.join(tmpdir(), 'oz-main-'));
+      cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+      const run = runMain({ DATA_DIR: dir, ...env });
+      expect(await run.exited).toBe(1);
+      const lines = run.err().trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/set PATIENT_BOT_TOKEN/);
+    }
+  });
+
+  it('refuses SANDBOX=1 beside a bot token, in one line', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'oz-main-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const run = runMain({ DATA_DIR: dir });
+    const run = runMain({ DATA_DIR: dir, SANDBOX: '1', PATIENT_BOT_TOKEN: TOKEN });
     expect(await run.exited).toBe(1);
     const lines = run.err().trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/set PATIENT_BOT_TOKEN/);
+    expect(lines[0]).toMatch(/SANDBOX=1 .*unset PATIENT_BOT_TOKEN/);
   });
+
+  it('without any bot token starts the sandbox: prints SANDBOX and one URL, serves the page, stops on SIGTERM', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'oz-main-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const run = runMain({ DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'info' });
+    cleanups.push(() => run.child.kill('SIGKILL'));
+    await waitFor(() => /Open: http:\/\/127\.0\.0\.1:\d+\/sandbox\//.test(run.out()), 30_000);
+    const urls = new Set(run.out().match(/http:\/\/127\.0\.0\.1:\d+\/sandbox\//g));
+    expect(urls.size).toBe(1);
+    expect(run.out()).toMatch(/=+ SANDBOX =+/);
+    expect(run.out()).toMatch(/"msg":"SANDBOX mode: no bot tokens set/);
+    const url = [...urls][0]!;
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/ПЕСОЧНИЦА · SANDBOX/);
+    // The demo data is in the sandbox's own data folder and both bots answer through the emulator.
+    await fetch(new URL('/sandbox/api/chats/patient/text', url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '/start' }) });
+    type State = { revision: number; chats: { patient: { messages: Array<{ fromBot: boolean; text?: string }> } } };
+    let state = (await (await fetch(new URL('/sandbox/api/state?after=-1', url))).json()) as State;
+    for (let i = 0; i < 20 && !state.chats.patient.messages.some((m) => m.fromBot); i++) {
+      state = (await (await fetch(new URL(`/sandbox/api/state?after=${state.revision}`, url))).json()) as State;
+    }
+    expect(state.chats.patient.messages[0]).toMatchObject({ fromBot: false, text: '/start' });
+    expect(state.chats.patient.messages.find((m) => m.fromBot)?.text).toMatch(/Облако здоровья/);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+  }, 60_000);
 
   it('polls the Bot API at TELEGRAM_API_ROOT, answers a person, and stops cleanly on SIGTERM', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'oz-main-'));

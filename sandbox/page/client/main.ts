@@ -1,0 +1,62 @@
+import { api } from './api.js';
+import { ChatPane } from './chat.js';
+import { MiniAppFrame } from './miniapp.js';
+import { T } from './texts.js';
+import type { Config, StateAnswer, Who } from './types.js';
+
+const config = JSON.parse(document.getElementById('sandbox-config')!.textContent ?? '{}') as Config;
+
+let last: StateAnswer | undefined;
+const draw = () => {
+  if (!last) return;
+  patient.render(last.chats[patient.who]);
+  staff.render(last.chats[staff.who]);
+};
+
+const miniapp = new MiniAppFrame(document.getElementById('pane-miniapp')!, config, (pathFull) => {
+  // t.me/<patient bot>?start=<payload>: the chat opens and the person presses Start, which sends /start <payload>.
+  const url = new URL(pathFull, 'https://t.me');
+  const [name] = url.pathname.replace(/^\//, '').split('/');
+  const start = url.searchParams.get('start');
+  if (name?.toLowerCase() === config.bots.patient.toLowerCase()) {
+    document.getElementById('pane-patient')?.scrollIntoView({ behavior: 'smooth' });
+    if (start) void api.text('patient', `/start ${start}`);
+  }
+});
+const launch = (who: Who, url: string, via: 'menu' | 'inline' | 'keyboard') => void miniapp.launch(who, url, via);
+
+const patient = new ChatPane({ root: document.getElementById('pane-patient')!, config, title: T.patientTitle, titleEn: T.patientTitleEn, accounts: ['patient'], launch, onSwitch: draw });
+const staff = new ChatPane({ root: document.getElementById('pane-staff')!, config, title: T.staffTitle, titleEn: T.staffTitleEn, accounts: ['doctor', 'duty'], launch, onSwitch: draw });
+
+(window as unknown as { __SANDBOX__: unknown }).__SANDBOX__ = { miniapp };
+
+const withoutToasts = (s: StateAnswer): StateAnswer => ({
+  ...s,
+  chats: Object.fromEntries(Object.entries(s.chats).map(([k, v]) => [k, { ...v, toasts: [] }])) as unknown as StateAnswer['chats'],
+});
+
+/** Follows the emulator: each answer comes when something changed (or after a while with nothing new). */
+async function follow(): Promise<void> {
+  let after = -1;
+  for (;;) {
+    try {
+      const answer = await api.state(after);
+      // Toasts answer a press; the first load shows none of the old ones.
+      last = after === -1 ? withoutToasts(answer) : answer;
+      after = answer.revision;
+      draw();
+    } catch {
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
+// Chat actions fade after five seconds even when nothing else changes.
+setInterval(() => void api.state(-1).then((s) => {
+  if (last && s.revision === last.revision) {
+    last = withoutToasts(s);
+    draw();
+  }
+}), 2500);
+
+void follow();

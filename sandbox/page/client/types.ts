@@ -1,0 +1,18 @@
+import type { ChatView } from '../view.js';
+import type { PageConfig } from '../html.js';
+
+export type Config = PageConfig;
+export type Who = 'patient' | 'doctor' | 'duty';
+
+export interface Toast {
+  text: string;
+  alert: boolean;
+  url?: string;
+}
+
+export type Chat = ChatView & { toasts: Toast[] };
+
+export interface StateAnswer {
+  revision: number;
+  chats: Record<Who, Chat>;
+}

@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { startService } from '../api/service.js';
+import { ConfigError, loadSandboxConfig } from '../core/config.js';
+import { createLogger } from '../core/logger.js';
+import { createBotApiEmulator } from './botapi/emulator.js';
+import { seedDemo } from './demo.js';
+import { createSandboxRoutes } from './page/routes.js';
+
+/**
+ * The https address the bots are told the service has. Telegram opens Mini Apps over https only, and the bots offer
+ * web_app buttons only for an https PUBLIC_URL; the sandbox page maps this origin to its own plain-http one.
+ * `.localhost` names are reserved for the local machine (RFC 6761), so nothing outside is ever meant.
+ */
+export const SANDBOX_PUBLIC_URL = 'https://oblako.sandbox.localhost';
+/** Join links are minted for this Jitsi domain; the page opens them as /sandbox/room/<room>. */
+export const SANDBOX_JITSI_DOMAIN = 'meet.sandbox.localhost';
+
+const sandboxToken = (id: number, name: string) => `${id}:SANDBOX-${name}-${randomBytes(12).toString('base64url')}`;
+
+/** PORT as given; PORT=0 picks a free port now, since the bots need the address before the server listens. */
+async function choosePort(given: string | undefined, host: string): Promise<number> {
+  const port = given === undefined || given === '' ? 8080 : Number(given);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError('Invalid config: fix PORT is not a port number', []);
+  if (port !== 0) return port;
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, host, () => {
+      const { port: free } = probe.address() as AddressInfo;
+      probe.close(() => resolve(free));
+    });
+  });
+}
+
+/**
+ * `npm start` without bot tokens: a Bot API emulator on a loopback port, the real service pointed at it with sandbox
+ * tokens, demo data, and the page that plays both Telegram clients and the Mini App's host. Prints one URL.
+ */
+export async function startSandbox(env: Record<string, string | undefined>): Promise<void> {
+  const host = env.HOST || '127.0.0.1';
+  const port = await choosePort(env.PORT, host === '0.0.0.0' ? '127.0.0.1' : host);
+  const tokens = { patient: sandboxToken(1_000_000_001, 'patient'), staff: sandboxToken(1_000_000_002, 'staff') };
+  const emulator = createBotApiEmulator({
+    bots: [
+      { token: tokens.patient, username: 'oblako_sandbox_bot', firstName: 'Облако здоровья (песочница)' },
+      { token: tokens.staff, username: 'oblako_staff_sandbox_bot', firstName: 'Облако здоровья: врачи (песочница)' },
+    ],
+  });
+  const botApi = await emulator.listen('127.0.0.1');
+  const config = loadSandboxConfig(
+    { ...env, PORT: String(port) },
+    {
+      patientBotToken: tokens.patient,
+      staffBotToken: tokens.staff,
+      telegramApiRoot: botApi.apiRoot,
+      publicUrl: SANDBOX_PUBLIC_URL,
+      jitsi: { domain: SANDBOX_JITSI_DOMAIN, appId: 'oblako-sandbox', appSecret: randomBytes(32).toString('hex') },
+    },
+  );
+  const logger = createLogger(config.logLevel).child({ sandbox: true });
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/sandbox/`;
+  logger.warn({ dataDir: config.dataDir, botApi: botApi.apiRoot }, 'SANDBOX mode: no bot tokens set, Telegram is emulated locally and demo data is used');
+
+  await startService(config, logger, {
+    beforeStart: (services) => void seedDemo(services, logger),
+    routes: (app) => {
+      app.route('/', createSandboxRoutes({ emulator, tokens, publicUrl: SANDBOX_PUBLIC_URL, jitsiDomain: config.jitsi?.domain ?? SANDBOX_JITSI_DOMAIN }));
+    },
+    onListening: () => {
+      logger.warn({ url }, 'SANDBOX ready');
+      process.stdout.write(
+        [
+          '',
+          '  ==================== SANDBOX ====================',
+          '  Облако здоровья: local sandbox, not Telegram (demo data, not for patients)',
+          `  Open: ${url}`,
+          `  Data: ${config.dataDir}`,
+          '  =================================================',
+          '',
+        ].join('\n') + '\n',
+      );
+    },
+  });
+}
