@@ -1,6 +1,10 @@
+import type { I18n } from '@grammyjs/i18n';
 import { eq } from 'drizzle-orm';
+import type { Context } from 'grammy';
 import type { Update } from 'grammy/types';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createOutbox } from '../../api/outbox.js';
+import { createPatientBot } from '../../bot/patient/index.js';
 import type { StaffMember } from '../../core/staff/repository.js';
 import { zonedToUtc } from '../../core/time.js';
 import { accounts, outbox, smsOutbox } from '../../db/schema.js';
@@ -45,6 +49,46 @@ function reviewedAndScheduled() {
   const c = h.services.scheduling.scheduleApplication(doctor, appId, msk('2026-11-26', '11:00'), 'video');
   return { appId, c };
 }
+
+describe('/delivery', () => {
+  it('a notice that kept failing past the bound is given up and shown to the manager with its template and chat', async () => {
+    // The service's own sender with a one-minute bound (OUTBOX_GIVE_UP_HOURS is hours; the rule is the same).
+    const patientBot = createPatientBot(h.services, { botInfo: api.botInfo(PATIENT_TOKEN) });
+    const sender = createOutbox(h.services, { patient: patientBot.i18n as unknown as I18n<Context> }, { giveUpMs: 60_000, random: () => 0.5 });
+    // Retries after 1.5, 3, 6, 12 and 24 s; the sixth failure would wait 48 s more, past the minute: given up.
+    api.failNext('sendMessage', { error_code: 502, description: 'Bad Gateway' }, 6);
+    takenApplication(h.services, patientId, doctor);
+    for (let i = 0; i < 120 && rows()[0]!.failedAt === null; i++) {
+      await sender.pump();
+      clock.advance(1_000);
+    }
+    const [row] = rows();
+    expect(row!.failedAt! - row!.createdAt).toBeLessThanOrEqual(60_000);
+    expect(row!.lastError).toBe('gave up after 6 attempts: 502 Bad Gateway');
+
+    await h.staff.send(h.staff.updates.command(MANAGER, '/delivery'));
+    const text = h.staff.seen(MANAGER).at(-1)!;
+    expect(text).toContain('Не доставлено за сутки: 1');
+    expect(text).toContain(`· бот пациентов · application_in_review · чат ${MARIA.id} — не удалось отправить за отведённое время`);
+    expect(text).toContain('Пациентов, заблокировавших бота: 0');
+  });
+
+  it('all well', async () => {
+    await h.staff.send(h.staff.updates.command(MANAGER, '/delivery'));
+    expect(h.staff.seen(MANAGER).at(-1)).toBe(
+      [
+        '📬 Доставка сообщений',
+        'В очереди: 0',
+        'Прервано при отправке (будет отправлено снова): 0',
+        'Не доставлено за сутки: 0',
+        'Отправлено повторно после сбоя за сутки (возможен дубль): 0',
+        'Пациентов, заблокировавших бота: 0',
+        '',
+        '✅ Всё доставлено.',
+      ].join('\n'),
+    );
+  });
+});
 
 describe('403: the patient blocked the bot', () => {
   it('the account becomes unreachable, only the critical notice goes by SMS, and nothing more is sent to the chat', async () => {
