@@ -157,7 +157,7 @@ export class ChatPane {
     const b = typeof raw === 'string' ? { text: raw } : raw;
     const button = h('button', { className: 'kb-btn', type: 'button', textContent: b.text });
     if ('request_contact' in b && b.request_contact) {
-      button.textContent = `📱 ${b.text}`;
+      button.classList.add('request-contact');
       button.addEventListener('click', () => {
         if (window.confirm(T.shareContactConfirm(this.chat?.bot.username ?? ''))) void this.send(() => api.contact(this.who));
       });

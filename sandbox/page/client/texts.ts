@@ -5,7 +5,7 @@ export const T = {
   staffTitle: 'Врач · бот врачей',
   staffTitleEn: 'Doctor ⇄ staff bot',
   miniappTitle: 'Mini App',
-  miniappIdle: 'Mini App откроется здесь: кнопка меню «Приложение» в чате пациента или кнопка в сообщении бота.',
+  miniappIdle: 'Mini App откроется здесь: синяя кнопка меню слева от поля ввода в чате пациента или кнопка в сообщении бота.',
   miniappIdleEn: 'The Mini App opens here from the chat\u2019s menu button or a web_app button.',
   openApp: 'Открыть приложение',
   close: 'Закрыть',

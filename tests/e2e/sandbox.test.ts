@@ -1,0 +1,208 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureMiniAppBuilt } from '../../miniapp/build.js';
+import { pdfWithPages, phoneJpeg } from '../support/document-fixtures.js';
+import { CHROMIUM, runBrowserTests, warnIfSkipped } from '../support/miniapp-browser.js';
+
+// The sandbox as a person meets it: `npm start` with no tokens (the real process, port 0, a temp DATA_DIR), its one
+// URL opened in Chromium, and everything done by clicking and typing on the page: a patient registers, uploads
+// documents, applies to a centre; the doctor takes and schedules it in the staff pane; the patient books a duty slot
+// in the Mini App frame and cancels it. Screenshots go to test-artifacts/sandbox/.
+const ARTIFACTS = path.resolve('test-artifacts/sandbox');
+const BAKULEV = 'НМИЦ ССХ им. А.Н. Бакулева';
+
+let child: ChildProcess | undefined;
+let dir = '';
+let url = '';
+let browser: Browser | undefined;
+let page: Page;
+const pageErrors: string[] = [];
+let output = '';
+
+function startSandbox(): Promise<string> {
+  dir = mkdtempSync(path.join(tmpdir(), 'oz-sandbox-e2e-'));
+  child = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
+    cwd: path.resolve(import.meta.dirname, '../..'),
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: process.env.SANDBOX_LOG ?? 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (c) => (output += c));
+  child.stderr!.on('data', (c) => (output += c));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the sandbox did not start:\n${output}`)), 60_000);
+    const check = () => {
+      const found = /Open: (http:\/\/127\.0\.0\.1:\d+\/sandbox\/)/.exec(output);
+      if (found) {
+        clearTimeout(timer);
+        resolve(found[1]!);
+      }
+    };
+    child!.stdout!.on('data', check);
+    child!.on('exit', () => reject(new Error(`the sandbox exited:\n${output}`)));
+  });
+}
+
+const pane = (who: 'patient' | 'staff'): Locator => page.locator(`#pane-${who}`);
+const frame = () => page.frameLocator('#pane-miniapp iframe');
+const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+
+/** Waits for a bot message in the pane whose text matches. */
+async function botSays(who: 'patient' | 'staff', text: RegExp | string): Promise<void> {
+  await pane(who).locator('.msg.in', { hasText: text }).last().waitFor({ timeout: 20_000 });
+}
+async function press(who: 'patient' | 'staff', name: string | RegExp): Promise<void> {
+  await pane(who).getByRole('button', { name, exact: typeof name === 'string' }).last().click();
+}
+async function say(who: 'patient' | 'staff', text: string): Promise<void> {
+  const input = pane(who).locator('textarea.composer-input');
+  await input.fill(text);
+  await input.press('Enter');
+  await pane(who).locator('.msg.out', { hasText: text }).last().waitFor();
+}
+async function upload(who: 'patient' | 'staff', file: { name: string; mimeType: string; buffer: Buffer }, asPhoto: boolean): Promise<void> {
+  await pane(who).locator('.composer-options input[type=checkbox]').setChecked(asPhoto);
+  const before = await pane(who).locator('.msg.out').count();
+  await pane(who).locator('input[type=file]').setInputFiles(file);
+  await expect.poll(() => pane(who).locator('.msg.out').count()).toBeGreaterThan(before);
+}
+
+beforeAll(async () => {
+  if (!runBrowserTests) return;
+  await ensureMiniAppBuilt({ quiet: true });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  url = await startSandbox();
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU' });
+  page.on('pageerror', (err) => pageErrors.push(String(err)));
+  // The share-contact confirmation, as a person answers it.
+  page.on('dialog', (dialog) => void dialog.accept());
+}, 120_000);
+
+afterAll(async () => {
+  if (dir) writeFileSync(path.join(ARTIFACTS, 'sandbox.log'), output);
+  await browser?.close();
+  if (child && child.exitCode === null && !process.env.KEEP_SANDBOX) {
+    const exited = new Promise((resolve) => child!.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+  if (dir && !process.env.KEEP_SANDBOX) rmSync(dir, { recursive: true, force: true });
+});
+
+warnIfSkipped('sandbox e2e');
+
+describe.skipIf(!runBrowserTests)('the sandbox page', () => {
+  it('is labelled SANDBOX, shows both chats and the Mini App frame, and the log says SANDBOX', async () => {
+    expect(output).toMatch(/=+ SANDBOX =+/);
+    await page.goto(url);
+    await page.locator('.sandbox-banner', { hasText: 'ПЕСОЧНИЦА · SANDBOX' }).waitFor();
+    await page.locator('.ma-banner', { hasText: 'SANDBOX' }).waitFor();
+    await pane('patient').getByText('Пациент · бот пациента').waitFor();
+    await pane('staff').getByText('Врач · бот врачей').waitFor();
+    await shot('01-empty');
+  });
+
+  it('registers a patient: consent, name, birth date, shared contact, region', async () => {
+    await press('patient', 'Начать');
+    await botSays('patient', /согласие на обработку/);
+    await press('patient', '✅ Согласен(на)');
+    await botSays('patient', 'Кого регистрируем?');
+    await press('patient', 'Себя');
+    await say('patient', 'Демо Анна Сергеевна');
+    await botSays('patient', 'Дата рождения?');
+    await say('patient', '31.02.1961');
+    await botSays('patient', 'Такой даты нет в календаре');
+    await say('patient', '05.03.1961');
+    await botSays('patient', 'Номер телефона для связи');
+    await press('patient', '📱 Поделиться номером');
+    await pane('patient').locator('.msg.out .contact', { hasText: '+79990000001' }).waitFor();
+    await botSays('patient', 'Регион проживания?');
+    await say('patient', 'Моск');
+    await press('patient', 'Москва');
+    await botSays('patient', /Проверьте, пожалуйста:[\s\S]*Демо Анна Сергеевна[\s\S]*подтверждён/);
+    await shot('02-registration-confirm');
+    await press('patient', '✅ Всё верно');
+    await botSays('patient', /Готово! Пациент Демо Анна Сергеевна зарегистрирован/);
+  }, 90_000);
+
+  it('applies to a centre with the documents uploaded from the checklist: a PDF and photos', async () => {
+    await press('patient', '📝 Заявка в центр');
+    await press('patient', BAKULEV);
+    await press('patient', 'Ишемическая болезнь сердца');
+    await botSays('patient', /диагноз/i);
+    await say('patient', 'ИБС. Стенокардия напряжения II ФК.');
+    await botSays('patient', /жалоб/i);
+    await say('patient', 'Давящие боли за грудиной при ходьбе.');
+    await botSays('patient', /Не хватает/);
+    const files = [
+      { kind: 'Выписка из истории болезни (из стационара)', file: { name: 'vypiska.pdf', mimeType: 'application/pdf', buffer: await pdfWithPages(2) }, asPhoto: false },
+      { kind: 'ЭКГ', file: { name: 'ecg.jpg', mimeType: 'image/jpeg', buffer: await phoneJpeg({ width: 800, height: 600 }) }, asPhoto: true },
+      { kind: 'ЭхоКГ', file: { name: 'echo.jpg', mimeType: 'image/jpeg', buffer: await phoneJpeg({ width: 640, height: 480 }) }, asPhoto: true },
+    ];
+    for (const { kind, file, asPhoto } of files) {
+      await press('patient', `📎 Загрузить: ${kind}`);
+      await upload('patient', file, asPhoto);
+      await press('patient', '✅ Готово');
+      await botSays('patient', new RegExp(`✅ ${kind.replace(/[()]/g, '\\$&')}`));
+    }
+    await botSays('patient', 'Все нужные документы на месте');
+    await shot('03-checklist-complete');
+    await press('patient', '📨 Отправить заявку');
+    await press('patient', '✅ Всё верно, отправить');
+    await botSays('patient', /Заявка № \d+ отправлена/);
+  }, 90_000);
+
+  it('the doctor takes it and schedules a video consultation in the staff pane; the patient is told', async () => {
+    await shot('04-staff-before');
+    await botSays('staff', /Новая заявка №\d+/);
+    await shot('04-doctor-card');
+    await press('staff', '✋ Взять');
+    await botSays('patient', /взял в работу врач центра/);
+    await botSays('staff', 'В работе у вас');
+    await press('staff', '📅 Назначить');
+    const day = pane('staff').locator('.inline-btn').filter({ hasText: /^(Пн|Вт|Ср|Чт|Пт|Сб|Вс) \d\d\.\d\d/ }).last();
+    await day.waitFor();
+    await day.click();
+    const time = pane('staff').locator('.inline-btn').filter({ hasText: /^\d\d:\d\d$/ }).last();
+    await time.waitFor();
+    await time.click();
+    await press('staff', '🎥 Видео');
+    await botSays('patient', /Отменить|консультаци/);
+    await expect.poll(async () => pane('patient').locator('.inline-btn', { hasText: /Отменить/ }).count()).toBeGreaterThan(0);
+    await shot('05-scheduled');
+  }, 90_000);
+
+  it('books a duty slot in the Mini App frame, opened from the menu button, and cancels it', async () => {
+    await pane('patient').locator('.menu-button.web-app').click();
+    await frame().getByText(/Здравствуйте, Анна Сергеевна!/).waitFor({ timeout: 30_000 });
+    await shot('06-miniapp-home');
+    await frame().getByRole('button', { name: 'Записаться к дежурному врачу' }).click();
+    await frame().getByRole('button', { name: /Кардиология/ }).click();
+    await frame().getByRole('heading', { name: 'Выберите день' }).waitFor();
+    await frame().locator('.choice:not(.choice-muted)').first().click();
+    await frame().getByRole('heading', { name: 'Выберите время' }).waitFor();
+    await frame().locator('.time-value').first().click();
+    await frame().getByRole('button', { name: /Видеосвязь/ }).click();
+    await frame().getByRole('heading', { name: 'Проверьте и подтвердите' }).waitFor();
+    // Telegram's MainButton is drawn by the page under the frame, as Telegram draws it under the app.
+    await page.locator('.ma-main').click();
+    await frame().getByText('Вы записаны!').waitFor();
+    await shot('07-miniapp-booked');
+
+    // Back to the list via the page's back button (back_button_pressed), then cancel with Telegram's popup.
+    await page.locator('.ma-back').click();
+    await frame().getByRole('button', { name: 'Все мои консультации' }).click();
+    await frame().locator('button.card', { hasText: /Дежурный|дежурн|ДЕМО/ }).first().click();
+    await frame().getByRole('button', { name: 'Отменить запись' }).click();
+    await page.locator('dialog.ma-popup').waitFor();
+    await shot('08-miniapp-cancel-popup');
+    await page.locator('dialog.ma-popup .ma-popup-btn.destructive').click();
+    await frame().getByText('Запись отменена').waitFor();
+    await shot('09-miniapp-cancelled');
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+});
