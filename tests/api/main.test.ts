@@ -75,7 +75,7 @@ afterEach(() => {
 
 describe('the service process', () => {
   it('a deployment without its bot token (SANDBOX=0, webhook mode, a staff token alone) exits at once naming what to set', async () => {
-    for (const env of [{ SANDBOX: '0' }, { BOT_MODE: 'webhook' }, { STAFF_BOT_TOKEN: TOKEN }]) {
+    for (const env of [{ SANDBOX: '0' }, { BOT_MODE: 'webhook' }, { STAFF_BOT_TOKEN: TOKEN }] as Array<Record<string, string>>) {
       const dir = mkdtempSync(path.join(tmpdir(), 'oz-main-'));
       cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
       const run = runMain({ DATA_DIR: dir, ...env });
