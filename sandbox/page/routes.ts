@@ -66,6 +66,12 @@ export function createSandboxRoutes(deps: SandboxPageDeps) {
     throw error;
   };
 
+  // Every chat route names whose chat it is; anything else is not a route.
+  app.use('/sandbox/api/chats/:who/*', async (c, next) => {
+    if (!WHO.safeParse(c.req.param('who')).success) return c.json({ error: 'no such chat' }, 404);
+    return next();
+  });
+
   app.get('/', (c) => c.redirect('/sandbox/'));
   app.get('/sandbox', (c) => c.redirect('/sandbox/'));
   app.get('/sandbox/', (c) => {
