@@ -109,6 +109,9 @@ export async function startService(config: Config, logger: Logger, hooks: Servic
     patient: patient.i18n as unknown as I18n<Context>,
     staff: staff?.i18n as unknown as I18n<Context> | undefined,
   }, config.outbox);
+  // Direct replies count in Telegram's limits too: the outbox makes room for them.
+  patient.bot.api.config.use(outbox.observe('patient'));
+  staff?.bot.api.config.use(outbox.observe('staff'));
   outbox.start();
   // SMS (referral invites, fallback notices); an invite's link names the patient bot: PATIENT_BOT_USERNAME, else getMe's.
   const sms = createSms(services, {

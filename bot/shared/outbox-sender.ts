@@ -1,4 +1,4 @@
-import { InputFile, type Api } from 'grammy';
+import { InputFile, type Api, type Transformer } from 'grammy';
 import type { InlineKeyboardMarkup, Message } from 'grammy/types';
 import type { Clock } from '../../core/clock.js';
 import type { Logger } from '../../core/logger.js';
@@ -46,6 +46,8 @@ export interface OutboxSenderOptions {
 }
 
 const DAY = 24 * 3600_000;
+/** Methods that put a message in a chat: what Telegram's limits count (and so the pacing, whoever calls them). */
+const SENDS = /^(send(?!ChatAction)\w+|copyMessages?|forwardMessages?)$/;
 
 /**
  * Sends what the outbox holds, each chat's messages in order, within Telegram's limits (outbox-pacing). Telegram's
@@ -225,6 +227,23 @@ export function createOutboxSender(deps: {
     },
     /** One paced round at the clock's present: starts what the limits allow now and waits for those to finish. */
     pump: () => loop.pump(),
+    /**
+     * A transformer for a bot's own Api (its direct replies): they are not paced or delayed, but they take their place
+     * in that bot's window and their chat's second, so the outbox makes room for them within Telegram's limits.
+     */
+    observe(bot: OutboxBot): Transformer {
+      const pacer = pacers[bot];
+      return async (prev, method, payload, signal) => {
+        const chatId = (payload as { chat_id?: unknown } | undefined)?.chat_id;
+        if (typeof chatId !== 'number' || !SENDS.test(method)) return prev(method, payload, signal);
+        const ticket = pacer.start(chatId, clock.now());
+        try {
+          return await prev(method, payload, signal);
+        } finally {
+          pacer.finish(ticket, clock.now());
+        }
+      };
+    },
     start: (intervalMs?: number) => loop.start(intervalMs),
     stop: () => loop.stop(),
   };

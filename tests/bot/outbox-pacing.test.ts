@@ -1,3 +1,4 @@
+import { Api } from 'grammy';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createFakeBotApi, type RecordedCall } from '../support/fake-bot-api.js';
 import { manualClock } from '../support/service-harness.js';
@@ -76,6 +77,21 @@ it('a sliding window counted from the answers: the next 30 only a full second af
   clock.advance(1);
   await b.sender.pump();
   expect(accepted()).toHaveLength(60);
+});
+
+it("the bot's direct replies take their place: the outbox waits for the window and the chat's second", async () => {
+  const replies = new Api(PATIENT_TOKEN, { apiRoot: api.apiRoot });
+  replies.config.use(b.sender.observe('patient'));
+  for (const chat of others.slice(0, 29)) await replies.sendMessage(chat, 'Ответ на сообщение');
+  await replies.sendMessage(ANNA, 'Ответ Анне');
+  b.note(ANNA, 'Уведомление Анне');
+  b.note(others[59]!, 'Уведомление');
+  await b.sender.pump();
+  expect(accepted()).toHaveLength(30);
+  clock.advance(1_000);
+  await b.sender.pump();
+  expect(accepted().slice(30).map((c) => c.params.text)).toEqual(['Уведомление Анне', 'Уведомление']);
+  expect(api.calls.filter((c) => c.response?.ok === false)).toEqual([]);
 });
 
 it('each bot has its own 30 a second', async () => {
