@@ -90,7 +90,7 @@ async function call(method: string, params: Record<string, unknown> = {}, token 
   return body;
 }
 const ok = async <T extends z.ZodTypeAny>(schema: T, method: string, params: Record<string, unknown> = {}, token = PATIENT, files?: Record<string, { bytes: Buffer; name: string }>) =>
-  Ok(schema).parse(await call(method, params, token, files)).result as z.infer<T>;
+  (Ok(schema).parse(await call(method, params, token, files)) as { result: z.infer<T> }).result;
 const fails = async (method: string, params: Record<string, unknown>, token = PATIENT) => Failure.parse(await call(method, params, token));
 
 const png = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: '#3390ec' } }).png().toBuffer();
