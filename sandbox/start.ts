@@ -63,10 +63,14 @@ export async function startSandbox(env: Record<string, string | undefined>): Pro
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/sandbox/`;
   logger.warn({ dataDir: config.dataDir, botApi: botApi.apiRoot }, 'SANDBOX mode: no bot tokens set, Telegram is emulated locally and demo data is used');
 
+  // The page holds a state request open for up to 25 s; a stopping server would wait for it.
+  const stopping = new AbortController();
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => stopping.abort());
+
   await startService(config, logger, {
     beforeStart: (services) => void seedDemo(services, logger),
     routes: (app) => {
-      app.route('/', createSandboxRoutes({ emulator, tokens, publicUrl: SANDBOX_PUBLIC_URL, jitsiDomain: config.jitsi?.domain ?? SANDBOX_JITSI_DOMAIN }));
+      app.route('/', createSandboxRoutes({ emulator, tokens, publicUrl: SANDBOX_PUBLIC_URL, jitsiDomain: config.jitsi?.domain ?? SANDBOX_JITSI_DOMAIN, stopping: stopping.signal }));
     },
     onListening: () => {
       logger.warn({ url }, 'SANDBOX ready');

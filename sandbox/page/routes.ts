@@ -16,6 +16,8 @@ export interface SandboxPageDeps {
   publicUrl: string;
   /** The Jitsi domain of join links; the page maps them to /sandbox/room/<room>. */
   jitsiDomain: string;
+  /** Aborted when the process stops: waiting state requests answer at once, so the server can close. */
+  stopping?: AbortSignal;
 }
 
 /** The three people at the sandbox's keyboard: the patient with the patient bot, two staff accounts with the staff bot. */
@@ -97,6 +99,7 @@ export function createSandboxRoutes(deps: SandboxPageDeps) {
         const timer = setTimeout(done, LONG_POLL_MS);
         state.watchers.add(done);
         c.req.raw.signal.addEventListener('abort', done);
+        deps.stopping?.addEventListener('abort', done);
       });
     }
     return c.json(view(Number.isFinite(after) ? after : -1));

@@ -180,6 +180,14 @@ describe.skipIf(!runBrowserTests)('the sandbox page', () => {
     await pane('patient').locator('.menu-button.web-app').click();
     await frame().getByText(/Здравствуйте, Анна Сергеевна!/).waitFor({ timeout: 30_000 });
     await shot('06-miniapp-home');
+    // The real SDK talked to the page, not the app's test mock: launch parameters from the hash, events to the parent.
+    const app = page.frames().find((f) => f.url().includes('/app/'))!;
+    expect(await app.evaluate(() => ({ mock: 'window.__OZ_TELEGRAM_MOCK__' in window || '__OZ_TELEGRAM__' in window, hash: location.hash }))).toMatchObject({
+      mock: false,
+      hash: expect.stringMatching(/tgWebAppData=.*tgWebAppPlatform=web/),
+    });
+    const calls = (await page.evaluate('window.__SANDBOX__.miniapp.calls.map((c) => c[0])')) as string[];
+    expect(calls).toEqual(expect.arrayContaining(['iframe_ready', 'web_app_ready', 'web_app_expand', 'web_app_setup_main_button']));
     await frame().getByRole('button', { name: 'Записаться к дежурному врачу' }).click();
     await frame().getByRole('button', { name: /Кардиология/ }).click();
     await frame().getByRole('heading', { name: 'Выберите день' }).waitFor();
