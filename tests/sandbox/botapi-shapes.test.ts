@@ -1,7 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Api } from 'grammy';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createBotApiEmulator, type BotApiEmulator } from '../../sandbox/botapi/emulator.js';
+import { BOT_API_METHODS } from '../../sandbox/botapi/methods.js';
 import { SANDBOX_DOCTOR, SANDBOX_PATIENT } from '../../sandbox/demo.js';
 import { pdfWithPages } from '../support/document-fixtures.js';
 
@@ -107,6 +111,47 @@ beforeAll(async () => {
 });
 afterAll(() => close());
 
+/** grammY's Context shortcuts and the Bot API method each one calls. */
+const SHORTCUTS: Record<string, string> = {
+  reply: 'sendMessage',
+  replyWithPhoto: 'sendPhoto',
+  replyWithDocument: 'sendDocument',
+  replyWithMediaGroup: 'sendMediaGroup',
+  replyWithChatAction: 'sendChatAction',
+  replyWithCopy: 'copyMessage',
+  forwardMessage: 'forwardMessage',
+  copyMessage: 'copyMessage',
+  editMessageText: 'editMessageText',
+  editMessageCaption: 'editMessageCaption',
+  editMessageReplyMarkup: 'editMessageReplyMarkup',
+  deleteMessage: 'deleteMessage',
+  answerCallbackQuery: 'answerCallbackQuery',
+  getFile: 'getFile',
+};
+
+/** Bot API methods the service's code calls, read from its sources (what a grep finds), plus what grammY itself calls. */
+function methodsTheBotsCall(): string[] {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const files = ['bot', 'api'].flatMap((dir) => (readdirSync(path.join(root, dir), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => path.join(root, dir, f)));
+  const apiMethods = new Set(Object.getOwnPropertyNames(Api.prototype));
+  const found = new Set(['getMe', 'getUpdates']); // bot.init() and the runner
+  for (const file of files) {
+    const source = readFileSync(file, 'utf8');
+    for (const [, name] of source.matchAll(/\bapi\.([a-z]\w+)\(/g)) if (apiMethods.has(name!)) found.add(name!);
+    for (const [, name] of source.matchAll(/\bctx\.([a-z]\w+)\(/g)) if (SHORTCUTS[name!]) found.add(SHORTCUTS[name!]!);
+    if (/\bchatAction\s*=/.test(source)) found.add('sendChatAction'); // @grammyjs/auto-chat-action
+  }
+  return [...found].sort();
+}
+
+describe('the emulator answers every method the bots call', () => {
+  it('has a handler for each one found in bot/ and api/', () => {
+    const called = methodsTheBotsCall();
+    expect(called).toEqual(expect.arrayContaining(['sendMessage', 'answerCallbackQuery', 'editMessageText', 'setMyCommands', 'getFile']));
+    expect(called.filter((m) => !BOT_API_METHODS[m.toLowerCase()])).toEqual([]);
+  });
+});
+
 describe('the emulator answers in the documented shapes', () => {
   it('getMe: the bot as a User with the getMe-only flags', async () => {
     const me = await ok(GetMeUser, 'getMe');
@@ -202,10 +247,19 @@ describe('the emulator answers in the documented shapes', () => {
     expect(forwarded.forward_origin).toBeDefined();
   });
 
-  it('deleteMessage: True once, then "message to delete not found"', async () => {
+  it('deleteMessage and deleteMessages: True once, then "message to delete not found"', async () => {
     const sent = await ok(Message, 'sendMessage', { chat_id: chat, text: 'Временное' });
     expect(await ok(z.literal(true), 'deleteMessage', { chat_id: chat, message_id: sent.message_id })).toBe(true);
     expect((await fails('deleteMessage', { chat_id: chat, message_id: sent.message_id })).description).toBe('Bad Request: message to delete not found');
+    const [a, b] = [await ok(Message, 'sendMessage', { chat_id: chat, text: 'a' }), await ok(Message, 'sendMessage', { chat_id: chat, text: 'b' })];
+    expect(await ok(z.literal(true), 'deleteMessages', { chat_id: chat, message_ids: [a.message_id, b.message_id, sent.message_id] })).toBe(true);
+    expect((await fails('deleteMessages', { chat_id: chat, message_ids: [a.message_id] })).description).toBe('Bad Request: message to delete not found');
+  });
+
+  it('editMessageCaption: the Message with the new caption', async () => {
+    const sent = await ok(Message, 'sendDocument', { chat_id: String(chat), caption: 'Было' }, PATIENT, { document: { bytes: await pdfWithPages(1), name: 'a.pdf' } });
+    const edited = await ok(Message, 'editMessageCaption', { chat_id: chat, message_id: sent.message_id, caption: 'Стало' });
+    expect(edited).toMatchObject({ caption: 'Стало', document: { file_name: 'a.pdf' } });
   });
 });
 
