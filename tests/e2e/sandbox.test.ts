@@ -182,7 +182,7 @@ describe.skipIf(!runBrowserTests)('the sandbox page', () => {
     await shot('06-miniapp-home');
     // The real SDK talked to the page, not the app's test mock: launch parameters from the hash, events to the parent.
     const app = page.frames().find((f) => f.url().includes('/app/'))!;
-    expect(await app.evaluate(() => ({ mock: 'window.__OZ_TELEGRAM_MOCK__' in window || '__OZ_TELEGRAM__' in window, hash: location.hash }))).toMatchObject({
+    expect(await app.evaluate("({ mock: '__OZ_TELEGRAM_MOCK__' in window || '__OZ_TELEGRAM__' in window, hash: location.hash })")).toMatchObject({
       mock: false,
       hash: expect.stringMatching(/tgWebAppData=.*tgWebAppPlatform=web/),
     });
