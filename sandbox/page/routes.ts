@@ -55,7 +55,7 @@ export function createSandboxRoutes(deps: SandboxPageDeps) {
           who,
           {
             ...chatView(state, token, user.id, { username: me.username, name: me.first_name }, user.languageCode),
-            toasts: toastsAfter(state, token, user.id, after).map((t) => ({ text: t.text ?? '', alert: t.showAlert, url: t.url })),
+            toasts: toastsAfter(state, token, user.id, after).map((t) => ({ text: t.text ?? '', alert: t.showAlert, url: t.url, revision: t.revision })),
           },
         ];
       }),

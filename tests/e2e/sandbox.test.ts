@@ -174,6 +174,15 @@ describe.skipIf(!runBrowserTests)('the sandbox page', () => {
     await botSays('patient', /Отменить|консультаци/);
     await expect.poll(async () => pane('patient').locator('.inline-btn', { hasText: /Отменить/ }).count()).toBeGreaterThan(0);
     await shot('05-scheduled');
+    // The doctor opens the patient's documents: the staff bot downloads them and uploads them into the doctor's chat.
+    await press('staff', '📎 Документы');
+    await expect.poll(() => pane('staff').locator('.msg.in .document, .msg.in .photo').count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+    const pdf = pane('staff').locator('.msg.in .document', { hasText: '.pdf' }).first();
+    const href = await pdf.getAttribute('href');
+    const served = await fetch(new URL(href!, url));
+    expect(served.headers.get('content-type')).toBe('application/pdf');
+    expect((await served.arrayBuffer()).byteLength).toBeGreaterThan(500);
+    await shot('05b-doctor-documents');
   }, 90_000);
 
   it('books a duty slot in the Mini App frame, opened from the menu button, and cancels it', async () => {

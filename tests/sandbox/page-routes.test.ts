@@ -71,7 +71,7 @@ describe('the sandbox page routes', () => {
     expect(query.data).toBe('take:1');
     await emulator.call(STAFF, 'answerCallbackQuery', { callback_query_id: query.id, text: 'Заявка теперь у вас' });
     const after = await state(before);
-    expect(after.chats.doctor!.toasts).toEqual([{ text: 'Заявка теперь у вас', alert: false }]);
+    expect(after.chats.doctor!.toasts).toEqual([{ text: 'Заявка теперь у вас', alert: false, revision: expect.any(Number) }]);
     expect(after.chats.patient!.toasts).toEqual([]);
   });
 

@@ -42,6 +42,7 @@ export class ChatPane {
   private readonly asPhoto: HTMLInputElement;
   private readonly toasts: HTMLElement;
   private readonly commands: HTMLElement;
+  private toastsShown = 0;
 
   constructor(private readonly opts: ChatPaneOptions) {
     this.who = opts.accounts[0]!;
@@ -93,7 +94,11 @@ export class ChatPane {
     this.menu.textContent = menu.type === 'web_app' ? menu.text : '☰';
     this.menu.title = menu.type === 'web_app' ? menu.text : T.commands;
     this.menu.classList.toggle('web-app', menu.type === 'web_app');
-    for (const toast of chat.toasts) this.toast(toast);
+    for (const toast of chat.toasts) {
+      if (toast.revision !== undefined && toast.revision <= this.toastsShown) continue;
+      this.toastsShown = Math.max(this.toastsShown, toast.revision ?? 0);
+      this.toast(toast);
+    }
   }
 
   private emptyChat(): HTMLElement {

@@ -8,6 +8,8 @@ export interface Toast {
   text: string;
   alert: boolean;
   url?: string;
+  /** Shown once: a pane remembers the newest it showed. */
+  revision?: number;
 }
 
 export type Chat = ChatView & { toasts: Toast[] };
