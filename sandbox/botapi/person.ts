@@ -25,10 +25,11 @@ export interface PersonFile {
 
 /** What Telegram does when a person uses the chat: each act becomes a stored message and an update for the bot. */
 export interface PersonSide {
-  sendText(token: string, user: SandboxUser, text: string): Message;
+  /** `replyTo`: the id of a message in this chat the person answers with Telegram's Reply. */
+  sendText(token: string, user: SandboxUser, text: string, replyTo?: number): Message;
   shareContact(token: string, user: SandboxUser): Message;
   /** One message, or an album (media_group_id) when several; the caption goes on the first, as clients do. */
-  sendFiles(token: string, user: SandboxUser, files: PersonFile[], caption?: string): Message[];
+  sendFiles(token: string, user: SandboxUser, files: PersonFile[], caption?: string, replyTo?: number): Message[];
   /** A press on an inline button with callback_data; refused unless that message shows that button now. */
   pressButton(token: string, user: SandboxUser, messageId: number, data: string): string;
 }
@@ -74,6 +75,15 @@ export function createPersonSide(state: FakeState): PersonSide {
     return id;
   };
 
+  /** The replied message as Telegram nests it: one level deep, from either side of this chat with this bot. */
+  function replyContent(token: string, user: SandboxUser, replyTo: number | undefined): Partial<Message> {
+    if (replyTo === undefined) return {};
+    const stored = state.messages.get(messageKey(user.id, replyTo));
+    if (!stored || (stored.token ?? stored.audience) !== token) throw badRequest('message to be replied not found');
+    const { reply_to_message: _nested, ...replied } = stored.message as Message & { reply_to_message?: unknown };
+    return { reply_to_message: replied as Message['reply_to_message'] };
+  }
+
   function post(token: string, user: SandboxUser, content: Partial<Message>): Message {
     const chat = privateChat(user);
     state.chats.set(chat.id, chat);
@@ -93,12 +103,12 @@ export function createPersonSide(state: FakeState): PersonSide {
   }
 
   return {
-    sendText(token, user, raw) {
+    sendText(token, user, raw, replyTo) {
       const text = raw.trim();
       if (!text) throw badRequest('message text is empty');
       if (text.length > MAX_TEXT) throw badRequest('message is too long');
       const entities = commandEntities(text);
-      return post(token, user, { text, ...(entities ? { entities } : {}) });
+      return post(token, user, { text, ...(entities ? { entities } : {}), ...replyContent(token, user, replyTo) });
     },
 
     shareContact(token, user) {
@@ -112,16 +122,17 @@ export function createPersonSide(state: FakeState): PersonSide {
       });
     },
 
-    sendFiles(token, user, files, caption) {
+    sendFiles(token, user, files, caption, replyTo) {
       if (files.length === 0) throw badRequest('there are no messages to send');
       if (files.length > 10) throw badRequest('too many messages to send as an album');
       const text = caption?.trim() ?? '';
       if (text.length > MAX_CAPTION) throw badRequest('message caption is too long');
+      const reply = replyContent(token, user, replyTo);
       const album = files.length > 1 ? String(14_000_000_000_000_000 + ++state.counters.album) : undefined;
       return files.map((file, index) => {
         if (file.bytes.length > MAX_FILE) throw new BotApiError(413, 'Request Entity Too Large');
         const dims = file.asPhoto ? imageSize(file.bytes) : undefined;
-        const common = { ...(album ? { media_group_id: album } : {}), ...(index === 0 && text ? { caption: text } : {}) };
+        const common = { ...(album ? { media_group_id: album } : {}), ...(index === 0 && text ? { caption: text } : {}), ...reply };
         if (file.asPhoto && dims) {
           const stored = storeFile(state, file.bytes, { filePath: `photos/file_${state.counters.file + 1}.jpg` });
           const photo: PhotoSize[] = photoSizes(state, stored, dims.width, dims.height);

@@ -33,7 +33,7 @@ const WHO = z.enum(['patient', 'doctor', 'duty']);
 const LONG_POLL_MS = 25_000;
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
-const textBody = z.object({ text: z.string().max(4096) });
+const textBody = z.object({ text: z.string().max(4096), replyTo: z.number().int().positive().optional() });
 const callbackBody = z.object({ messageId: z.number().int().positive(), data: z.string().min(1).max(64) });
 const launchBody = z.object({ who: WHO, url: z.string().url(), via: z.enum(['menu', 'inline', 'keyboard']) });
 
@@ -110,7 +110,7 @@ export function createSandboxRoutes(deps: SandboxPageDeps) {
     const body = textBody.safeParse(await c.req.json().catch(() => null));
     if (!body.success) return c.json({ error: 'text expected' }, 400);
     try {
-      return c.json({ message: person.sendText(tokenOf(who), PEOPLE[who].user, body.data.text).message_id });
+      return c.json({ message: person.sendText(tokenOf(who), PEOPLE[who].user, body.data.text, body.data.replyTo).message_id });
     } catch (error) {
       const f = failure(error);
       return c.json(f.body, f.status);
@@ -148,8 +148,9 @@ export function createSandboxRoutes(deps: SandboxPageDeps) {
       files.push({ bytes, filename: entry.name || 'file', mime: entry.type || 'application/octet-stream', asPhoto: asPhoto && entry.type.startsWith('image/') });
     }
     const caption = form.get('caption');
+    const replyTo = Number(form.get('replyTo') ?? '');
     try {
-      const sent = person.sendFiles(tokenOf(who), PEOPLE[who].user, files, typeof caption === 'string' ? caption : undefined);
+      const sent = person.sendFiles(tokenOf(who), PEOPLE[who].user, files, typeof caption === 'string' ? caption : undefined, Number.isInteger(replyTo) && replyTo > 0 ? replyTo : undefined);
       return c.json({ messages: sent.map((m) => m.message_id) });
     } catch (error) {
       const f = failure(error);

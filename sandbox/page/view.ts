@@ -15,6 +15,8 @@ export interface ViewMessage {
   contact?: { phone: string; name: string };
   mediaGroupId?: string;
   forwarded?: boolean;
+  /** The message this one answers (Telegram's Reply), as a quote. */
+  replyTo?: { id: number; fromBot: boolean; text: string };
   inline?: InlineKeyboardButton[][];
 }
 
@@ -48,6 +50,15 @@ function toView(message: Message, fromBot: boolean): ViewMessage {
     ...(message.contact ? { contact: { phone: message.contact.phone_number, name: [message.contact.first_name, message.contact.last_name].filter(Boolean).join(' ') } } : {}),
     ...(message.media_group_id ? { mediaGroupId: message.media_group_id } : {}),
     ...(m.forward_origin ? { forwarded: true } : {}),
+    ...(message.reply_to_message
+      ? {
+          replyTo: {
+            id: message.reply_to_message.message_id,
+            fromBot: !!message.reply_to_message.from?.is_bot,
+            text: message.reply_to_message.text ?? message.reply_to_message.caption ?? (message.reply_to_message.photo ? '📷' : message.reply_to_message.document ? '📄' : ''),
+          },
+        }
+      : {}),
     ...(message.reply_markup?.inline_keyboard ? { inline: message.reply_markup.inline_keyboard } : {}),
   };
 }

@@ -210,7 +210,25 @@ describe.skipIf(!runBrowserTests)('the sandbox page', () => {
     await frame().getByText('Вы записаны!').waitFor();
     await shot('07-miniapp-booked');
 
+    // The booking notice in the chat lets the patient write to the duty doctor; the doctor answers with Reply.
+    await press('patient', '💬 Спросить дежурного врача');
+    await botSays('patient', 'не для экстренной помощи');
+    await say('patient', 'Можно ли принимать аспирин перед консультацией?');
+    await botSays('patient', '✓ Передано врачу.');
+    await pane('staff').locator('select.account').selectOption('duty');
+    await botSays('staff', /Дежурный чат · консультация №\d+[\s\S]*Можно ли принимать аспирин/);
+    const relayed = pane('staff').locator('.msg.in', { hasText: 'Можно ли принимать аспирин' }).last();
+    await relayed.hover();
+    await relayed.locator('.reply-action').click();
+    await pane('staff').locator('.reply-bar').waitFor();
+    await say('staff', 'Да, принимайте как обычно.');
+    await botSays('staff', /✓ Отправлено пациенту/);
+    await botSays('patient', /Дежурный врач[\s\S]*Да, принимайте как обычно\./);
+    await shot('07b-duty-chat');
+
     // Back to the list via the page's back button (back_button_pressed), then cancel with Telegram's popup.
+    await pane('patient').locator('.inline-btn', { hasText: 'Выйти из чата с врачом' }).or(pane('patient').locator('.kb-btn', { hasText: 'Выйти из чата с врачом' })).last().click();
+    await botSays('patient', 'Вы вышли из чата с дежурным врачом');
     await page.locator('.ma-back').click();
     await frame().getByRole('button', { name: 'Все мои консультации' }).click();
     await frame().locator('button.card', { hasText: /Дежурный|дежурн|ДЕМО/ }).first().click();

@@ -290,6 +290,19 @@ describe('updates reach the bot as Telegram delivers them', () => {
     expect((await fails('answerCallbackQuery', { callback_query_id: query.id })).description).toBe('Bad Request: query is too old and response timeout expired or query ID is invalid');
   });
 
+  it('a Reply carries the replied message one level deep; a reply to a message not in this chat is refused', async () => {
+    const asked = await ok(Message, 'sendMessage', { chat_id: chat, text: 'Ответьте на это сообщение' });
+    const answer = emulator.person.sendText(PATIENT, SANDBOX_PATIENT, 'Отвечаю', asked.message_id);
+    const again = emulator.person.sendText(PATIENT, SANDBOX_PATIENT, 'И ещё раз', answer.message_id);
+    const updates = await ok(z.array(Update.extend({ message: Message.extend({ reply_to_message: Message.optional() }).optional() })), 'getUpdates', { timeout: 0 });
+    const first = updates.find((u) => u.message?.message_id === answer.message_id)!.message!;
+    expect(first.reply_to_message).toMatchObject({ message_id: asked.message_id, text: 'Ответьте на это сообщение', from: { is_bot: true } });
+    const second = updates.find((u) => u.message?.message_id === again.message_id)!.message! as { reply_to_message?: Record<string, unknown> };
+    expect(second.reply_to_message).toMatchObject({ message_id: answer.message_id });
+    expect(second.reply_to_message).not.toHaveProperty('reply_to_message');
+    expect(() => emulator.person.sendText(PATIENT, SANDBOX_PATIENT, 'x', 999_999)).toThrow(/message to be replied not found/);
+  });
+
   it('photos and files a person sends are PhotoSize[] and Document the bot can getFile and download', async () => {
     const [photo] = emulator.person.sendFiles(PATIENT, SANDBOX_PATIENT, [{ bytes: await png(2000, 1000), filename: 'scan.png', mime: 'image/png', asPhoto: true }]);
     const [, document] = emulator.person.sendFiles(PATIENT, SANDBOX_PATIENT, [

@@ -15,11 +15,12 @@ export const api = {
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     return (await response.json()) as StateAnswer;
   },
-  text: (who: Who, text: string) => post(`/sandbox/api/chats/${who}/text`, { text }),
+  text: (who: Who, text: string, replyTo?: number) => post(`/sandbox/api/chats/${who}/text`, replyTo ? { text, replyTo } : { text }),
   contact: (who: Who) => post(`/sandbox/api/chats/${who}/contact`, {}),
   press: (who: Who, messageId: number, data: string) => post(`/sandbox/api/chats/${who}/callback`, { messageId, data }),
-  async files(who: Who, files: File[], asPhoto: boolean, caption: string): Promise<void> {
+  async files(who: Who, files: File[], asPhoto: boolean, caption: string, replyTo?: number): Promise<void> {
     const form = new FormData();
+    if (replyTo) form.append('replyTo', String(replyTo));
     for (const file of files) form.append('file', file, file.name);
     form.append('asPhoto', asPhoto ? '1' : '0');
     if (caption) form.append('caption', caption);

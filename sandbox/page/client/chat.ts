@@ -43,6 +43,9 @@ export class ChatPane {
   private readonly toasts: HTMLElement;
   private readonly commands: HTMLElement;
   private toastsShown = 0;
+  /** The message the next one answers (Telegram's Reply), if the person chose one. */
+  private replyTo: ViewMessage | undefined;
+  private readonly replyBar: HTMLElement;
 
   constructor(private readonly opts: ChatPaneOptions) {
     this.who = opts.accounts[0]!;
@@ -54,6 +57,7 @@ export class ChatPane {
       for (const who of opts.accounts) select.append(h('option', { value: who, textContent: T.who[who] ?? who }));
       select.addEventListener('change', () => {
         this.who = select.value as Who;
+        this.setReply(undefined);
         opts.onSwitch();
       });
       header.append(h('label', { className: 'account-label' }, T.staffAs, select));
@@ -79,8 +83,9 @@ export class ChatPane {
     const send = h('button', { className: 'send', type: 'button', textContent: '➤', title: T.send, ariaLabel: T.send });
     send.addEventListener('click', () => void this.sendText());
     const composer = h('div', { className: 'composer' }, this.menu, attach, this.input, send, this.files);
+    this.replyBar = h('div', { className: 'reply-bar', hidden: true });
     const options = h('label', { className: 'composer-options' }, this.asPhoto, ` ${T.asPhoto}`);
-    root.append(header, h('div', { className: 'chat-body' }, this.list, this.toasts), this.commands, this.keyboard, composer, options);
+    root.append(header, h('div', { className: 'chat-body' }, this.list, this.toasts), this.commands, this.keyboard, this.replyBar, composer, options);
   }
 
   render(chat: Chat): void {
@@ -109,7 +114,11 @@ export class ChatPane {
 
   private message(m: ViewMessage): HTMLElement {
     const bubble = h('div', { className: `msg ${m.fromBot ? 'in' : 'out'}`, dataset: { messageId: String(m.id) } });
+    const reply = h('button', { className: 'reply-action', type: 'button', textContent: '↩', title: T.reply, ariaLabel: T.reply });
+    reply.addEventListener('click', () => this.setReply(m));
+    bubble.append(reply);
     if (m.forwarded) bubble.append(h('div', { className: 'forwarded', textContent: T.forwarded }));
+    if (m.replyTo) bubble.append(h('div', { className: 'quote', textContent: m.replyTo.text.slice(0, 120) || '…' }));
     if (m.photo) {
       const img = h('img', { className: 'photo', src: `/sandbox/api/files/${encodeURIComponent(m.photo.fileId)}`, alt: 'photo', loading: 'lazy' });
       img.width = Math.min(260, m.photo.width);
@@ -193,11 +202,23 @@ export class ChatPane {
     );
   }
 
+  private setReply(m: ViewMessage | undefined): void {
+    this.replyTo = m;
+    this.replyBar.hidden = !m;
+    if (!m) return this.replyBar.replaceChildren();
+    const cancel = h('button', { type: 'button', className: 'reply-cancel', textContent: '✕', ariaLabel: T.cancel });
+    cancel.addEventListener('click', () => this.setReply(undefined));
+    this.replyBar.replaceChildren(h('span', { className: 'reply-label' }, `${T.replyTo}: `, h('q', { textContent: (m.text ?? (m.photo ? '📷' : m.document?.name ?? '')).slice(0, 80) })), cancel);
+    this.input.focus();
+  }
+
   private async sendText(): Promise<void> {
     const text = this.input.value;
     if (!text.trim()) return;
+    const replyTo = this.replyTo?.id;
     this.input.value = '';
-    await this.send(() => api.text(this.who, text), () => (this.input.value = text));
+    this.setReply(undefined);
+    await this.send(() => api.text(this.who, text, replyTo), () => (this.input.value = text));
   }
 
   private async sendFiles(): Promise<void> {
@@ -205,8 +226,10 @@ export class ChatPane {
     this.files.value = '';
     if (!files.length) return;
     const caption = this.input.value.trim();
+    const replyTo = this.replyTo?.id;
     this.input.value = '';
-    await this.send(() => api.files(this.who, files, this.asPhoto.checked, caption));
+    this.setReply(undefined);
+    await this.send(() => api.files(this.who, files, this.asPhoto.checked, caption, replyTo));
   }
 
   private async send(act: () => Promise<void>, undo?: () => void): Promise<void> {

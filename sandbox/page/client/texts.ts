@@ -28,5 +28,7 @@ export const T = {
   linkOpened: 'Ссылка открыта в новой вкладке',
   unsupported: 'В песочнице эта кнопка не работает',
   ok: 'OK',
+  reply: 'Ответить',
+  replyTo: 'Ответ на',
   cancel: 'Отмена',
 } as const;
