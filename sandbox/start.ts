@@ -6,6 +6,7 @@ import { ConfigError, loadSandboxConfig } from '../core/config.js';
 import { createLogger } from '../core/logger.js';
 import { createBotApiEmulator } from './botapi/emulator.js';
 import { seedDemo } from './demo.js';
+import { labelSandboxPages } from './page/label.js';
 import { createSandboxRoutes } from './page/routes.js';
 
 /**
@@ -70,6 +71,7 @@ export async function startSandbox(env: Record<string, string | undefined>): Pro
   await startService(config, logger, {
     beforeStart: (services) => void seedDemo(services, logger),
     routes: (app) => {
+      labelSandboxPages(app);
       app.route('/', createSandboxRoutes({ emulator, tokens, publicUrl: SANDBOX_PUBLIC_URL, jitsiDomain: config.jitsi?.domain ?? SANDBOX_JITSI_DOMAIN, stopping: stopping.signal }));
     },
     onListening: () => {

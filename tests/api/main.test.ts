@@ -110,6 +110,12 @@ describe('the service process', () => {
     const page = await fetch(url);
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/ПЕСОЧНИЦА · SANDBOX/);
+    // Every other page a browser opens by itself is labelled too; the Mini App inside the page's frame is not.
+    const label = /<body[^>]*><p role="status"><strong>ПЕСОЧНИЦА · SANDBOX<\/strong>/;
+    const open = (p: string, dest: string) => fetch(new URL(p, url), { headers: { 'sec-fetch-dest': dest, 'accept-encoding': 'br, gzip' } }).then((r) => r.text());
+    expect(await open('/app/', 'document')).toMatch(label);
+    expect(await open('/app/', 'iframe')).not.toMatch(/SANDBOX/);
+    expect(await open('/verify/2222-3333-4444', 'document')).toMatch(label);
     // The demo data is in the sandbox's own data folder and both bots answer through the emulator.
     await fetch(new URL('/sandbox/api/chats/patient/text', url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '/start' }) });
     type State = { revision: number; chats: { patient: { messages: Array<{ fromBot: boolean; text?: string }> } } };
