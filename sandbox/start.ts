@@ -6,6 +6,7 @@ import { ConfigError, loadSandboxConfig } from '../core/config.js';
 import { createLogger } from '../core/logger.js';
 import { createBotApiEmulator } from './botapi/emulator.js';
 import { seedDemo } from './demo.js';
+import { pageAssets } from './page/assets.js';
 import { labelSandboxPages } from './page/label.js';
 import { createSandboxRoutes } from './page/routes.js';
 
@@ -40,6 +41,7 @@ async function choosePort(given: string | undefined, host: string): Promise<numb
  * tokens, demo data, and the page that plays both Telegram clients and the Mini App's host. Prints one URL.
  */
 export async function startSandbox(env: Record<string, string | undefined>): Promise<void> {
+  const assets = await pageAssets();
   const host = env.HOST || '127.0.0.1';
   const port = await choosePort(env.PORT, host === '0.0.0.0' ? '127.0.0.1' : host);
   const tokens = { patient: sandboxToken(1_000_000_001, 'patient'), staff: sandboxToken(1_000_000_002, 'staff') };
@@ -63,6 +65,9 @@ export async function startSandbox(env: Record<string, string | undefined>): Pro
   const logger = createLogger(config.logLevel).child({ sandbox: true });
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/sandbox/`;
   logger.warn({ dataDir: config.dataDir, botApi: botApi.apiRoot }, 'SANDBOX mode: no bot tokens set, Telegram is emulated locally and demo data is used');
+  if (!['127.0.0.1', 'localhost', '::1'].includes(config.host)) {
+    logger.warn({ host: config.host }, 'SANDBOX page reachable beyond this machine: anyone who can reach it acts as its patient and doctors');
+  }
 
   // The page holds a state request open for up to 25 s; a stopping server would wait for it.
   const stopping = new AbortController();
@@ -72,7 +77,7 @@ export async function startSandbox(env: Record<string, string | undefined>): Pro
     beforeStart: (services) => void seedDemo(services, logger),
     routes: (app) => {
       labelSandboxPages(app);
-      app.route('/', createSandboxRoutes({ emulator, tokens, publicUrl: SANDBOX_PUBLIC_URL, jitsiDomain: config.jitsi?.domain ?? SANDBOX_JITSI_DOMAIN, stopping: stopping.signal }));
+      app.route('/', createSandboxRoutes({ emulator, tokens, publicUrl: SANDBOX_PUBLIC_URL, jitsiDomain: config.jitsi?.domain ?? SANDBOX_JITSI_DOMAIN, stopping: stopping.signal, assets }));
     },
     onListening: () => {
       logger.warn({ url }, 'SANDBOX ready');

@@ -16,9 +16,10 @@ function answerCallbackQuery(ctx: MethodContext): true {
   if (!/^\d+$/.test(id) || ctx.state.answeredQueries.has(`${ctx.token}:${id}`)) {
     throw badRequest('query is too old and response timeout expired or query ID is invalid');
   }
-  ctx.state.answeredQueries.add(`${ctx.token}:${id}`);
   const text = stringParam(ctx.params, 'text');
+  // Documented as 0-200 characters; a refused answer leaves the query open for another try.
   if (text.length > 200) throw badRequest('MESSAGE_TOO_LONG');
+  ctx.state.answeredQueries.add(`${ctx.token}:${id}`);
   const url = stringParam(ctx.params, 'url');
   const chatId = ctx.state.callbackChats.get(`${ctx.token}:${id}`) ?? 0;
   pushSignal(ctx.state, {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
+import { ConfigError } from '../../core/config.js';
 
 const CLIENT_DIR = fileURLToPath(new URL('./client/', import.meta.url));
 
@@ -16,7 +16,14 @@ export interface Asset {
  * dev dependencies, where TypeScript is at hand; the typecheck covers these files with DOM types
  * (sandbox/page/client/tsconfig.json).
  */
-export function pageAssets(): Map<string, Asset> {
+export async function pageAssets(): Promise<Map<string, Asset>> {
+  // TypeScript is a dev dependency: a production install (npm ci --omit=dev) has none, and says so plainly.
+  const ts = await import('typescript').then(
+    (m) => m.default,
+    () => {
+      throw new ConfigError('The sandbox needs the dev dependencies (npm ci without --omit=dev); a deployment sets SANDBOX=0 and its bot tokens', []);
+    },
+  );
   const assets = new Map<string, Asset>();
   for (const name of readdirSync(CLIENT_DIR)) {
     const file = path.join(CLIENT_DIR, name);

@@ -5,7 +5,7 @@ import type { BotApiEmulator } from '../botapi/emulator.js';
 import { telegramUser, type PersonFile, type SandboxUser } from '../botapi/person.js';
 import { BotApiError } from '../botapi/state.js';
 import { SANDBOX_DOCTOR, SANDBOX_DUTY_DOCTOR, SANDBOX_PATIENT } from '../demo.js';
-import { pageAssets } from './assets.js';
+import type { Asset } from './assets.js';
 import { renderPage, renderRoomPage } from './html.js';
 import { chatView, toastsAfter } from './view.js';
 
@@ -16,6 +16,8 @@ export interface SandboxPageDeps {
   publicUrl: string;
   /** The Jitsi domain of join links; the page maps them to /sandbox/room/<room>. */
   jitsiDomain: string;
+  /** The page's script and style sheet (pageAssets()). */
+  assets: Map<string, Asset>;
   /** Aborted when the process stops: waiting state requests answer at once, so the server can close. */
   stopping?: AbortSignal;
 }
@@ -41,7 +43,7 @@ const launchBody = z.object({ who: WHO, url: z.string().url(), via: z.enum(['men
 export function createSandboxRoutes(deps: SandboxPageDeps) {
   const { emulator, tokens } = deps;
   const { state, person } = emulator;
-  const assets = pageAssets();
+  const { assets } = deps;
   const app = new Hono();
   const tokenOf = (who: Who) => tokens[PEOPLE[who].bot];
 

@@ -288,6 +288,10 @@ describe('updates reach the bot as Telegram delivers them', () => {
     expect(query).toMatchObject({ data: 'yes', from: { id: SANDBOX_PATIENT.id }, message: { message_id: sent.message_id } });
     expect(await ok(z.literal(true), 'answerCallbackQuery', { callback_query_id: query.id, text: 'Принято' })).toBe(true);
     expect((await fails('answerCallbackQuery', { callback_query_id: query.id })).description).toBe('Bad Request: query is too old and response timeout expired or query ID is invalid');
+    const again = await ok(Message, 'sendMessage', { chat_id: chat, text: 'Ещё', reply_markup: { inline_keyboard: [[{ text: 'Да', callback_data: 'yes' }]] } });
+    const second = emulator.person.pressButton(PATIENT, SANDBOX_PATIENT, again.message_id, 'yes');
+    expect((await fails('answerCallbackQuery', { callback_query_id: second, text: 'я'.repeat(201), show_alert: true })).description).toBe('Bad Request: MESSAGE_TOO_LONG');
+    expect(await ok(z.literal(true), 'answerCallbackQuery', { callback_query_id: second, text: 'я'.repeat(200), show_alert: true })).toBe(true);
   });
 
   it('a Reply carries the replied message one level deep; a reply to a message not in this chat is refused', async () => {

@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createBotApiEmulator, type BotApiEmulator } from '../../sandbox/botapi/emulator.js';
 import { SANDBOX_PATIENT } from '../../sandbox/demo.js';
+import { pageAssets } from '../../sandbox/page/assets.js';
 import { createSandboxRoutes } from '../../sandbox/page/routes.js';
 
 // The page's own HTTP side: what a person's clicks turn into (messages, presses, uploads), the chats as the page
@@ -22,6 +23,8 @@ interface State {
 const state = async (after = -1) => (await (await app.request(`/sandbox/api/state?after=${after}`)).json()) as State;
 const post = (path: string, body: unknown) => app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
+const assets = await pageAssets();
+
 beforeEach(() => {
   emulator = createBotApiEmulator({
     bots: [
@@ -29,7 +32,7 @@ beforeEach(() => {
       { token: STAFF, username: 'oblako_staff_sandbox_bot', firstName: 'Облако: врачи' },
     ],
   });
-  app = createSandboxRoutes({ emulator, tokens: { patient: PATIENT, staff: STAFF }, publicUrl: PUBLIC_URL, jitsiDomain: 'meet.sandbox.localhost' });
+  app = createSandboxRoutes({ emulator, tokens: { patient: PATIENT, staff: STAFF }, publicUrl: PUBLIC_URL, jitsiDomain: 'meet.sandbox.localhost', assets });
 });
 
 describe('the sandbox page routes', () => {
