@@ -31,6 +31,9 @@ export interface BotApiEmulator {
 /** Long polls may wait this long, more than grammY's default timeout of 30 s. */
 const POLL_WAIT_MS = 50_000;
 const UNAUTHORIZED = { ok: false, error_code: 401, description: 'Unauthorized' } as const;
+const BLOCKED = { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' } as const;
+/** Methods that act in a chat: Telegram refuses them all once the person has blocked the bot. */
+const IN_CHAT = /^(send\w+|copymessages?|forwardmessages?|editmessage\w+|deletemessages?)$/;
 const NOT_FOUND = { ok: false, error_code: 404, description: 'Not Found' } as const;
 
 export function createBotApiEmulator(opts: { bots: EmulatedBot[]; now?: () => number }): BotApiEmulator {
@@ -57,10 +60,16 @@ export function createBotApiEmulator(opts: { bots: EmulatedBot[]; now?: () => nu
     ]),
   );
 
+  const person = createPersonSide(state, (token) => {
+    const bot = bots.get(token)!;
+    return { id: bot.id, is_bot: true, first_name: bot.first_name, username: bot.username };
+  });
+
   async function call(token: string, method: string, params: Record<string, unknown>): Promise<BotApiAnswer> {
     const bot = bots.get(token);
     if (!bot) return UNAUTHORIZED;
     const handler = BOT_API_METHODS[method.toLowerCase()];
+    if (IN_CHAT.test(method.toLowerCase()) && person.isBlocked(token, Number(params.chat_id))) return BLOCKED;
     try {
       if (!handler) throw new BotApiError(404, 'Not Found: method not found');
       const result = await handler({ state, token, bot, params });
@@ -93,7 +102,7 @@ export function createBotApiEmulator(opts: { bots: EmulatedBot[]; now?: () => nu
 
   return {
     state,
-    person: createPersonSide(state),
+    person,
     fetch,
     call,
     getMe: (token) => bots.get(token),

@@ -32,6 +32,10 @@ export interface PersonSide {
   sendFiles(token: string, user: SandboxUser, files: PersonFile[], caption?: string, replyTo?: number): Message[];
   /** A press on an inline button with callback_data; refused unless that message shows that button now. */
   pressButton(token: string, user: SandboxUser, messageId: number, data: string): string;
+  /** Blocks or unblocks the bot, as Telegram reports it: a my_chat_member update (kicked or member). */
+  setBlocked(token: string, user: SandboxUser, blocked: boolean): void;
+  /** Whether this person has blocked this bot: then every call about the chat answers 403. */
+  isBlocked(token: string, chatId: number): boolean;
 }
 
 const MAX_TEXT = 4096;
@@ -65,8 +69,9 @@ function commandEntities(text: string): Message['entities'] {
   return match ? [{ type: 'bot_command', offset: 0, length: match[0].length }] : undefined;
 }
 
-export function createPersonSide(state: FakeState): PersonSide {
+export function createPersonSide(state: FakeState, botUser: (token: string) => User): PersonSide {
   const updateIds = new Map<string, number>();
+  const blocked = new Set<string>();
   let queryCounter = 0;
 
   const nextUpdateId = (token: string) => {
@@ -85,6 +90,8 @@ export function createPersonSide(state: FakeState): PersonSide {
   }
 
   function post(token: string, user: SandboxUser, content: Partial<Message>): Message {
+    // A blocked bot's chat has no composer: the person unblocks first (Telegram's "Restart").
+    if (blocked.has(`${token}:${user.id}`)) throw badRequest('bot was blocked by the user: unblock it first');
     const chat = privateChat(user);
     state.chats.set(chat.id, chat);
     // Message ids are shared by both sides of a private chat. The emulator keys chats by id alone, so each sandbox
@@ -152,7 +159,31 @@ export function createPersonSide(state: FakeState): PersonSide {
       });
     },
 
+    setBlocked(token, user, value) {
+      const key = `${token}:${user.id}`;
+      if (blocked.has(key) === value) return;
+      if (value) blocked.add(key);
+      else blocked.delete(key);
+      const bot = botUser(token);
+      const member = { status: 'member' as const, user: bot };
+      const kicked = { status: 'kicked' as const, user: bot, until_date: 0 };
+      pushUpdate(state, token, {
+        update_id: nextUpdateId(token),
+        my_chat_member: {
+          chat: privateChat(user),
+          from: telegramUser(user),
+          date: Math.floor(state.now() / 1000),
+          old_chat_member: value ? member : kicked,
+          new_chat_member: value ? kicked : member,
+        },
+      });
+      touch(state);
+    },
+
+    isBlocked: (token, chatId) => blocked.has(`${token}:${chatId}`),
+
     pressButton(token, user, messageId, data) {
+      if (blocked.has(`${token}:${user.id}`)) throw badRequest('bot was blocked by the user: unblock it first');
       const stored = state.messages.get(messageKey(user.id, messageId));
       if (!stored || stored.token !== token) throw badRequest('message not found');
       const current = inlineKeyboardOf(stored.message.reply_markup)?.inline_keyboard.flat() ?? [];

@@ -57,6 +57,7 @@ export function createSandboxRoutes(deps: SandboxPageDeps) {
           who,
           {
             ...chatView(state, token, user.id, { username: me.username, name: me.first_name }, user.languageCode),
+            blocked: person.isBlocked(token, user.id),
             toasts: toastsAfter(state, token, user.id, after).map((t) => ({ text: t.text ?? '', alert: t.showAlert, url: t.url, revision: t.revision })),
           },
         ];
@@ -117,6 +118,14 @@ export function createSandboxRoutes(deps: SandboxPageDeps) {
       const f = failure(error);
       return c.json(f.body, f.status);
     }
+  });
+
+  app.post('/sandbox/api/chats/:who/block', async (c) => {
+    const who = WHO.parse(c.req.param('who'));
+    const body = z.object({ blocked: z.boolean() }).safeParse(await c.req.json().catch(() => null));
+    if (!body.success) return c.json({ error: 'blocked (true or false) expected' }, 400);
+    person.setBlocked(tokenOf(who), PEOPLE[who].user, body.data.blocked);
+    return c.json({ blocked: body.data.blocked });
   });
 
   app.post('/sandbox/api/chats/:who/contact', (c) => {

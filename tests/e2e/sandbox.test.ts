@@ -240,4 +240,16 @@ describe.skipIf(!runBrowserTests)('the sandbox page', () => {
     await shot('09-miniapp-cancelled');
     expect(pageErrors).toEqual([]);
   }, 90_000);
+
+  it('blocks and unblocks the patient bot from the chat header', async () => {
+    await pane('patient').locator('.block-button').click();
+    await pane('patient').locator('.blocked-bar').waitFor();
+    expect(await pane('patient').locator('.composer').isHidden()).toBe(true);
+    await shot('10-blocked');
+    await pane('patient').locator('.blocked-bar .unblock').click();
+    await pane('patient').locator('.composer').waitFor();
+    await say('patient', '/help');
+    await botSays('patient', /.+/);
+    expect(pageErrors).toEqual([]);
+  });
 });

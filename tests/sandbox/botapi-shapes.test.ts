@@ -324,6 +324,34 @@ describe('updates reach the bot as Telegram delivers them', () => {
   });
 });
 
+describe('a person who blocks the bot', () => {
+  it('is a my_chat_member update (member → kicked); then every call about the chat is 403; unblocking reverses both', async () => {
+    const ChatMemberUpdated = z.object({
+      chat: Chat,
+      from: User,
+      date: z.number().int(),
+      old_chat_member: z.object({ status: z.string(), user: User }),
+      new_chat_member: z.object({ status: z.string(), user: User, until_date: z.number().int().optional() }),
+    });
+    const Updates = z.array(z.object({ update_id: z.number().int(), my_chat_member: ChatMemberUpdated.optional() }).passthrough());
+    const sent = await ok(Message, 'sendMessage', { chat_id: chat, text: 'До блокировки' });
+    emulator.person.setBlocked(PATIENT, SANDBOX_PATIENT, true);
+    const blocked = (await ok(Updates, 'getUpdates', { timeout: 0 })).at(-1)!.my_chat_member!;
+    expect(blocked).toMatchObject({ chat: { id: chat, type: 'private' }, from: { id: chat }, old_chat_member: { status: 'member', user: { id: 1000000001, is_bot: true } }, new_chat_member: { status: 'kicked', until_date: 0 } });
+    const forbidden = { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' };
+    expect(await fails('sendMessage', { chat_id: chat, text: 'После' })).toEqual(forbidden);
+    expect(await fails('editMessageText', { chat_id: chat, message_id: sent.message_id, text: 'Правка' })).toEqual(forbidden);
+    expect(await fails('sendChatAction', { chat_id: chat, action: 'typing' })).toEqual(forbidden);
+    // Another person's chat with the same bot is untouched.
+    expect(await ok(Message, 'sendMessage', { chat_id: SANDBOX_DOCTOR.id, text: 'Другому' })).toMatchObject({ chat: { id: SANDBOX_DOCTOR.id } });
+    expect(() => emulator.person.sendText(PATIENT, SANDBOX_PATIENT, 'Привет')).toThrow(/blocked/);
+    emulator.person.setBlocked(PATIENT, SANDBOX_PATIENT, false);
+    const unblocked = (await ok(Updates, 'getUpdates', { timeout: 0 })).at(-1)!.my_chat_member!;
+    expect(unblocked).toMatchObject({ old_chat_member: { status: 'kicked' }, new_chat_member: { status: 'member' } });
+    expect(await ok(Message, 'sendMessage', { chat_id: chat, text: 'Снова можно' })).toMatchObject({ text: 'Снова можно' });
+  });
+});
+
 describe('errors come in the Bot API’s own shape', () => {
   it('400 for an empty text and an unknown chat, 401 for an unknown token, 404 for an unknown method or path', async () => {
     expect(await fails('sendMessage', { chat_id: chat, text: '' })).toEqual({ ok: false, error_code: 400, description: 'Bad Request: message text is empty' });

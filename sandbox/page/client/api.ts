@@ -17,6 +17,7 @@ export const api = {
   },
   text: (who: Who, text: string, replyTo?: number) => post(`/sandbox/api/chats/${who}/text`, replyTo ? { text, replyTo } : { text }),
   contact: (who: Who) => post(`/sandbox/api/chats/${who}/contact`, {}),
+  block: (who: Who, blocked: boolean) => post(`/sandbox/api/chats/${who}/block`, { blocked }),
   press: (who: Who, messageId: number, data: string) => post(`/sandbox/api/chats/${who}/callback`, { messageId, data }),
   async files(who: Who, files: File[], asPhoto: boolean, caption: string, replyTo?: number): Promise<void> {
     const form = new FormData();

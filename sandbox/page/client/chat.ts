@@ -46,12 +46,17 @@ export class ChatPane {
   /** The message the next one answers (Telegram's Reply), if the person chose one. */
   private replyTo: ViewMessage | undefined;
   private readonly replyBar: HTMLElement;
+  private readonly blockButton: HTMLButtonElement;
+  private readonly blockedBar: HTMLElement;
+  private readonly composer: HTMLElement;
 
   constructor(private readonly opts: ChatPaneOptions) {
     this.who = opts.accounts[0]!;
     const { root } = opts;
     this.status = h('div', { className: 'chat-status' });
-    const header = h('header', { className: 'chat-header' }, h('div', { className: 'chat-title' }, opts.title, h('small', { className: 'en' }, opts.titleEn)), this.status);
+    this.blockButton = h('button', { className: 'block-button', type: 'button', textContent: T.block });
+    this.blockButton.addEventListener('click', () => void this.send(() => api.block(this.who, !this.chat?.blocked)));
+    const header = h('header', { className: 'chat-header' }, h('div', { className: 'chat-title' }, opts.title, h('small', { className: 'en' }, opts.titleEn)), this.status, this.blockButton);
     if (opts.accounts.length > 1) {
       const select = h('select', { className: 'account', ariaLabel: T.staffAs });
       for (const who of opts.accounts) select.append(h('option', { value: who, textContent: T.who[who] ?? who }));
@@ -83,9 +88,13 @@ export class ChatPane {
     const send = h('button', { className: 'send', type: 'button', textContent: '➤', title: T.send, ariaLabel: T.send });
     send.addEventListener('click', () => void this.sendText());
     const composer = h('div', { className: 'composer' }, this.menu, attach, this.input, send, this.files);
+    this.composer = composer;
     this.replyBar = h('div', { className: 'reply-bar', hidden: true });
+    const unblock = h('button', { type: 'button', className: 'unblock', textContent: T.unblock });
+    unblock.addEventListener('click', () => void this.send(() => api.block(this.who, false)));
+    this.blockedBar = h('div', { className: 'blocked-bar', hidden: true }, T.blockedNotice, unblock);
     const options = h('label', { className: 'composer-options' }, this.asPhoto, ` ${T.asPhoto}`);
-    root.append(header, h('div', { className: 'chat-body' }, this.list, this.toasts), this.commands, this.keyboard, this.replyBar, composer, options);
+    root.append(header, h('div', { className: 'chat-body' }, this.list, this.toasts), this.commands, this.keyboard, this.replyBar, this.blockedBar, composer, options);
   }
 
   render(chat: Chat): void {
@@ -95,6 +104,10 @@ export class ChatPane {
     this.list.replaceChildren(...(chat.messages.length ? chat.messages.map((m) => this.message(m)) : [this.emptyChat()]));
     if (atBottom) this.list.scrollTop = this.list.scrollHeight;
     this.renderKeyboard();
+    this.blockButton.textContent = chat.blocked ? T.unblock : T.block;
+    this.blockedBar.hidden = !chat.blocked;
+    this.composer.hidden = chat.blocked;
+    this.keyboard.hidden = chat.blocked;
     const menu = chat.menuButton;
     this.menu.textContent = menu.type === 'web_app' ? menu.text : '☰';
     this.menu.title = menu.type === 'web_app' ? menu.text : T.commands;

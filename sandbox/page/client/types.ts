@@ -12,7 +12,7 @@ export interface Toast {
   revision?: number;
 }
 
-export type Chat = ChatView & { toasts: Toast[] };
+export type Chat = ChatView & { toasts: Toast[]; blocked: boolean };
 
 export interface StateAnswer {
   revision: number;
