@@ -11,7 +11,8 @@ import { CHROMIUM, runBrowserTests, warnIfSkipped } from '../support/miniapp-bro
 // The sandbox as a person meets it: `npm start` with no tokens (the real process, port 0, a temp DATA_DIR), its one
 // URL opened in Chromium, and everything done by clicking and typing on the page: a patient registers, uploads
 // documents, applies to a centre; the doctor takes and schedules it in the staff pane; the patient books a duty slot
-// in the Mini App frame and cancels it. Screenshots go to test-artifacts/sandbox/.
+// in the Mini App frame and cancels it. Screenshots and the process's output go to test-artifacts/sandbox/.
+// To look around after a run: KEEP_SANDBOX=1 leaves the process and its data running, SANDBOX_LOG=debug logs more.
 const ARTIFACTS = path.resolve('test-artifacts/sandbox');
 const BAKULEV = 'НМИЦ ССХ им. А.Н. Бакулева';
 
@@ -104,6 +105,15 @@ describe.skipIf(!runBrowserTests)('the sandbox page', () => {
     await pane('patient').getByText('Пациент · бот пациента').waitFor();
     await pane('staff').getByText('Врач · бот врачей').waitFor();
     await shot('01-empty');
+    // Links to the service's https address open this server; video join links open the stand-in room page.
+    const mapped = await page.evaluate(`import('/sandbox/assets/links.js').then((m) => {
+      const config = JSON.parse(document.getElementById('sandbox-config').textContent);
+      return ['https://meet.sandbox.localhost/oz-abc234?jwt=x.y.z', 'https://oblako.sandbox.localhost/verify/2222-3333-4444', 'https://example.org/x'].map((u) => m.localUrl(config, u));
+    })`);
+    const origin = new URL(url).origin;
+    expect(mapped).toEqual([`${origin}/sandbox/room/oz-abc234`, `${origin}/verify/2222-3333-4444`, 'https://example.org/x']);
+    const room = await (await fetch(`${origin}/sandbox/room/oz-abc234`)).text();
+    expect(room).toContain('Здесь открылась бы видеоконсультация');
   });
 
   it('registers a patient: consent, name, birth date, shared contact, region', async () => {
