@@ -108,10 +108,11 @@ describe.skipIf(!runBrowserTests)('the sandbox page', () => {
     // Links to the service's https address open this server; video join links open the stand-in room page.
     const mapped = await page.evaluate(`import('/sandbox/assets/links.js').then((m) => {
       const config = JSON.parse(document.getElementById('sandbox-config').textContent);
-      return ['https://meet.sandbox.localhost/oz-abc234?jwt=x.y.z', 'https://oblako.sandbox.localhost/verify/2222-3333-4444', 'https://example.org/x'].map((u) => m.localUrl(config, u));
+      return ['https://meet.sandbox.localhost/oz-abc234?jwt=x.y.z', 'https://oblako.sandbox.localhost/verify/2222-3333-4444', 'https://example.org/x'].map((u) => m.localUrl(config, u))
+        .concat([m.sandboxBotLink(config, 'https://t.me/oblako_sandbox_bot?start=ref_abc'), m.sandboxBotLink(config, 'https://t.me/other_bot')]);
     })`);
     const origin = new URL(url).origin;
-    expect(mapped).toEqual([`${origin}/sandbox/room/oz-abc234`, `${origin}/verify/2222-3333-4444`, 'https://example.org/x']);
+    expect(mapped).toEqual([`${origin}/sandbox/room/oz-abc234`, `${origin}/verify/2222-3333-4444`, 'https://example.org/x', { bot: 'patient', start: 'ref_abc' }, undefined]);
     const room = await (await fetch(`${origin}/sandbox/room/oz-abc234`)).text();
     expect(room).toContain('Здесь открылась бы видеоконсультация');
   });

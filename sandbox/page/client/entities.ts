@@ -1,6 +1,6 @@
 import type { MessageEntity } from 'grammy/types';
 import type { Config } from './types.js';
-import { localUrl } from './links.js';
+import { localUrl, openLink, sandboxBotLink } from './links.js';
 
 /** An element for one entity around a piece of text; offsets are UTF-16 code units, as in the Bot API. */
 function wrap(config: Config, entity: MessageEntity, text: string, inner: Node): Node {
@@ -35,6 +35,12 @@ function wrap(config: Config, entity: MessageEntity, text: string, inner: Node):
       a.href = localUrl(config, target);
       a.target = '_blank';
       a.rel = 'noopener';
+      if (sandboxBotLink(config, target)) {
+        a.addEventListener('click', (event) => {
+          event.preventDefault();
+          openLink(config, target);
+        });
+      }
       return a;
     }
     case 'phone_number': {

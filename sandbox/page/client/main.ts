@@ -1,5 +1,6 @@
 import { api } from './api.js';
 import { ChatPane } from './chat.js';
+import { handleTelegramLinks } from './links.js';
 import { MiniAppFrame } from './miniapp.js';
 import { T } from './texts.js';
 import type { Config, StateAnswer, Who } from './types.js';
@@ -13,15 +14,20 @@ const draw = () => {
   staff.render(last.chats[staff.who]);
 };
 
+// t.me/<sandbox bot>?start=<payload>: the chat opens and the person presses Start, which sends /start <payload>.
+const openBot = (bot: 'patient' | 'staff', start: string | undefined) => {
+  const who: Who = bot === 'patient' ? 'patient' : staff.who;
+  document.getElementById(`pane-${bot}`)?.scrollIntoView({ behavior: 'smooth' });
+  void api.text(who, start ? `/start ${start}` : '/start');
+};
+handleTelegramLinks(openBot);
+
 const miniapp = new MiniAppFrame(document.getElementById('pane-miniapp')!, config, (pathFull) => {
-  // t.me/<patient bot>?start=<payload>: the chat opens and the person presses Start, which sends /start <payload>.
   const url = new URL(pathFull, 'https://t.me');
   const [name] = url.pathname.replace(/^\//, '').split('/');
-  const start = url.searchParams.get('start');
-  if (name?.toLowerCase() === config.bots.patient.toLowerCase()) {
-    document.getElementById('pane-patient')?.scrollIntoView({ behavior: 'smooth' });
-    if (start) void api.text('patient', `/start ${start}`);
-  }
+  const start = url.searchParams.get('start') ?? undefined;
+  if (name?.toLowerCase() === config.bots.patient.toLowerCase()) openBot('patient', start);
+  else if (name?.toLowerCase() === config.bots.staff.toLowerCase()) openBot('staff', start);
 });
 const launch = (who: Who, url: string, via: 'menu' | 'inline' | 'keyboard') => void miniapp.launch(who, url, via);
 
