@@ -43,7 +43,7 @@ async function choosePort(given: string | undefined, host: string): Promise<numb
 export async function startSandbox(env: Record<string, string | undefined>): Promise<void> {
   const assets = await pageAssets();
   const host = env.HOST || '127.0.0.1';
-  const port = await choosePort(env.PORT, host === '0.0.0.0' ? '127.0.0.1' : host);
+  const port = await choosePort(env.PORT, host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host);
   const tokens = { patient: sandboxToken(1_000_000_001, 'patient'), staff: sandboxToken(1_000_000_002, 'staff') };
   const emulator = createBotApiEmulator({
     bots: [
@@ -63,7 +63,8 @@ export async function startSandbox(env: Record<string, string | undefined>): Pro
     },
   );
   const logger = createLogger(config.logLevel).child({ sandbox: true });
-  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/sandbox/`;
+  const shown = config.host === '0.0.0.0' ? '127.0.0.1' : config.host === '::' ? '::1' : config.host;
+  const url = `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}/sandbox/`;
   logger.warn({ dataDir: config.dataDir, botApi: botApi.apiRoot }, 'SANDBOX mode: no bot tokens set, Telegram is emulated locally and demo data is used');
   if (!['127.0.0.1', 'localhost', '::1'].includes(config.host)) {
     logger.warn({ host: config.host }, 'SANDBOX page reachable beyond this machine: anyone who can reach it acts as its patient and doctors');
