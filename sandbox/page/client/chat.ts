@@ -49,14 +49,16 @@ export class ChatPane {
   private readonly blockButton: HTMLButtonElement;
   private readonly blockedBar: HTMLElement;
   private readonly composer: HTMLElement;
+  private readonly me: HTMLElement;
 
   constructor(private readonly opts: ChatPaneOptions) {
     this.who = opts.accounts[0]!;
     const { root } = opts;
     this.status = h('div', { className: 'chat-status' });
+    this.me = h('div', { className: 'chat-me' });
     this.blockButton = h('button', { className: 'block-button', type: 'button', textContent: T.block });
     this.blockButton.addEventListener('click', () => void this.send(() => api.block(this.who, !this.chat?.blocked)));
-    const header = h('header', { className: 'chat-header' }, h('div', { className: 'chat-title' }, opts.title, h('small', { className: 'en' }, opts.titleEn)), this.status, this.blockButton);
+    const header = h('header', { className: 'chat-header' }, h('div', { className: 'chat-title' }, opts.title, h('small', { className: 'en' }, opts.titleEn), this.me), this.status, this.blockButton);
     if (opts.accounts.length > 1) {
       const select = h('select', { className: 'account', ariaLabel: T.staffAs });
       for (const who of opts.accounts) select.append(h('option', { value: who, textContent: T.who[who] ?? who }));
@@ -105,6 +107,8 @@ export class ChatPane {
     if (atBottom) this.list.scrollTop = this.list.scrollHeight;
     this.renderKeyboard();
     this.blockButton.textContent = chat.blocked ? T.unblock : T.block;
+    const person = this.opts.config.people[this.who];
+    this.me.textContent = person ? `${T.you}: ${[person.first_name, person.last_name].filter(Boolean).join(' ')}${person.username ? ` (@${person.username})` : ''}` : '';
     this.blockedBar.hidden = !chat.blocked;
     this.composer.hidden = chat.blocked;
     this.keyboard.hidden = chat.blocked;

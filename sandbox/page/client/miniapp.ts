@@ -53,6 +53,7 @@ export class MiniAppFrame {
   private readonly secondaryButton: HTMLButtonElement;
   private readonly header: HTMLElement;
   private readonly dialog: HTMLDialogElement;
+  private readonly closeButton: HTMLButtonElement;
   /** Every method the app called, in order (for a look in the console and the end-to-end test). */
   readonly calls: Array<[string, unknown]> = [];
 
@@ -64,8 +65,9 @@ export class MiniAppFrame {
     this.backButton = h('button', { className: 'ma-back', type: 'button', textContent: `‹ ${T.back}`, hidden: true });
     this.backButton.addEventListener('click', () => this.emit('back_button_pressed'));
     this.title = h('div', { className: 'ma-title', textContent: T.miniappTitle });
-    const close = h('button', { className: 'ma-close', type: 'button', textContent: `✕ ${T.close}` });
+    const close = h('button', { className: 'ma-close', type: 'button', textContent: `✕ ${T.close}`, hidden: true });
     close.addEventListener('click', () => this.close());
+    this.closeButton = close;
     this.header = h('header', { className: 'ma-header' }, this.backButton, this.title, close);
     this.screen = h('div', { className: 'ma-screen' });
     this.mainButton = h('button', { className: 'ma-main', type: 'button', hidden: true });
@@ -98,12 +100,14 @@ export class MiniAppFrame {
     this.frame = h('iframe', { className: 'ma-frame', src: target.toString(), title: T.miniappTitle });
     this.frame.setAttribute('allow', 'clipboard-write');
     this.screen.replaceChildren(this.frame);
+    this.closeButton.hidden = false;
     this.header.style.background = THEME.header_bg_color;
   }
 
   close(): void {
     this.frame?.remove();
     this.frame = undefined;
+    this.closeButton.hidden = true;
     this.backButton.hidden = true;
     this.mainButton.hidden = true;
     this.secondaryButton.hidden = true;
