@@ -21,15 +21,17 @@ export const SANDBOX_JITSI_DOMAIN = 'meet.sandbox.localhost';
 
 const sandboxToken = (id: number, name: string) => `${id}:SANDBOX-${name}-${randomBytes(12).toString('base64url')}`;
 
-/** PORT as given; PORT=0 picks a free port now, since the bots need the address before the server listens. */
+/** PORT as given, if free; PORT=0 picks a free port now, since the bots need the address before the server listens. */
 async function choosePort(given: string | undefined, host: string): Promise<number> {
   const port = given === undefined || given === '' ? 8080 : Number(given);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError('Invalid config: fix PORT is not a port number', []);
-  if (port !== 0) return port;
+  // A taken port is said plainly (a second sandbox, or the service itself), not as a stack trace after start.
   return new Promise((resolve, reject) => {
     const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, host, () => {
+    probe.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new ConfigError(`Invalid config: fix PORT ${port} is in use (another sandbox or service?); set PORT to a free port, or 0`, []) : err),
+    );
+    probe.listen(port, host, () => {
       const { port: free } = probe.address() as AddressInfo;
       probe.close(() => resolve(free));
     });

@@ -125,6 +125,10 @@ describe('the service process', () => {
     }
     expect(state.chats.patient.messages[0]).toMatchObject({ fromBot: false, text: '/start' });
     expect(state.chats.patient.messages.find((m) => m.fromBot)?.text).toMatch(/Облако здоровья/);
+    // A second sandbox on the same port says so in one line instead of failing after start.
+    const second = runMain({ DATA_DIR: dir, PORT: new URL(url).port });
+    expect(await second.exited).toBe(1);
+    expect(second.err().trim().split('\n')).toEqual([expect.stringMatching(/PORT \d+ is in use/)]);
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
   }, 60_000);
