@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseReferralPayload, referralPayload } from '../../core/referrals/invite-code.js';
+import { quietUntil, RUSSIA_EXTREME_ZONES } from '../../core/sms/quiet-hours.js';
 import { REFERRAL_INVITE } from '../../core/sms/repository.js';
 import type { SmsRenderer } from '../../core/sms/sender.js';
 import { zonedParts } from '../../core/time.js';
@@ -10,8 +11,6 @@ export type SmsTranslate = (locale: string, key: string, params: Record<string, 
 
 export const NOTICE_FALLBACK = 'notice_fallback';
 
-const inviteParams = z.object({ code: z.string().refine((code) => parseReferralPayload(referralPayload(code)) === code, 'not an invite code') });
-
 const isZone = (zone: string) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
@@ -20,6 +19,12 @@ const isZone = (zone: string) => {
     return false;
   }
 };
+
+const inviteParams = z.object({
+  code: z.string().refine((code) => parseReferralPayload(referralPayload(code)) === code, 'not an invite code'),
+  /** The referral region's zone, when it has one; quiet hours then follow it, else all of Russia's. */
+  timeZone: z.string().refine(isZone, 'not an IANA time zone').optional(),
+});
 
 const noticeParams = z.object({
   notice: z.enum(['scheduled', 'cancelled', 'rescheduled']),
@@ -42,9 +47,12 @@ export function smsRenderers(deps: {
 }): Record<string, SmsRenderer> {
   const { translate } = deps;
   return {
-    [REFERRAL_INVITE]: (params) => {
+    [REFERRAL_INVITE]: (params, { now }) => {
       const parsed = inviteParams.safeParse(params);
       if (!parsed.success) return { kind: 'drop', reason: `invalid invite params: ${problem(parsed.error)}` };
+      // An invite can wait for the morning; notices about a consultation (below) cannot, and go at any hour.
+      const until = quietUntil(now, parsed.data.timeZone ? [parsed.data.timeZone] : RUSSIA_EXTREME_ZONES);
+      if (until !== undefined) return { kind: 'wait', reason: 'quiet hours in the recipient\'s zone', until };
       const username = deps.botUsername();
       // A link without the bot's name would lead nowhere; the invite waits until the name is known.
       if (!username) return { kind: 'wait', reason: 'the patient bot username is unknown (set PATIENT_BOT_USERNAME)' };

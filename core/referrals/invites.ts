@@ -5,6 +5,7 @@ import type { AuditActor, AuditLog } from '../audit.js';
 import type { Clock } from '../clock.js';
 import { DomainError } from '../errors.js';
 import { enqueueSms } from '../sms/outbox.js';
+import { inviteParams } from './invite-zone.js';
 import { REFERRAL_INVITE } from '../sms/repository.js';
 import type { StaffRole } from '../staff/repository.js';
 
@@ -92,7 +93,7 @@ export function createReferralInvites(deps: { db: Db; clock: Clock; audit: Audit
       const now = clock.now();
       return db.transaction((tx) => {
         const referral = tx
-          .select({ id: referrals.id, phone: referrals.phone, inviteCode: referrals.inviteCode, inviteState: referrals.inviteState, accountId: referrals.accountId, patientId: referrals.patientId })
+          .select({ id: referrals.id, phone: referrals.phone, inviteCode: referrals.inviteCode, regionCode: referrals.regionCode, inviteState: referrals.inviteState, accountId: referrals.accountId, patientId: referrals.patientId })
           .from(referrals)
           .where(eq(referrals.id, referralId))
           .get();
@@ -109,7 +110,7 @@ export function createReferralInvites(deps: { db: Db; clock: Clock; audit: Audit
           .run();
         const attempt = previous + 1;
         const dedupeKey = inviteDedupeKey(referralId, attempt);
-        enqueueSms(tx, { phone: referral.phone, purpose: REFERRAL_INVITE, params: { code: referral.inviteCode }, referralId, dedupeKey }, now);
+        enqueueSms(tx, { phone: referral.phone, purpose: REFERRAL_INVITE, params: inviteParams(referral.inviteCode, referral.regionCode), referralId, dedupeKey }, now);
         tx.update(referrals).set({ inviteState: 'queued', inviteError: null }).where(and(eq(referrals.id, referralId), isNull(referrals.accountId))).run();
         audit.record({
           actor,

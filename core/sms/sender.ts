@@ -7,8 +7,11 @@ import type { SmsParams, SmsRepository, SmsRow } from './repository.js';
 /** What a purpose's renderer makes of a row's params. */
 export type SmsRendered =
   | { kind: 'text'; text: string }
-  /** Not sendable yet for a reason on our side (e.g. the bot's username is unknown): keep it queued, try again later. */
-  | { kind: 'wait'; reason: string }
+  /**
+   * Not sendable yet: a reason on our side (the bot's username is unknown), or the recipient's night (`until` says
+   * when it may go; such a wait is expected, not a problem to log loudly). Kept queued.
+   */
+  | { kind: 'wait'; reason: string; until?: number }
   /** Never sendable as it stands (malformed params, a notice already moot): recorded as failed. */
   | { kind: 'drop'; reason: string };
 
@@ -70,8 +73,9 @@ export function createSmsSender(deps: {
       return;
     }
     if (rendered.kind === 'wait') {
-      logger.warn({ ...described(row), reason: rendered.reason }, 'SMS kept queued');
-      repo.retryLater(row, now + waitMs, row.attempts, rendered.reason);
+      if (rendered.until === undefined) logger.warn({ ...described(row), reason: rendered.reason }, 'SMS kept queued');
+      else logger.debug({ ...described(row), reason: rendered.reason, until: new Date(rendered.until).toISOString() }, 'SMS held');
+      repo.retryLater(row, rendered.until ?? now + waitMs, row.attempts, rendered.reason);
       return;
     }
     if (rendered.kind === 'drop') {

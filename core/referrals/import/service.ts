@@ -8,6 +8,7 @@ import { todayIn } from '../../patients/birth-date.js';
 import { enqueueSms } from '../../sms/outbox.js';
 import { generateInviteCode } from '../invite-code.js';
 import { createReferralRepository, personKey } from '../repository.js';
+import { inviteParams } from '../invite-zone.js';
 import { readReferralTable } from './read-table.js';
 import { isBlank, type Cell } from './table.js';
 import { validateRow, type ReferralDraft } from './validate-row.js';
@@ -70,7 +71,7 @@ export function createReferralImportService(deps: { db: Db; clock: Clock; audit:
           const referral = inserted.get(row.personKey);
           if (referral === undefined || referral.inviteCode !== row.inviteCode) continue;
           // Only the code: an SMS is read by whoever holds the phone, so nothing about health goes into it.
-          enqueueSms(tx, { phone: row.phone, purpose: 'referral_invite', params: { code: referral.inviteCode }, referralId: referral.id, dedupeKey: `referral_invite:${referral.id}:1` }, now);
+          enqueueSms(tx, { phone: row.phone, purpose: 'referral_invite', params: inviteParams(referral.inviteCode, row.regionCode), referralId: referral.id, dedupeKey: `referral_invite:${referral.id}:1` }, now);
         }
         const imported = inserted.size;
         const result = { importId, imported, known: valid.length - imported, rejected: rejected.length };

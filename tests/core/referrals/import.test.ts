@@ -70,9 +70,11 @@ describe('referral import: a real-looking table', () => {
     }
     expect(new Set(rows.map((r) => r.inviteCode)).size).toBe(5);
 
+    const ZONE_OF: Record<string, string> = { 'RU-SVE': 'Asia/Yekaterinburg', 'RU-MOW': 'Europe/Moscow', 'RU-PER': 'Asia/Yekaterinburg' };
     const sms = allSms();
     expect(sms.map((s) => ({ phone: s.phone, purpose: s.purpose, params: JSON.parse(s.params), referralId: s.referralId, dedupeKey: s.dedupeKey, state: s.state }))).toEqual(
-      rows.map((r) => ({ phone: r.phone, purpose: 'referral_invite', params: { code: r.inviteCode }, referralId: r.id, dedupeKey: `referral_invite:${r.id}:1`, state: 'queued' })),
+      // The zone of the row's region rides along for the invite's quiet hours; an unmatched region has none.
+      rows.map((r) => ({ phone: r.phone, purpose: 'referral_invite', params: r.regionCode ? { code: r.inviteCode, timeZone: ZONE_OF[r.regionCode] } : { code: r.inviteCode }, referralId: r.id, dedupeKey: `referral_invite:${r.id}:1`, state: 'queued' })),
     );
     expect(db.select().from(referralImports).all()).toMatchObject([{ id: result.importId, fileName: 'Направления.xlsx', staffId: null, imported: 5, known: 1, rejected: 3 }]);
     const audit = db.select().from(auditLog).where(eq(auditLog.action, 'referrals.imported')).all();

@@ -51,14 +51,14 @@ afterEach(() => {
 afterAll(() => fake.close());
 
 /** A referral as the import leaves it: its first invite queued in the same transaction. */
-function referralWithInvite(phone = PHONE): number {
+function referralWithInvite(phone = PHONE, timeZone?: string): number {
   return db.transaction((tx) => {
     const id = tx
       .insert(referrals)
       .values({ personKey: `иванова мария петровна|1961-03-05|${phone}`, fullName: 'Иванова Мария Петровна', birthDate: '1961-03-05', phone, centerCode: 'bakulev', conditionCode: 'chd', inviteCode: CODE, createdAt: now })
       .returning({ id: referrals.id })
       .get().id;
-    enqueueSms(tx, { phone, purpose: 'referral_invite', params: { code: CODE }, referralId: id, dedupeKey: `referral_invite:${id}:1` }, now);
+    enqueueSms(tx, { phone, purpose: 'referral_invite', params: timeZone ? { code: CODE, timeZone } : { code: CODE }, referralId: id, dedupeKey: `referral_invite:${id}:1` }, now);
     return id;
   });
 }
@@ -134,7 +134,8 @@ describe('SMS sender through SMS.ru', () => {
   });
 
   it('HTTP 500: retried with growing pauses, and failed after 24 hours of trying', async () => {
-    const id = referralWithInvite();
+    // Moscow's daytime from 10:00: the retries run into its night, where the invite waits for 09:00.
+    const id = referralWithInvite(PHONE, 'Europe/Moscow');
     fake.failAlways({ kind: 'http', status: 500 });
     const s = sender();
     const start = now;
@@ -147,12 +148,39 @@ describe('SMS sender through SMS.ru', () => {
       now = r.nextAttemptAt;
     }
     expect(pauses.slice(0, 7)).toEqual([30_000, 60_000, 120_000, 240_000, 480_000, 960_000, 1_800_000]);
-    expect(new Set(pauses.slice(6))).toEqual(new Set([1_800_000]));
+    // Every later pause is the 30-minute cap, but for the one night: held until 09:00 in Moscow (06:00 UTC).
+    const held = pauses.filter((p) => p !== 1_800_000).slice(-1);
+    expect(new Set(pauses.slice(6))).toEqual(new Set([1_800_000, ...held]));
+    expect(held).toHaveLength(1);
+    expect(new Date(start + pauses.reduce((a, b) => a + b, 0)).getUTCHours()).toBeGreaterThanOrEqual(6);
     expect(now - start).toBeGreaterThanOrEqual(24 * 3600_000);
     expect(now - start).toBeLessThan(24 * 3600_000 + 1_800_000);
     const attempts = fake.requests.length;
     expect(row()).toMatchObject({ state: 'failed', attempts, lastError: `gave up after ${attempts} attempts: SMS.ru HTTP 500` });
     expect(referral(id)).toMatchObject({ state: 'failed', error: `gave up after ${attempts} attempts: SMS.ru HTTP 500` });
+  });
+
+  it('quiet hours: an invite waits for 09:00 in its zone (or for an hour that is daytime all over Russia); a notice does not wait', async () => {
+    now = Date.UTC(2026, 10, 25, 13, 0); // 23:00 in Vladivostok, 16:00 in Moscow
+    const vladivostok = referralWithInvite(PHONE, 'Asia/Vladivostok');
+    const s = sender();
+    await s.flush();
+    expect(fake.requests).toHaveLength(0);
+    expect(row()).toMatchObject({ state: 'queued', attempts: 0, nextAttemptAt: Date.UTC(2026, 10, 25, 23, 0) });
+    now = Date.UTC(2026, 10, 25, 23, 0);
+    await s.flush();
+    expect(row()).toMatchObject({ state: 'sent', attempts: 1 });
+    expect(referral(vladivostok).state).toBe('sent');
+
+    db.$client.exec('delete from sms_outbox; delete from referrals');
+    now = Date.UTC(2026, 10, 25, 10, 0); // 13:00 in Moscow, but 22:00 in Kamchatka
+    referralWithInvite(PHONE);
+    await s.flush();
+    expect(row()).toMatchObject({ state: 'queued', nextAttemptAt: Date.UTC(2026, 10, 26, 7, 0) });
+
+    enqueueSms(db, { phone: PHONE, purpose: 'notice_fallback', params: { notice: 'cancelled', startsAt: now + 86_400_000, timeZone: 'Asia/Vladivostok' }, dedupeKey: 'fallback:quiet' }, now);
+    await s.flush();
+    expect(fake.requests).toHaveLength(2);
   });
 
   it('a timeout: recorded, retried later, then sent — nothing lost', async () => {
