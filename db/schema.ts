@@ -446,3 +446,13 @@ export const dutyChatMessages = sqliteTable(
     index('duty_chat_staff_msg_idx').on(t.staffChatId, t.staffMessageId),
   ],
 );
+
+/**
+ * One row whose counter triggers (migration 0004) bump on every change to the tables the Mini App's hot reads use
+ * (accounts, patients, consultations, slots, staff, applications, conclusions), from any connection or process.
+ * Reads cached by it are never stale: a changed counter drops them.
+ */
+export const readGeneration = sqliteTable('read_generation', {
+  id: integer('id').primaryKey(),
+  n: integer('n').notNull(),
+});

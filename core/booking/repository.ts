@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.js';
+import { createReadCache } from '../../db/read-cache.js';
 import type { Specialty } from '../duty/specialty.js';
 
 /** A profile of an account, as every Mini App request resolves it. */
@@ -155,32 +156,43 @@ export function createBookingRepository(db: Db) {
       where cl.id = ? and p.account_id = ? and p.deleted_at is null`,
   );
 
+  // Frozen: a cached list and its rows are shared by every request that reads them until something changes.
+  const readOfPatient = (patientId: number): readonly PatientConsultation[] =>
+    Object.freeze(
+      ofPatient
+        .all(patientId)
+        .map((r): PatientConsultation =>
+          Object.freeze({
+            id: r[0] as number,
+            kind: r[1] as PatientConsultation['kind'],
+            status: r[2] as PatientConsultation['status'],
+            mode: r[3] as PatientConsultation['mode'],
+            startsAt: r[4] as number,
+            endsAt: r[5] as number,
+            doctorName: r[6] as string,
+            specialty: r[7] as Specialty | null,
+            centerCode: r[8] as string | null,
+            conclusionId: r[9] as number | null,
+            verificationCode: r[10] as string | null,
+          }),
+        )
+        .sort((a, b) => b.startsAt - a.startsAt || b.id - a.id),
+    );
+  const readAccount = (accountId: number): AccountProfiles | undefined => {
+    const rows = profiles.all(accountId);
+    if (rows.length === 0) return undefined;
+    const list = Object.freeze(rows.map(([id, fullName, relation, timeZone]) => Object.freeze({ id, fullName, relation, timeZone }))) as Profile[];
+    return Object.freeze({ locale: rows[0]![4], profiles: list });
+  };
+  const cache = createReadCache(sql);
+
   return {
-    account(accountId: number): AccountProfiles | undefined {
-      const rows = profiles.all(accountId);
-      if (rows.length === 0) return undefined;
-      return { locale: rows[0]![4], profiles: rows.map(([id, fullName, relation, timeZone]) => ({ id, fullName, relation, timeZone })) };
-    },
+    /** Who the caller is, on every Mini App request: from the read cache while nothing it depends on changed. */
+    account: (accountId: number): AccountProfiles | undefined => cache.get(`account:${accountId}`, () => readAccount(accountId)),
     freeSlots: (from: number, to: number, specialty: Specialty | null): FreeSlot[] => freeSlots.all({ from, to, specialty }),
     dutyLoad: (from: number, to: number, specialty: Specialty): Array<[startsAt: number, booked: 0 | 1]> => dutyLoad.all({ from, to, specialty }),
     /** Newest first; sorted here rather than by SQLite's temporary b-tree (a profile has a handful of rows). */
-    ofPatient: (patientId: number): PatientConsultation[] =>
-      ofPatient
-        .all(patientId)
-        .map((r) => ({
-        id: r[0] as number,
-        kind: r[1] as PatientConsultation['kind'],
-        status: r[2] as PatientConsultation['status'],
-        mode: r[3] as PatientConsultation['mode'],
-        startsAt: r[4] as number,
-        endsAt: r[5] as number,
-        doctorName: r[6] as string,
-        specialty: r[7] as Specialty | null,
-        centerCode: r[8] as string | null,
-        conclusionId: r[9] as number | null,
-        verificationCode: r[10] as string | null,
-      }))
-        .sort((a, b) => b.startsAt - a.startsAt || b.id - a.id),
+    ofPatient: (patientId: number): PatientConsultation[] => cache.get(`consultations:${patientId}`, () => readOfPatient(patientId)).slice(),
     owned: (accountId: number, consultationId: number): OwnedConsultation | undefined => owned.get(consultationId, accountId),
     bookable: (slotId: number): BookableSlot | undefined => bookable.get(slotId),
     activeDutyCount: (patientId: number, now: number): number => activeDuty.get(patientId, now)?.n ?? 0,

@@ -79,6 +79,10 @@ async function serveChild(dir: string): Promise<void> {
   // The baseline: a bare route of the same server process, no auth, no database.
   const outer = new Hono();
   outer.get('/bare', (c) => c.json({ ok: true }));
+  // Not the goal's baseline, a diagnosis: a bare route answering the list's own JSON (stringified on every request),
+  // so moving the bytes through HTTP and the loopback is told apart from what auth and the database cost.
+  const listAnswer = (await (await app.request('/api/consultations', { headers: { authorization: `tma ${initData(LIST_USER)}` } })).json()) as object;
+  outer.get('/bare-sized', (c) => c.json(listAnswer));
   outer.route('/', app);
   const server = serve({ fetch: outer.fetch, hostname: '127.0.0.1', port: 0 }, (info) => {
     process.send?.({ port: info.port, stormSlots });
@@ -193,14 +197,18 @@ export async function benchApi(): Promise<object> {
     type Run = Load & { serverCpuUsPerRequest: number };
     const bareRuns: Run[] = [];
     const listRuns: Run[] = [];
+    const sizedRuns: Run[] = [];
+    const sized = () => ({ method: 'GET', path: '/bare-sized', headers: {} });
     // Alternating rounds, so a slow moment of the machine falls on both; the best round of each counts.
     for (let r = 0; r < ROUNDS; r++) {
       bareRuns.push(await measured(child, () => drive(port, REQUESTS, bare)));
       listRuns.push(await measured(child, () => drive(port, REQUESTS, list)));
+      sizedRuns.push(await measured(child, () => drive(port, REQUESTS, sized)));
     }
     const best = (runs: Run[]) => runs.reduce((a, b) => (b.requestsPerSecond > a.requestsPerSecond ? b : a));
     const bareBest = best(bareRuns);
     const listBest = best(listRuns);
+    const sizedBest = best(sizedRuns);
     const ratio = round(listBest.requestsPerSecond / bareBest.requestsPerSecond);
     const listOk = (listBest.statuses['200'] ?? 0) === REQUESTS;
 
@@ -226,6 +234,12 @@ export async function benchApi(): Promise<object> {
         what: 'GET /api/consultations with init data (HMAC, account, profile, list of 6 consultations)',
         baseline: 'GET /bare on the same server: a JSON answer, no auth, no database',
         bare: bareBest,
+        diagnosis: {
+          what: 'GET /bare-sized: no auth, no database, but the list answer itself; the gap between it and /bare is the cost of the bytes',
+          bareSized: sizedBest,
+          listToBareSized: round(listBest.requestsPerSecond / sizedBest.requestsPerSecond),
+          bareSizedToBare: round(sizedBest.requestsPerSecond / bareBest.requestsPerSecond),
+        },
         authenticatedList: listBest,
         ratio,
         ratioGoal: RATIO_GOAL,
@@ -236,6 +250,8 @@ export async function benchApi(): Promise<object> {
           list: listRuns.map((r) => r.requestsPerSecond),
           bareServerCpuUs: bareRuns.map((r) => r.serverCpuUsPerRequest),
           listServerCpuUs: listRuns.map((r) => r.serverCpuUsPerRequest),
+          bareSized: sizedRuns.map((r) => r.requestsPerSecond),
+          bareSizedServerCpuUs: sizedRuns.map((r) => r.serverCpuUsPerRequest),
         },
       },
       storm: {
