@@ -1,8 +1,8 @@
 ## referral
 
 referral-offer = { $known ->
-    [yes] You were referred by { $by } to { $center }, with { $condition }.
-   *[no] You were referred to { $center }, with { $condition }.
+    [yes] You were referred by { $by } to { $center }.
+   *[no] You were referred to { $center }.
 }
     The consultation is free and takes place over video. If this referral is yours, please confirm, and the bot will help you apply.
 referral-btn-confirm = ✅ Yes, this is me

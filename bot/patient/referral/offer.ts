@@ -2,12 +2,12 @@ import type { I18nFlavor } from '@grammyjs/i18n';
 import { InlineKeyboard } from 'grammy';
 import type { Catalog } from '../../../core/catalog/index.js';
 import type { Referral } from '../../../core/referrals/linking.js';
-import { centerName, conditionName } from '../applications/format.js';
+import { centerName } from '../applications/format.js';
 import { offerData } from './callback-data.js';
 
 /**
- * "You were referred by … to …": who referred and where to, never the diagnosis, which only the confirmed owner of
- * the referral may read.
+ * "You were referred by … to …": who referred and where to, never the condition or the diagnosis, which only the
+ * confirmed owner of the referral may read (whoever holds the phone can open the SMS's link).
  */
 export function offerText(ctx: I18nFlavor, catalog: Catalog, locale: string, referral: Referral): string {
   const by = [referral.referringDoctor, referral.organization].map((s) => s?.trim()).filter(Boolean).join(', ');
@@ -15,7 +15,6 @@ export function offerText(ctx: I18nFlavor, catalog: Catalog, locale: string, ref
     by,
     known: by ? 'yes' : 'no',
     center: centerName(catalog, referral.centerCode, locale),
-    condition: conditionName(catalog, referral.centerCode, referral.conditionCode, locale),
   });
 }
 

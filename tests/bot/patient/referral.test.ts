@@ -16,7 +16,8 @@ const CODE = 'Ab3_dE-9xYz0';
 const BAKULEV = 'НМИЦ ССХ им. А.Н. Бакулева';
 const IBS = 'Ишемическая болезнь сердца';
 const DIAGNOSIS = 'Стенокардия напряжения II ФК';
-const OFFER = `Вас направил(а) Петров Пётр Петрович, ГБУЗ «Областная больница № 1», в ${BAKULEV} (${IBS}).`;
+// Who referred and where to; the condition only after the person confirmed it is theirs.
+const OFFER = `Вас направил(а) Петров Пётр Петрович, ГБУЗ «Областная больница № 1», в ${BAKULEV}.`;
 
 let h: ServiceHarness;
 
@@ -102,6 +103,7 @@ describe('the SMS deep link', () => {
     await press('✅ Согласен(на)');
     const offer = seen().at(-1)!;
     expect(offer.split('\n')[0]).toBe(OFFER);
+    expect(offer).not.toContain(IBS);
     // The diagnosis is the confirmed owner's to read, not whoever holds the link.
     expect(offer).not.toContain('Стенокардия');
     expect(offer).not.toContain('I20.8');
@@ -339,7 +341,7 @@ describe('in English', () => {
     await openLink(JOHN);
     await press('✅ I agree', JOHN);
     expect(seen(JOHN).at(-1)!.split('\n')[0]).toBe(
-      `You were referred by Петров Пётр Петрович, ГБУЗ «Областная больница № 1» to Bakulev Center (cardiovascular surgery), with Coronary artery disease.`,
+      `You were referred by Петров Пётр Петрович, ГБУЗ «Областная больница № 1» to Bakulev Center (cardiovascular surgery).`,
     );
     await press('✅ Yes, this is me', JOHN);
     expect(seen(JOHN).at(-1)).toMatch(/^The profile is filled in from the referral/);
