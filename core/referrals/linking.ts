@@ -12,24 +12,7 @@ import type { NewPatient, Patient } from '../patients/repository.js';
 import type { PatientService } from '../patients/service.js';
 
 /** What the linking flow needs of a referral row; the diagnosis is only shown after the person confirmed. */
-export interface Referral {
-  id: number;
-  fullName: string;
-  birthDate: string;
-  phone: string;
-  centerCode: string;
-  conditionCode: string;
-  diagnosis: string | null;
-  icd10: string | null;
-  referringDoctor: string | null;
-  organization: string | null;
-  regionCode: string | null;
-  regionText: string | null;
-  accountId: number | null;
-  patientId: number | null;
-  linkedAt: number | null;
-  applicationId: number | null;
-}
+export type Referral = { [K in keyof typeof columns]: (typeof referrals.$inferSelect)[K] };
 
 const columns = {
   id: referrals.id,
