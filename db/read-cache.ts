@@ -13,6 +13,9 @@ export function createReadCache(sqlite: Database.Database, maxEntries = 10_000) 
   return {
     /** The value for `key`, from memory when nothing changed since it was read, else from `load` (then kept). */
     get<T>(key: string, load: () => T): T {
+      // Inside a transaction the counter may count writes that roll back, and a later commit can bring it back to the
+      // same number: what was read there is never kept.
+      if (sqlite.inTransaction) return load();
       const now = generation.get() ?? -1;
       if (now !== seen) {
         entries.clear();

@@ -88,3 +88,21 @@ describe('Mini App read cache', () => {
     expect((await list()).body.upcoming[0]!.status).toBe('scheduled');
   });
 });
+
+describe('Mini App read cache and transactions', () => {
+  it('a read inside a transaction that rolls back is never served after it, even when the counter comes back to the same value', () => {
+    const patientId = addPatient(h.services, MARIA);
+    const sql = h.services.db.$client;
+    const name = h.services.booking.account(MARIA)!.profiles[0]!.fullName;
+    expect(() =>
+      sql.transaction(() => {
+        sql.prepare('update patients set full_name = ? where id = ?').run('Откатилось', patientId);
+        expect(h.services.booking.account(MARIA)!.profiles[0]!.fullName).toBe('Откатилось');
+        throw new Error('rolled back');
+      })(),
+    ).toThrow('rolled back');
+    // One committed change elsewhere brings read_generation to the number the rolled-back read was tagged with.
+    other.prepare('update accounts set locale = locale where telegram_id = ?').run(MARIA);
+    expect(h.services.booking.account(MARIA)!.profiles[0]!.fullName).toBe(name);
+  });
+});
