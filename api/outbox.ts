@@ -1,6 +1,7 @@
 import type { I18n } from '@grammyjs/i18n';
 import { Api, type Context } from 'grammy';
 import { patientOnSent, patientRenderers } from '../bot/patient/notifications/index.js';
+import { dutyChatStaffOnFailed } from '../bot/staff/duty-chat/notifications.js';
 import { staffOnSent, staffRenderers } from '../bot/staff/notifications/index.js';
 import { DEFAULT_LOCALE } from '../bot/shared/i18n.js';
 import { TELEGRAM_LIMITS } from '../bot/shared/outbox-pacing.js';
@@ -43,6 +44,7 @@ export function createOutbox(services: Services, i18n: { patient: I18n<Context>;
       translate: (locale, key, params) => staffI18n.t(locale, key, params),
       renderers: staffRenderers(staffDeps),
       onSent: staffOnSent(staffDeps),
+      onFailed: dutyChatStaffOnFailed(staffDeps),
     };
   }
   return createOutboxSender({ repo: services.outbox, channels, clock: services.clock, logger: services.logger, options: senderOptions });

@@ -3,7 +3,7 @@ import type { InlineKeyboardMarkup, Message } from 'grammy/types';
 import type { Clock } from '../../core/clock.js';
 import type { Logger } from '../../core/logger.js';
 import { RESENT_IN_DOUBT } from '../../core/outbox/report.js';
-import { expiresAtOf, NO_RENDERER, type OutboxBot, type OutboxRepository, type OutboxRow } from '../../core/outbox/repository.js';
+import { expiresAtOf, NO_RENDERER, type OutboxBot, type OutboxMessage, type OutboxRepository, type OutboxRow } from '../../core/outbox/repository.js';
 import { backoffMs, classify, DEFAULT_BACKOFF, type Backoff } from './outbox-outcome.js';
 import { createPacer, TELEGRAM_LIMITS, type PacingLimits, type Ticket } from './outbox-pacing.js';
 import { createOutboxLoop } from './outbox-loop.js';
@@ -29,6 +29,11 @@ export interface OutboxChannel {
   renderers: Record<string, Renderer>;
   /** Called after Telegram accepted a message, e.g. to remember which message announced what. */
   onSent?: Record<string, (row: OutboxRow, message: Message) => void>;
+  /**
+   * Called when a row fails for good (given up, expired, refused): a message that must follow, e.g. telling the author
+   * of a relayed chat message that it never arrived. Queued in the transaction that records the failure.
+   */
+  onFailed?: Record<string, (row: OutboxRow) => OutboxMessage | undefined>;
 }
 
 export interface OutboxSenderOptions {
@@ -97,8 +102,19 @@ export function createOutboxSender(deps: {
   }
 
   function giveUp(row: OutboxRow, attempts: number, error: string): void {
-    repo.markFailed(row.id, clock.now(), attempts, error);
+    fail(row, clock.now(), attempts, error);
     logger.warn({ outboxId: row.id, template: row.template, error }, 'outbox message given up');
+  }
+
+  /** The row failed for good; its channel's follow-up, if any, is queued with it. */
+  function fail(row: OutboxRow, at: number, attempts: number, error: string): void {
+    let followUp: OutboxMessage | undefined;
+    try {
+      followUp = deps.channels[row.bot]?.onFailed?.[row.template]?.(row);
+    } catch (err) {
+      logger.error({ err, outboxId: row.id, template: row.template }, 'outbox onFailed failed');
+    }
+    repo.markFailed(row.id, at, attempts, error, followUp);
   }
 
   /**
@@ -136,7 +152,7 @@ export function createOutboxSender(deps: {
     } catch (err) {
       noRequest();
       logger.error({ err, outboxId: row.id, template: row.template }, 'outbox message could not be rendered');
-      return repo.markFailed(row.id, clock.now(), attempts, `render: ${err instanceof Error ? err.message : String(err)}`);
+      return fail(row, clock.now(), attempts, `render: ${err instanceof Error ? err.message : String(err)}`);
     }
     if (out.kind === 'skip') {
       noRequest();
@@ -193,11 +209,11 @@ export function createOutboxSender(deps: {
           logger.warn({ outboxId: row.id, template: row.template, sms }, 'outbox: the patient blocked the bot');
           return;
         }
-        repo.markFailed(row.id, at, attempts, failure.error);
+        fail(row, at, attempts, failure.error);
         logger.warn({ outboxId: row.id, template: row.template }, 'outbox: a staff member blocked the staff bot');
         return;
       case 'permanent':
-        repo.markFailed(row.id, at, attempts, failure.error);
+        fail(row, at, attempts, failure.error);
         logger.error({ outboxId: row.id, template: row.template, error: failure.error }, 'outbox message failed');
     }
   }

@@ -4,13 +4,15 @@ import type { Clock } from '../clock.js';
 import type { Db, Writer } from '../../db/client.js';
 import { createFileStorage, type FileStorage } from '../documents/storage.js';
 import { DomainError } from '../errors.js';
-import { enqueue } from '../outbox/repository.js';
+import { enqueue, type OutboxMessage } from '../outbox/repository.js';
 import { createChatPhotos } from './photos.js';
 import { createDutyChatRepository, type ChatMessage, type DutyChat, type NewChatMessage } from './repository.js';
 import { CAPTION_PART, splitText } from './text.js';
 
 export const TO_DOCTOR_TEMPLATE = 'duty_chat_to_doctor';
 export const TO_PATIENT_TEMPLATE = 'duty_chat_to_patient';
+/** To the patient: a message of theirs never reached the doctor. */
+export const UNDELIVERED_TEMPLATE = 'duty_chat_undelivered';
 
 /** Why a chat takes no messages: no such duty consultation of this person, its state, its end, or no doctor to read it. */
 export type ChatClosedReason = 'not_found' | 'cancelled' | 'completed' | 'no_show' | 'ended' | 'no_doctor';
@@ -221,6 +223,22 @@ export function createDutyChatService(deps: { db: Db; clock: Clock; audit: Audit
           details: { consultationId: found.chat.consultationId, chatMessageId: id, photo: found.message.photoKey !== null },
         });
       });
+    },
+
+    /**
+     * The relay of this patient's message to the doctor failed for good: the notice that tells the patient so, since they
+     * were told «passed to the doctor» and may be waiting for an answer. One per written message, however many parts.
+     */
+    undeliveredNotice(id: number): OutboxMessage | undefined {
+      const message = repo.get(id);
+      if (!message || message.direction !== 'patient') return undefined;
+      return {
+        bot: 'patient',
+        chatId: message.patientChatId,
+        template: UNDELIVERED_TEMPLATE,
+        params: { chatMessageId: id },
+        dedupeKey: `duty-chat:undelivered:${message.consultationId}:${message.patientMessageId ?? `m${id}`}`,
+      };
     },
 
     relayedToPatient(id: number, patientMessageId: number): void {

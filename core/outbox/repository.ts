@@ -97,8 +97,12 @@ export function createOutboxRepository(db: Db) {
         .where(eq(outbox.id, id))
         .run();
     },
-    markFailed(id: number, at: number, attempts: number, error: string): void {
-      db.update(outbox).set({ failedAt: at, attempts, lastError: error, sendingAt: null }).where(eq(outbox.id, id)).run();
+    /** `followUp`: a message that must go because this one failed for good, queued in the same transaction. */
+    markFailed(id: number, at: number, attempts: number, error: string, followUp?: OutboxMessage): void {
+      db.$client.transaction(() => {
+        db.update(outbox).set({ failedAt: at, attempts, lastError: error, sendingAt: null }).where(eq(outbox.id, id)).run();
+        if (followUp) enqueue(db, followUp, at);
+      })();
     },
     pendingCount(): number {
       return pending.get() as number;

@@ -272,6 +272,22 @@ describe('duty-doctor chat: the patient writes, the doctor answers', () => {
     expect(chatOutbox().filter((r) => r.bot === 'patient')).toEqual([]);
   });
 
+  it('a relay the doctor never gets (the staff bot blocked, or given up) is told to the patient, with 103/112, once', async () => {
+    await enterChat();
+    api.blockChat(DUTY.id, { token: STAFF_TOKEN });
+    await h.patient.send(h.patient.updates.text(MARIA, 'Болит голова третий день'));
+    expect(h.patient.seen(MARIA)).toEqual(['✓ Передано врачу.']);
+    await h.deliver();
+    await h.deliver();
+    expect(chatOutbox().find((r) => r.bot === 'staff')!.failedAt).not.toBeNull();
+    const told = h.patient.seen(MARIA);
+    expect(told).toHaveLength(1);
+    expect(told[0]).toContain('не удалось доставить дежурному врачу');
+    expect(told[0]).toContain('«Болит голова третий день»');
+    expect(told[0]).toContain('103 или 112');
+    expect(told[0]).toContain('четверг, 26 ноября, 16:30');
+  });
+
   it('/cancel leaves the chat; the same update delivered twice is relayed once; /duty_doctor enters it again', async () => {
     await enterChat();
     const update = h.patient.updates.text(MARIA, 'Один вопрос');

@@ -38,6 +38,13 @@ dchat-photo-error =
        *[other] the photo is damaged or in an unsupported format. Please take it again and send it as a photo.
     }
 
+dchat-undelivered =
+    ⚠️ Your message { $what } could not be delivered to the duty doctor (consultation on { $when }, { $zone }), so no answer to it will come.
+
+    Please ask this question at the consultation. If your condition suddenly gets worse, call 103 or 112.
+dchat-undelivered-text = «{ $text }»
+dchat-undelivered-photo = with a photo
+
 ## duty-chat (the doctor's side)
 
 dchat-staff-header =

@@ -1,5 +1,5 @@
 import type { Message } from 'grammy/types';
-import { TO_PATIENT_TEMPLATE } from '../../../core/duty-chat/service.js';
+import { TO_PATIENT_TEMPLATE, UNDELIVERED_TEMPLATE } from '../../../core/duty-chat/service.js';
 import type { OutboxRow } from '../../../core/outbox/repository.js';
 import type { Renderer } from '../../shared/outbox-sender.js';
 import { consultationWhen } from '../applications/format.js';
@@ -11,6 +11,7 @@ type Deps = Pick<PatientBotDeps, 'dutyChat' | 'patients' | 'regions'>;
 /** A duty doctor's answer as the patient reads it: who answered about which consultation, then the text or the photo. */
 export function dutyChatPatientRenderers(deps: Deps): Record<string, Renderer> {
   return {
+    ...dutyChatUndeliveredRenderers(deps),
     /** params { chatMessageId } */
     [TO_PATIENT_TEMPLATE]: async (row, t, locale) => {
       const found = deps.dutyChat.message(Number(row.params.chatMessageId));
@@ -30,6 +31,35 @@ export function dutyChatPatientRenderers(deps: Deps): Record<string, Renderer> {
         return { kind: 'photo', bytes, fileName: `photo.${message.photoKey.slice(-3)}`, caption: body, ...markup };
       }
       return { kind: 'message', text: body, ...markup };
+    },
+  };
+}
+
+/** How much of an undelivered message is quoted back, so the patient knows which one it was. */
+const QUOTE_CHARS = 100;
+
+function quote(text: string): string {
+  const chars = Array.from(text.replace(/\s+/g, ' ').trim());
+  return chars.length > QUOTE_CHARS ? `${chars.slice(0, QUOTE_CHARS).join('')}…` : chars.join('');
+}
+
+/** A patient's message that never reached the doctor: told so, with what to do instead. */
+export function dutyChatUndeliveredRenderers(deps: Deps): Record<string, Renderer> {
+  return {
+    /** params { chatMessageId } */
+    [UNDELIVERED_TEMPLATE]: (row, t, locale) => {
+      const found = deps.dutyChat.message(Number(row.params.chatMessageId));
+      if (!found || found.message.direction !== 'patient' || found.chat.accountId !== row.chatId) {
+        return { kind: 'skip', reason: 'chat message or its consultation is gone' };
+      }
+      const { message, chat } = found;
+      const patient = deps.patients.get(row.chatId, chat.patientId);
+      if (!patient) return { kind: 'skip', reason: 'profile is gone' };
+      const what = message.text ? t('dchat-undelivered-text', { text: quote(message.text) }) : t('dchat-undelivered-photo');
+      return {
+        kind: 'message',
+        text: t('dchat-undelivered', { what, ...consultationWhen(deps, chat, patient.regionCode, locale) }),
+      };
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { Message } from 'grammy/types';
 import { TO_DOCTOR_TEMPLATE } from '../../../core/duty-chat/service.js';
-import type { OutboxRow } from '../../../core/outbox/repository.js';
+import type { OutboxMessage, OutboxRow } from '../../../core/outbox/repository.js';
 import type { Renderer } from '../../shared/outbox-sender.js';
 import { dateIn, timeIn, zoneTag } from '../consultations/format.js';
 import type { StaffBotDeps } from '../deps.js';
@@ -43,5 +43,12 @@ export function dutyChatStaffRenderers(deps: Deps): Record<string, Renderer> {
 export function dutyChatStaffOnSent(deps: Pick<Deps, 'dutyChat'>): Record<string, (row: OutboxRow, message: Message) => void> {
   return {
     [TO_DOCTOR_TEMPLATE]: (row, message) => deps.dutyChat.relayedToDoctor(Number(row.params.chatMessageId), message.message_id),
+  };
+}
+
+/** A patient's message the doctor never got (the staff bot blocked, refused, given up): the patient is told. */
+export function dutyChatStaffOnFailed(deps: Pick<Deps, 'dutyChat'>): Record<string, (row: OutboxRow) => OutboxMessage | undefined> {
+  return {
+    [TO_DOCTOR_TEMPLATE]: (row) => deps.dutyChat.undeliveredNotice(Number(row.params.chatMessageId)),
   };
 }
