@@ -5,6 +5,7 @@ import { startService } from '../api/service.js';
 import { ConfigError, loadSandboxConfig } from '../core/config.js';
 import { createLogger } from '../core/logger.js';
 import { createBotApiEmulator } from './botapi/emulator.js';
+import { refuseServiceData } from './data-guard.js';
 import { seedDemo } from './demo.js';
 import { pageAssets } from './page/assets.js';
 import { labelSandboxPages } from './page/label.js';
@@ -64,6 +65,7 @@ export async function startSandbox(env: Record<string, string | undefined>): Pro
       jitsi: { domain: SANDBOX_JITSI_DOMAIN, appId: 'oblako-sandbox', appSecret: randomBytes(32).toString('hex') },
     },
   );
+  refuseServiceData(config.databaseFile, config.dataDir);
   const logger = createLogger(config.logLevel).child({ sandbox: true });
   const shown = config.host === '0.0.0.0' ? '127.0.0.1' : config.host === '::' ? '::1' : config.host;
   const url = `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}/sandbox/`;

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -132,6 +133,19 @@ describe('the service process', () => {
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
   }, 60_000);
+
+  it("never opens a service's data as the sandbox (DATA_DIR of a deployment that lost its tokens): one line, exit 1", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'oz-main-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const db = new Database(path.join(dir, 'db.sqlite'));
+    db.exec('create table accounts (telegram_id integer primary key); insert into accounts values (123456789);');
+    db.close();
+    const run = runMain({ DATA_DIR: dir, PORT: '0' });
+    cleanups.push(() => run.child.kill('SIGKILL'));
+    expect(await run.exited).toBe(1);
+    expect(run.err().trim().split('\n')).toEqual([expect.stringMatching(/DATA_DIR .* holds a service's data/)]);
+    expect(run.out()).not.toMatch(/Open: http/);
+  }, 30_000);
 
   it('polls the Bot API at TELEGRAM_API_ROOT, answers a person, and stops cleanly on SIGTERM', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'oz-main-'));
