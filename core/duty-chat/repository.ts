@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db, Writer } from '../../db/client.js';
 import { consultations, dutyChatMessages, patients, slots, staff } from '../../db/schema.js';
+import { RESENT_IN_DOUBT } from '../outbox/report.js';
 
 export type ChatDirection = 'patient' | 'doctor';
 
@@ -70,7 +71,19 @@ export function createDutyChatRepository(db: Db) {
       where bot = 'staff' and chat_id = ? and message_id = ? and template = 'duty_chat_to_doctor' and sent_at is not null`,
   );
 
+  // Relays sent again because an earlier attempt may have arrived: that first copy's message id was never learnt.
+  const resentToDoctor = db.$client.prepare<[number], { id: number; messageId: number }>(
+    `select json_extract(params, '$.chatMessageId') as id, message_id as messageId from outbox
+      where bot = 'staff' and chat_id = ? and template = 'duty_chat_to_doctor' and sent_at is not null
+        and message_id is not null and last_error like '${RESENT_IN_DOUBT}%'`,
+  );
+
   return {
+    /** The chat messages relayed to this staff chat by a resend, with the message id Telegram gave the resent copy. */
+    resentToDoctor(staffChatId: number): Array<{ id: number; messageId: number }> {
+      return resentToDoctor.all(staffChatId).map((r) => ({ id: Number(r.id), messageId: r.messageId }));
+    },
+
     chat(consultationId: number): DutyChat | undefined {
       return chats().where(eq(consultations.id, consultationId)).get();
     },

@@ -205,6 +205,17 @@ export function createDutyChatService(deps: { db: Db; clock: Clock; audit: Audit
       return message && chat ? { message, chat } : undefined;
     },
 
+    /**
+     * Messages relayed to this staff chat by a resend after an interrupted attempt, with the resent copy's message id: the
+     * first copy may have arrived too, under an id never learnt, and a doctor's reply to it must still find its patient.
+     */
+    resentToDoctor(staffChatId: number): Array<{ message: ChatMessage; chat: DutyChat; staffMessageId: number }> {
+      return repo.resentToDoctor(staffChatId).flatMap(({ id, messageId }) => {
+        const found = this.message(id);
+        return found && found.message.direction === 'patient' ? [{ ...found, staffMessageId: messageId }] : [];
+      });
+    },
+
     readPhoto: (key: string) => photos.read(key),
 
     /**

@@ -288,6 +288,39 @@ describe('duty-doctor chat: the patient writes, the doctor answers', () => {
     expect(told[0]).toContain('четверг, 26 ноября, 16:30');
   });
 
+  it('a relay sent again after its answer was lost: a reply to either copy reaches the patient', async () => {
+    await enterChat();
+    await h.patient.send(h.patient.updates.text(MARIA, 'Можно ли есть перед консультацией?'));
+    api.breakNext('sendMessage', 'answer_lost');
+    await h.deliver();
+    const first = lastFrom(DUTY, STAFF_TOKEN);
+    clock.advance(10 * 60_000);
+    await h.deliver();
+    const second = lastFrom(DUTY, STAFF_TOKEN);
+    expect(second.message_id).not.toBe(first.message_id);
+    expect('text' in second && second.text).toBe('text' in first && first.text);
+
+    h.staff.seen(DUTY);
+    await h.staff.send(replying(h.staff.updates.text(DUTY, 'Лучше натощак.'), first));
+    expect(h.staff.seen(DUTY)).toEqual(['✓ Отправлено пациенту Иванова Мария Петровна.']);
+    await h.staff.send(replying(h.staff.updates.text(DUTY, 'И воду можно.'), second));
+    expect(h.staff.seen(DUTY)).toEqual(['✓ Отправлено пациенту Иванова Мария Петровна.']);
+    await h.deliver();
+    const answers = api.sent(MARIA.id, PATIENT_TOKEN).map((m) => m.text ?? '');
+    expect(answers.filter((t) => t.endsWith('Лучше натощак.'))).toHaveLength(1);
+    expect(answers.filter((t) => t.endsWith('И воду можно.'))).toHaveLength(1);
+  });
+
+  it('a bot message that only looks like a relay, and is not a resent one, is still refused', async () => {
+    const notice = lastFrom(DUTY, STAFF_TOKEN);
+    await enterChat();
+    await h.patient.send(h.patient.updates.text(MARIA, 'Вопрос'));
+    await h.deliver();
+    h.staff.seen(DUTY);
+    await h.staff.send(replying(h.staff.updates.text(DUTY, 'Ответ'), notice));
+    expect(h.staff.seen(DUTY)[0]).toMatch(/^Это сообщение не из чата с пациентом/);
+  });
+
   it('/cancel leaves the chat; the same update delivered twice is relayed once; /duty_doctor enters it again', async () => {
     await enterChat();
     const update = h.patient.updates.text(MARIA, 'Один вопрос');

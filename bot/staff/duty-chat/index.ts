@@ -1,8 +1,10 @@
 import { Composer } from 'grammy';
+import type { Message } from 'grammy/types';
 import { MAX_FILE_BYTES } from '../../../core/documents/service.js';
 import { DomainError } from '../../../core/errors.js';
 import { downloadTelegramFile } from '../../shared/download.js';
 import type { StaffContext } from '../context.js';
+import { relayText } from './notifications.js';
 
 const isCommand = (text: string | undefined) => text?.startsWith('/') === true;
 
@@ -47,6 +49,21 @@ async function relayFromDoctor(ctx: StaffContext, replyTo: number): Promise<void
 }
 
 /**
+ * The relay this bot message is a first copy of, when that relay was sent again after an interrupted attempt (its
+ * first copy's id was never learnt): recognised by being this bot's message with exactly the relay's text. Returns the
+ * resent copy's message id, which the chat knows.
+ */
+async function firstCopyOf(ctx: StaffContext, target: Message): Promise<number | undefined> {
+  const shown = target.text ?? target.caption;
+  if (target.from?.id !== ctx.me.id || !shown || !ctx.staff) return undefined;
+  const candidates = ctx.deps.dutyChat.resentToDoctor(ctx.chat!.id);
+  if (candidates.length === 0) return undefined;
+  const locale = await ctx.i18n.getLocale();
+  const tz = ctx.staff.timeZone;
+  return candidates.find((c) => relayText(c, tz, (key, params) => ctx.t(key, params), locale) === shown)?.staffMessageId;
+}
+
+/**
  * Registered before the staff flows: a reply to a message of a duty chat is an answer to the patient even while a flow
  * waits for typed text. Commands go on as usual.
  */
@@ -54,8 +71,10 @@ export function dutyChatReplies() {
   const feature = new Composer<StaffContext>();
   feature.on('message', async (ctx, next) => {
     const target = ctx.message.reply_to_message;
-    if (!target || isCommand(ctx.message.text) || !ctx.deps.dutyChat.isChatMessage(ctx.chat.id, target.message_id)) return next();
-    await relayFromDoctor(ctx, target.message_id);
+    if (!target || isCommand(ctx.message.text)) return next();
+    const replyTo = ctx.deps.dutyChat.isChatMessage(ctx.chat.id, target.message_id) ? target.message_id : await firstCopyOf(ctx, target);
+    if (replyTo === undefined) return next();
+    await relayFromDoctor(ctx, replyTo);
   });
   return feature;
 }

@@ -1,11 +1,25 @@
 import type { Message } from 'grammy/types';
 import { TO_DOCTOR_TEMPLATE } from '../../../core/duty-chat/service.js';
 import type { OutboxMessage, OutboxRow } from '../../../core/outbox/repository.js';
-import type { Renderer } from '../../shared/outbox-sender.js';
+import type { ChatMessage, DutyChat } from '../../../core/duty-chat/repository.js';
+import type { Renderer, Translate } from '../../shared/outbox-sender.js';
 import { dateIn, timeIn, zoneTag } from '../consultations/format.js';
 import type { StaffBotDeps } from '../deps.js';
 
 type Deps = Pick<StaffBotDeps, 'dutyChat' | 'staff'>;
+
+/** The text (or the photo's caption) a patient's message is relayed under: also how a copy of it is recognised. */
+export function relayText(found: { message: ChatMessage; chat: DutyChat }, tz: string, t: Translate, locale: string): string {
+  const { message, chat } = found;
+  const head = t('dchat-staff-header', {
+    id: String(chat.consultationId),
+    patient: chat.patientName,
+    date: dateIn(chat.startsAt, tz),
+    time: timeIn(chat.startsAt, tz),
+    zone: zoneTag(tz, chat.startsAt, locale),
+  });
+  return [head, ...(message.text ? [message.text] : []), t('dchat-staff-hint')].join('\n\n');
+}
 
 /**
  * A patient's message as the duty doctor reads it: a header (patient, consultation time in the doctor's zone, how to
@@ -20,16 +34,8 @@ export function dutyChatStaffRenderers(deps: Deps): Record<string, Renderer> {
       if (!found || found.message.direction !== 'patient' || !doctor || doctor.id !== found.chat.staffId) {
         return { kind: 'skip', reason: 'chat message gone or not this doctor’s' };
       }
-      const { message, chat } = found;
-      const tz = doctor.timeZone;
-      const head = t('dchat-staff-header', {
-        id: String(chat.consultationId),
-        patient: chat.patientName,
-        date: dateIn(chat.startsAt, tz),
-        time: timeIn(chat.startsAt, tz),
-        zone: zoneTag(tz, chat.startsAt, locale),
-      });
-      const text = [head, ...(message.text ? [message.text] : []), t('dchat-staff-hint')].join('\n\n');
+      const { message } = found;
+      const text = relayText(found, doctor.timeZone, t, locale);
       if (message.photoKey) {
         const bytes = await deps.dutyChat.readPhoto(message.photoKey);
         return { kind: 'photo', bytes, fileName: `photo.${message.photoKey.slice(-3)}`, caption: text };
