@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseReferralPayload, referralPayload } from '../../core/referrals/invite-code.js';
-import { quietUntil, RUSSIA_EXTREME_ZONES } from '../../core/sms/quiet-hours.js';
+import { QUIET_HOURS_REASON, quietUntil, RUSSIA_EXTREME_ZONES } from '../../core/sms/quiet-hours.js';
 import { REFERRAL_INVITE } from '../../core/sms/repository.js';
 import type { SmsRenderer } from '../../core/sms/sender.js';
 import { zonedParts } from '../../core/time.js';
@@ -52,7 +52,7 @@ export function smsRenderers(deps: {
       if (!parsed.success) return { kind: 'drop', reason: `invalid invite params: ${problem(parsed.error)}` };
       // An invite can wait for the morning; notices about a consultation (below) cannot, and go at any hour.
       const until = quietUntil(now, parsed.data.timeZone ? [parsed.data.timeZone] : RUSSIA_EXTREME_ZONES);
-      if (until !== undefined) return { kind: 'wait', reason: 'quiet hours in the recipient\'s zone', until };
+      if (until !== undefined) return { kind: 'wait', reason: QUIET_HOURS_REASON, until };
       const username = deps.botUsername();
       // A link without the bot's name would lead nowhere; the invite waits until the name is known.
       if (!username) return { kind: 'wait', reason: 'the patient bot username is unknown (set PATIENT_BOT_USERNAME)' };

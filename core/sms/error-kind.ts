@@ -1,8 +1,10 @@
+import { QUIET_HOURS_REASON } from './quiet-hours.js';
+
 /**
  * What kind of trouble a recorded SMS error is (sms_outbox.last_error, referrals.invite_error), so staff read a reason in
  * their language instead of the provider's wording. The texts come from this folder's gateways and sender.
  */
-export type SmsErrorKind = 'number' | 'text' | 'balance' | 'setup' | 'limit' | 'provider' | 'bot_username' | 'other';
+export type SmsErrorKind = 'number' | 'text' | 'balance' | 'setup' | 'limit' | 'provider' | 'bot_username' | 'quiet_hours' | 'other';
 
 const BY_CODE: Record<number, SmsErrorKind> = {
   202: 'number', 207: 'number', 209: 'number', 213: 'number', 214: 'number', 215: 'number',
@@ -21,5 +23,7 @@ export function smsErrorKind(error: string): { kind: SmsErrorKind; code?: string
   if (http) return { kind: 'provider', code: `HTTP ${http[1]}`, gaveUp };
   if (/SMS\.ru (did not answer|unreachable|answered)/.test(error)) return { kind: 'provider', gaveUp };
   if (error.includes('patient bot username is unknown')) return { kind: 'bot_username', gaveUp };
+  // Not a failure: the invite waits for the recipient's daytime.
+  if (error === QUIET_HOURS_REASON) return { kind: 'quiet_hours', gaveUp };
   return { kind: 'other', gaveUp };
 }

@@ -1,5 +1,8 @@
 import { zonedParts } from '../time.js';
 
+/** The reason recorded on an SMS held for the recipient's daytime; staff views recognise it by this text. */
+export const QUIET_HOURS_REASON = "quiet hours in the recipient's zone";
+
 /** Local hours in which an SMS that can wait (an invite) may arrive: 09:00 to 21:00. */
 const DAY_FROM_HOUR = 9;
 const DAY_TO_HOUR = 21;

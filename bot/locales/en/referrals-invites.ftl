@@ -13,6 +13,7 @@ refinv-empty-filter = No such referrals.
 refinv-item = { $n }. { $name } · { $phone } · { $center }
 refinv-state-queued = ⏳ SMS invite queued
 refinv-state-queued-retry = ⏳ SMS invite waiting to retry: { $error }
+refinv-state-queued-night = ⏳ SMS invite goes in the morning: it is night for the recipient, invites go from 09:00 to 21:00 their time
 refinv-state-sent = ✅ SMS invite sent { $at }
 refinv-state-failed = ❌ SMS invite not delivered: { $error }
 refinv-invites = (invites: { $count })

@@ -13,6 +13,7 @@ refinv-empty-filter = Таких направлений нет.
 refinv-item = { $n }. { $name } · { $phone } · { $center }
 refinv-state-queued = ⏳ SMS-приглашение в очереди
 refinv-state-queued-retry = ⏳ SMS-приглашение ждёт повтора: { $error }
+refinv-state-queued-night = ⏳ SMS-приглашение уйдёт утром: у получателя ночь, приглашения отправляются с 09:00 до 21:00 по его времени
 refinv-state-sent = ✅ SMS-приглашение отправлено { $at }
 refinv-state-failed = ❌ SMS-приглашение не доставлено: { $error }
 refinv-invites = (приглашений: { $count })

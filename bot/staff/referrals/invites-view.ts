@@ -65,9 +65,11 @@ function stateLine(t: Translate, r: ReferralInviteItem, timeZone: string): strin
       ? t('refinv-state-sent', { at: moment(r.inviteSentAt ?? r.createdAt, timeZone) })
       : r.inviteState === 'failed'
         ? t('refinv-state-failed', { error: reason(t, r.inviteError) })
-        : r.inviteError
-          ? t('refinv-state-queued-retry', { error: reason(t, r.inviteError) })
-          : t('refinv-state-queued');
+        : r.inviteError && smsErrorKind(r.inviteError).kind === 'quiet_hours'
+          ? t('refinv-state-queued-night')
+          : r.inviteError
+            ? t('refinv-state-queued-retry', { error: reason(t, r.inviteError) })
+            : t('refinv-state-queued');
   return r.invites > 1 ? `${line} ${t('refinv-invites', { count: r.invites })}` : line;
 }
 

@@ -124,6 +124,19 @@ describe('staff bot: /referrals', () => {
     expect(staffButtons(api, MANAGER).filter((b) => b.startsWith('🔁'))).toEqual([]);
   });
 
+  it('an invite held for the recipient\'s morning says so in the manager\'s language, not as a retry', async () => {
+    const { sidorova } = seed();
+    // 23:00 Moscow: no hour of daytime all over Russia, so the sender holds Sidorova's invite.
+    clock.set(WEDNESDAY_10_MSK + 13 * 3600_000);
+    const i18n = createI18n<Context>(() => undefined);
+    const sms = createSms(h.services, { translate: (l, k, p) => i18n.t(l, k, p), botUsername: () => 'oblako_zdorovya_bot' });
+    await sms.flush();
+    expect(h.services.db.select({ state: smsOutbox.state }).from(smsOutbox).where(eq(smsOutbox.referralId, sidorova)).get()).toEqual({ state: 'queued' });
+    await h.staff.send(h.staff.updates.command(MANAGER, '/referrals'));
+    expect(screen().text).toContain('1. Сидорова Анна Викторовна · +7******4433 · НМИЦ АГП им. В.И. Кулакова\n   ⏳ SMS-приглашение уйдёт утром: у получателя ночь, приглашения отправляются с 09:00 до 21:00 по его времени\n');
+    expect(screen().text).not.toMatch(/quiet hours|повтора/);
+  });
+
   it('a filter shows only its state; pages go eight at a time', async () => {
     seed();
     for (let i = 0; i < 9; i++) setInvite(addReferral(`Пациентов Пациент${i} Тестович`, `+7900000000${i}`, 200 + i), 'failed', 'gave up after 52 attempts: SMS.ru HTTP 500');

@@ -4,6 +4,7 @@ import { createI18n } from '../../../bot/shared/i18n.js';
 import { NOTICE_FALLBACK, smsRenderers } from '../../../bot/sms/renderers.js';
 import { REFERRAL_INVITE } from '../../../core/sms/repository.js';
 import { smsErrorKind } from '../../../core/sms/error-kind.js';
+import { QUIET_HOURS_REASON } from '../../../core/sms/quiet-hours.js';
 import { countSegments } from '../../../core/sms/segments.js';
 import { zonedToUtc } from '../../../core/time.js';
 
@@ -116,5 +117,6 @@ describe('recorded SMS errors, by kind', () => {
     expect(smsErrorKind('the patient bot username is unknown (set PATIENT_BOT_USERNAME)')).toMatchObject({ kind: 'bot_username' });
     expect(smsErrorKind('SMS.ru 999: unknown status')).toMatchObject({ kind: 'provider', code: 'SMS.ru 999' });
     expect(smsErrorKind('renderer failed: boom')).toMatchObject({ kind: 'other' });
+    expect(smsErrorKind(QUIET_HOURS_REASON)).toEqual({ kind: 'quiet_hours', gaveUp: false });
   });
 });
