@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Clock } from '../clock.js';
+import { NO_RENDERER } from '../outbox/repository.js';
 
 /** The state of one delivery queue at a moment. */
 export interface QueueState {
@@ -27,7 +28,7 @@ interface Row {
 
 /** Reads the Telegram outbox (per bot) and the SMS outbox; each call is one query per queue, on the indexes. */
 export function createDeliveryLag(sqlite: Database.Database, clock: Clock) {
-  let statements: { outbox: Database.Statement; sms: Database.Statement } | undefined;
+  let statements: { outbox: Database.Statement; outboxOldest: Database.Statement; sms: Database.Statement } | undefined;
   // Prepared on first use: the connection may be closed by then, and then each read throws (health says so).
   const prepared = () =>
     (statements ??= {
@@ -35,9 +36,22 @@ export function createDeliveryLag(sqlite: Database.Database, clock: Clock) {
         `select bot,
                 sum(sent_at is null and failed_at is null) as pending,
                 sum(sent_at is null and failed_at is null and next_attempt_at <= @now) as due,
-                min(case when sent_at is null and failed_at is null and next_attempt_at <= @now then next_attempt_at end) as oldest,
                 sum(failed_at is not null) as failed
            from outbox where sent_at is null group by bot`,
+      ),
+      // Only a chat's head may be sent (core/outbox/repository.ts): a row behind one that waits out its backoff waits
+      // with it, and that is not the sender's lag. (A row just become head counts from its own due time until the
+      // sender takes it, a second or so later.)
+      outboxOldest: sqlite.prepare(
+        `select o.bot, min(o.next_attempt_at) as oldest
+           from outbox o
+           join (select min(id) as id from outbox
+                  where sent_at is null and failed_at is null and (last_error is null or last_error not like '${NO_RENDERER}%')
+                  group by bot, chat_id
+                 union
+                 select id from outbox where sent_at is null and failed_at is null and last_error like '${NO_RENDERER}%') h on h.id = o.id
+          where o.next_attempt_at <= @now
+          group by o.bot`,
       ),
       sms: sqlite.prepare(
         `select sum(state = 'queued') as pending,
@@ -62,8 +76,9 @@ export function createDeliveryLag(sqlite: Database.Database, clock: Clock) {
     /** The Telegram outbox per bot ('patient', 'staff'); a bot with nothing queued is absent. */
     outbox(): Map<string, QueueState> {
       const now = clock.now();
-      const rows = prepared().outbox.all({ now }) as Array<Row & { bot: string }>;
-      return new Map(rows.map((row) => [row.bot, toState(row, now)]));
+      const rows = prepared().outbox.all({ now }) as Array<Omit<Row, 'oldest'> & { bot: string }>;
+      const oldest = new Map((prepared().outboxOldest.all({ now }) as Array<{ bot: string; oldest: number }>).map((r) => [r.bot, r.oldest]));
+      return new Map(rows.map((row) => [row.bot, toState({ ...row, oldest: oldest.get(row.bot) ?? null }, now)]));
     },
     sms(): QueueState {
       const now = clock.now();

@@ -74,6 +74,19 @@ describe('/healthz', () => {
     expect(await health()).toMatchObject({ status: 200, body: { ok: true, outbox: { pending: 1, due: 0, oldestAgeSeconds: 0, failed: 1 } } });
   });
 
+  it('a message waiting behind its chat’s earlier one, which waits out a backoff, is not lag either', async () => {
+    const repo = createOutboxRepository(db);
+    enqueue(db, notice(1), clock.now());
+    enqueue(db, { ...notice(1), dedupeKey: 'test:1:next' }, clock.now());
+    const [head] = repo.due(clock.now(), 10);
+    repo.retryLater(head!.id, 6, clock.now() + 10 * 60_000, '500 Internal Server Error');
+    clock.advance((MAX_LAG + 60) * 1000);
+    expect(await health()).toMatchObject({ status: 200, body: { ok: true, outbox: { pending: 2, oldestAgeSeconds: 0 } } });
+    // Once the head is due again and the sender does not get to it, that is lag.
+    clock.advance(10 * 60_000);
+    expect(await health()).toMatchObject({ status: 503, body: { problems: ['outbox_lag'] } });
+  });
+
   it('an SMS stuck in its queue past the threshold is 503 (sms_lag)', async () => {
     enqueueSms(db, { phone: '+79123456789', purpose: 'referral_invite', params: { code: 'x' }, dedupeKey: 'sms:1' }, clock.now());
     clock.advance((MAX_LAG + 5) * 1000);
