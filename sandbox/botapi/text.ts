@@ -57,6 +57,8 @@ function linkEntity(url: string, offset: number, length: number): MessageEntity 
   } catch {
     return undefined; // TDLib silently drops a link it cannot check
   }
+  // TDLib's check_link knows these schemes only (a javascript: or sftp: link is dropped the same way).
+  if (!/^(https?|tg|ton|tonsite):/i.test(withScheme)) return undefined;
   return { type: 'text_link', offset, length, url: withScheme };
 }
 

@@ -189,6 +189,19 @@ describe('the emulator answers in the documented shapes', () => {
     expect(withKeyboard.reply_markup).toBeUndefined();
   });
 
+  it('sendMessage: an <a href> Telegram cannot check (javascript:, sftp:) is dropped as TDLib drops it; http, https and tg stay', async () => {
+    const sent = await ok(Message, 'sendMessage', {
+      chat_id: chat,
+      text: '<a href="javascript:alert(1)">a</a> <a href="sftp://x.example">b</a> <a href="https://x.example/">c</a> <a href="x.example">d</a> <a href="tg://resolve?domain=x">e</a>',
+      parse_mode: 'HTML',
+    });
+    expect(sent.entities).toEqual([
+      { type: 'text_link', offset: 4, length: 1, url: 'https://x.example/' },
+      { type: 'text_link', offset: 6, length: 1, url: 'http://x.example' },
+      { type: 'text_link', offset: 8, length: 1, url: 'tg://resolve?domain=x' },
+    ]);
+  });
+
   it('editMessageText and editMessageReplyMarkup: the edited Message with edit_date; an unchanged edit is refused', async () => {
     const sent = await ok(Message, 'sendMessage', { chat_id: chat, text: 'Черновик', reply_markup: { inline_keyboard: [[{ text: 'A', callback_data: 'a' }]] } });
     const edited = await ok(Message, 'editMessageText', { chat_id: chat, message_id: sent.message_id, text: 'Готово' });

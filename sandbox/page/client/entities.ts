@@ -30,8 +30,10 @@ function wrap(config: Config, entity: MessageEntity, text: string, inner: Node):
       return el('blockquote');
     case 'text_link':
     case 'url': {
-      const a = el('a') as HTMLAnchorElement;
       const target = entity.type === 'text_link' ? entity.url : /^[a-z]+:/i.test(text) ? text : `https://${text}`;
+      // Entities a bot passes as JSON reach the page unchecked: never a javascript: (or any other) link on this page.
+      if (!/^(https?|tg):/i.test(target)) return inner;
+      const a = el('a') as HTMLAnchorElement;
       a.href = localUrl(config, target);
       a.target = '_blank';
       a.rel = 'noopener';
