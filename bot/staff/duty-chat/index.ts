@@ -3,6 +3,7 @@ import type { Message } from 'grammy/types';
 import { MAX_FILE_BYTES } from '../../../core/documents/service.js';
 import { DomainError } from '../../../core/errors.js';
 import { downloadTelegramFile } from '../../shared/download.js';
+import type { Translate } from '../../shared/outbox-sender.js';
 import type { StaffContext } from '../context.js';
 import { relayText } from './notifications.js';
 
@@ -60,7 +61,8 @@ async function firstCopyOf(ctx: StaffContext, target: Message): Promise<number |
   if (candidates.length === 0) return undefined;
   const locale = await ctx.i18n.getLocale();
   const tz = ctx.staff.timeZone;
-  return candidates.find((c) => relayText(c, tz, (key, params) => ctx.t(key, params), locale) === shown)?.staffMessageId;
+  const t: Translate = ctx.t.bind(ctx);
+  return candidates.find((c) => relayText(c, tz, t, locale) === shown)?.staffMessageId;
 }
 
 /**
