@@ -24,6 +24,10 @@ async function sheetsOf(bytes: Buffer): Promise<RawTable[]> {
     case undefined:
       return [readCsv(bytes)];
     case 'xlsx':
+    // The same format with macros, or saved as a template: what a region's own form often is.
+    case 'xlsm':
+    case 'xltx':
+    case 'xltm':
       return readXlsx(bytes);
     // Some writers order a workbook's parts so that only opening it tells an XLSX from another ZIP.
     case 'zip':

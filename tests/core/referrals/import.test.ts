@@ -158,6 +158,24 @@ describe('referral import: files that are not a usable table', () => {
     await refused(Buffer.from(await workbook.xlsx.writeBuffer()), 'referral_file_empty');
   });
 
+  it('a macro-enabled workbook (.xlsm) and a template (.xltx) are read like an .xlsx', async () => {
+    const JSZip = (await import('jszip')).default;
+    const relabel = async (contentType: string) => {
+      const zip = await JSZip.loadAsync(await fixtureXlsx());
+      const types = await zip.file('[Content_Types].xml')!.async('string');
+      const main = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
+      expect(types).toContain(main);
+      zip.file('[Content_Types].xml', types.replace(main, contentType));
+      return zip.generateAsync({ type: 'nodebuffer' });
+    };
+    for (const contentType of ['application/vnd.ms-excel.sheet.macroEnabled.main+xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml']) {
+      const result = await importer.importFile({ bytes: await relabel(contentType), fileName: 'Направления.xlsm', actor: SYSTEM });
+      expect({ imported: result.imported, known: result.known, rejected: result.rejected.length }).toEqual(
+        contentType.includes('macro') ? { imported: 5, known: 1, rejected: 3 } : { imported: 0, known: 6, rejected: 3 },
+      );
+    }
+  });
+
   it('a PNG, a PDF, a ZIP of something else, an old .xls', async () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
     await refused(png, 'referral_file_not_table', { detected: 'png' });
