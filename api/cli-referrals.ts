@@ -17,6 +17,7 @@ const REFUSALS: Record<ReferralFileErrorCode, (details: Record<string, string | 
   referral_file_too_many_rows: () => `the table has more than ${REFERRAL_FILE_LIMITS.maxRows} rows; split it`,
   referral_file_not_table: (d) => `not a spreadsheet (XLSX or CSV)${d.detected ? `: its content is ${d.detected}` : ''}`,
   referral_file_old_excel: () => 'an old Excel .xls file; save it as .xlsx or CSV first',
+  referral_file_opendocument: () => 'an OpenDocument spreadsheet (.ods); save it as .xlsx or CSV first',
   referral_file_unreadable: () => 'the file is damaged or cannot be opened; save it again as .xlsx or CSV',
   referral_file_no_header: () =>
     'no header row in the first 20 rows; it must name the columns ФИО, Дата рождения, Телефон, Центр, Заболевание (see README, "Referral tables")',

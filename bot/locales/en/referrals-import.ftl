@@ -15,6 +15,7 @@ refimport-err-too-big = The file is larger than { $maxMb } MB. Split the table i
 refimport-err-too-many-rows = The table has more than { $max } rows. Split it into several files.
 refimport-err-not-table = This is not a table. Send an Excel file (.xlsx) or a CSV.
 refimport-err-old-excel = This is an old Excel file (.xls). Open it in Excel, save it as “Excel Workbook (.xlsx)” or CSV, and send it again.
+refimport-err-opendocument = This is a LibreOffice spreadsheet (.ods). Save it as “Excel 2007–365 (.xlsx)” or CSV and send it again.
 refimport-err-unreadable = The file is damaged or cannot be opened. Save the table again as .xlsx or CSV.
 refimport-err-no-header = No header row found. One of the first 20 rows must name the columns: ФИО (full name), Дата рождения (birth date), Телефон (phone), Центр (center), Заболевание (condition); optionally Диагноз, МКБ-10, Направивший врач, Медицинская организация, Регион.
 refimport-err-missing-columns = The table lacks required columns: { $columns }. Add them to the header row.

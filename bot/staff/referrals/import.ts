@@ -14,6 +14,7 @@ const FILE_ERROR_KEYS: Record<ReferralFileErrorCode | 'file_too_big' | 'download
   referral_file_too_many_rows: 'refimport-err-too-many-rows',
   referral_file_not_table: 'refimport-err-not-table',
   referral_file_old_excel: 'refimport-err-old-excel',
+  referral_file_opendocument: 'refimport-err-opendocument',
   referral_file_unreadable: 'refimport-err-unreadable',
   referral_file_no_header: 'refimport-err-no-header',
   referral_file_missing_columns: 'refimport-err-missing-columns',

@@ -42,6 +42,10 @@ async function sheetsOf(bytes: Buffer): Promise<RawTable[]> {
     // The binary .xls of Excel 97–2003 (an OLE compound file).
     case 'cfb':
       throw new DomainError('referral_file_old_excel');
+    // LibreOffice's own spreadsheet (or its template): a table, but not in a format read here.
+    case 'ods':
+    case 'ots':
+      throw new DomainError('referral_file_opendocument');
     default:
       throw new DomainError('referral_file_not_table', { detected: type?.ext ?? 'unknown' });
   }

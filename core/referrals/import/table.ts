@@ -14,6 +14,7 @@ export type ReferralFileErrorCode =
   | 'referral_file_too_many_rows'
   | 'referral_file_not_table'
   | 'referral_file_old_excel'
+  | 'referral_file_opendocument'
   | 'referral_file_unreadable'
   | 'referral_file_no_header'
   | 'referral_file_missing_columns'
@@ -25,6 +26,7 @@ export const REFERRAL_FILE_ERROR_CODES: readonly ReferralFileErrorCode[] = [
   'referral_file_too_many_rows',
   'referral_file_not_table',
   'referral_file_old_excel',
+  'referral_file_opendocument',
   'referral_file_unreadable',
   'referral_file_no_header',
   'referral_file_missing_columns',

@@ -85,10 +85,16 @@ describe('staff bot: a referral table sent as a file', () => {
     await sendFile(MANAGER, Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n'), 'scan.xlsx');
     await sendFile(MANAGER, Buffer.alloc(0), 'empty.csv', 'text/csv');
     await sendFile(MANAGER, Buffer.from('Товар;Цена;Количество\r\nХлеб;40;2\r\n'), 'price.csv', 'text/csv');
+    const JSZip = (await import('jszip')).default;
+    const ods = new JSZip();
+    ods.file('mimetype', 'application/vnd.oasis.opendocument.spreadsheet', { compression: 'STORE' });
+    ods.file('content.xml', '<?xml version="1.0" encoding="UTF-8"?><office:document-content/>');
+    await sendFile(MANAGER, await ods.generateAsync({ type: 'nodebuffer' }), 'list.ods', 'application/vnd.oasis.opendocument.spreadsheet');
     expect(h.staff.seen(MANAGER)).toEqual([
       'Таблица «scan.xlsx» не загружена, ничего не добавлено.\nЭто не таблица. Пришлите файл Excel (.xlsx) или CSV.',
       'Таблица «empty.csv» не загружена, ничего не добавлено.\nФайл пустой.',
       'Таблица «price.csv» не загружена, ничего не добавлено.\nНе найдена строка заголовков. В первых 20 строках должна быть строка с названиями столбцов: ФИО, Дата рождения, Телефон, Центр, Заболевание (а также по желанию Диагноз, МКБ-10, Направивший врач, Медицинская организация, Регион).',
+      'Таблица «list.ods» не загружена, ничего не добавлено.\nЭто таблица LibreOffice (.ods). Сохраните её как «Книга Excel 2007–365 (.xlsx)» или CSV и пришлите снова.',
     ]);
     expect(db().select().from(referralImports).all()).toEqual([]);
     expect(db().select().from(referrals).all()).toEqual([]);

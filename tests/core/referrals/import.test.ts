@@ -182,6 +182,12 @@ describe('referral import: files that are not a usable table', () => {
     await refused(Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n'), 'referral_file_not_table', { detected: 'pdf' });
     const cfb = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600)]);
     await refused(cfb, 'referral_file_old_excel');
+    // LibreOffice's own format is a spreadsheet, yet not one this import reads: said so, not "not a table".
+    const JSZip = (await import('jszip')).default;
+    const ods = new JSZip();
+    ods.file('mimetype', 'application/vnd.oasis.opendocument.spreadsheet', { compression: 'STORE' });
+    ods.file('content.xml', '<?xml version="1.0" encoding="UTF-8"?><office:document-content/>');
+    await refused(await ods.generateAsync({ type: 'nodebuffer' }), 'referral_file_opendocument');
     await refused(Buffer.from([0x00, 0x01, 0x02, 0x03, 0x10, 0x20, 0x7f, 0x05, 0x41]), 'referral_file_not_table');
   });
 
