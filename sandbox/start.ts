@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { startService } from '../api/service.js';
 import { ConfigError, loadSandboxConfig } from '../core/config.js';
 import { createLogger } from '../core/logger.js';
 import { createBotApiEmulator } from './botapi/emulator.js';
+import { keepIdsAcrossRestarts } from './botapi/ids.js';
 import { refuseServiceData } from './data-guard.js';
 import { seedDemo } from './demo.js';
 import { pageAssets } from './page/assets.js';
@@ -66,6 +68,7 @@ export async function startSandbox(env: Record<string, string | undefined>): Pro
     },
   );
   refuseServiceData(config.databaseFile, config.dataDir);
+  keepIdsAcrossRestarts(emulator.state, path.join(config.dataDir, 'sandbox-ids.json'));
   const logger = createLogger(config.logLevel).child({ sandbox: true });
   const shown = config.host === '0.0.0.0' ? '127.0.0.1' : config.host === '::' ? '::1' : config.host;
   const url = `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}/sandbox/`;
