@@ -3,7 +3,7 @@ import type { InlineKeyboardMarkup, Message } from 'grammy/types';
 import type { Clock } from '../../core/clock.js';
 import type { Logger } from '../../core/logger.js';
 import { RESENT_IN_DOUBT } from '../../core/outbox/report.js';
-import { expiresAtOf, NO_RENDERER, type OutboxBot, type OutboxMessage, type OutboxRepository, type OutboxRow } from '../../core/outbox/repository.js';
+import { expiresAtOf, NO_RECIPIENT, NO_RENDERER, type OutboxBot, type OutboxMessage, type OutboxRepository, type OutboxRow } from '../../core/outbox/repository.js';
 import { backoffMs, classify, DEFAULT_BACKOFF, type Backoff } from './outbox-outcome.js';
 import { createPacer, TELEGRAM_LIMITS, type PacingLimits, type Ticket } from './outbox-pacing.js';
 import { createOutboxLoop } from './outbox-loop.js';
@@ -18,7 +18,12 @@ export type Rendered =
   | { kind: 'photo'; bytes: Buffer; fileName: string; caption?: string; replyMarkup?: InlineKeyboardMarkup }
   | { kind: 'edit'; messageId: number; text: string; replyMarkup?: InlineKeyboardMarkup }
   /** The subject is gone (deleted by the person): nothing to say any more. */
-  | { kind: 'skip'; reason: string };
+  | { kind: 'skip'; reason: string }
+  /**
+   * Still worth saying, but its recipient can no longer get it (e.g. a doctor deactivated since): failed for good, under
+   * last_error "no recipient: <reason>", so the channel's onFailed can tell whoever waits for it.
+   */
+  | { kind: 'fail'; reason: string };
 
 export type Renderer = (row: OutboxRow, t: Translate, locale: string) => Rendered | Promise<Rendered>;
 
@@ -79,7 +84,7 @@ export function createOutboxSender(deps: {
   const random = opts.random ?? Math.random;
   const pacers = { patient: createPacer(opts.limits ?? TELEGRAM_LIMITS), staff: createPacer(opts.limits ?? TELEGRAM_LIMITS) };
 
-  async function call(channel: OutboxChannel, chatId: number, out: Exclude<Rendered, { kind: 'skip' }>): Promise<Message | true> {
+  async function call(channel: OutboxChannel, chatId: number, out: Exclude<Rendered, { kind: 'skip' | 'fail' }>): Promise<Message | true> {
     const markup = out.replyMarkup ? { reply_markup: out.replyMarkup } : {};
     switch (out.kind) {
       case 'message':
@@ -158,6 +163,11 @@ export function createOutboxSender(deps: {
       noRequest();
       return repo.markSent(row.id, now, null);
     }
+    if (out.kind === 'fail') {
+      noRequest();
+      logger.warn({ outboxId: row.id, template: row.template, reason: out.reason }, 'outbox message has no recipient any more');
+      return fail(row, now, row.attempts, `${NO_RECIPIENT} ${out.reason}`);
+    }
     if (row.bot === 'patient' && repo.isUnreachable(row.chatId)) {
       // Telegram would only answer 403 again; a critical notice still goes by SMS.
       noRequest();
@@ -185,7 +195,7 @@ export function createOutboxSender(deps: {
   }
 
   /** Telegram refused the request, or its answer never came: the row's next step. */
-  function failed(row: OutboxRow, out: Exclude<Rendered, { kind: 'skip' }>, err: unknown, attempts: number, inDoubt: boolean, ticket: Ticket | undefined): void {
+  function failed(row: OutboxRow, out: Exclude<Rendered, { kind: 'skip' | 'fail' }>, err: unknown, attempts: number, inDoubt: boolean, ticket: Ticket | undefined): void {
     const pacer = pacers[row.bot];
     const failure = classify(err, out.kind === 'edit');
     const at = clock.now();

@@ -52,6 +52,9 @@ export function expiresAtOf(row: Pick<OutboxRow, 'params'>): number | undefined 
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
+/** last_error of a row whose recipient can no longer get it (a renderer's 'fail'). */
+export const NO_RECIPIENT = 'no recipient:';
+
 /** last_error of a row whose template this release cannot render: it waits for one that can, without holding its chat. */
 export const NO_RENDERER = 'no renderer for';
 

@@ -288,6 +288,22 @@ describe('duty-doctor chat: the patient writes, the doctor answers', () => {
     expect(told[0]).toContain('четверг, 26 ноября, 16:30');
   });
 
+  it('a message whose doctor left before it could go (deactivated meanwhile) is told to the patient, not dropped in silence', async () => {
+    await enterChat();
+    await h.patient.send(h.patient.updates.text(MARIA, 'Вопрос до отключения'));
+    h.patient.seen(MARIA);
+    h.services.staff.setActive(doctor.id, false);
+    await h.deliver();
+    expect(api.sent(DUTY.id, STAFF_TOKEN).filter((m) => m.text?.includes('Вопрос до отключения'))).toEqual([]);
+    expect(chatOutbox().find((r) => r.bot === 'staff')!.failedAt).not.toBeNull();
+    expect(h.patient.seen(MARIA)).toEqual([expect.stringContaining('«Вопрос до отключения» не удалось доставить дежурному врачу')]);
+    // Managers see why, not Telegram's fault.
+    const MANAGER = { id: 6670009, first_name: 'Ольга', language_code: 'ru' };
+    h.addStaff(MANAGER.id, 'manager', null);
+    await h.staff.send(h.staff.updates.command(MANAGER, '/delivery'));
+    expect(h.staff.seen(MANAGER).at(-1)).toContain('duty_chat_to_doctor · чат 6670001 — получатель больше не может его получить');
+  });
+
   it('a relay sent again after its answer was lost: a reply to either copy reaches the patient', async () => {
     await enterChat();
     await h.patient.send(h.patient.updates.text(MARIA, 'Можно ли есть перед консультацией?'));

@@ -20,6 +20,7 @@ delivery-reason-blocked = the bot is blocked
 delivery-reason-expired = out of date before it could be sent
 delivery-reason-gave-up = could not be sent in the time allowed
 delivery-reason-render = the message could not be prepared
+delivery-reason-no-recipient = its recipient can no longer get it (e.g. the doctor was deactivated)
 delivery-reason-refused = Telegram refused: { $error }
 delivery-unreachable-title = Blocked the bot (the first { $shown }):
 delivery-unreachable-line = • chat { $chat } · { $phone ->

@@ -20,6 +20,7 @@ delivery-reason-blocked = бот заблокирован
 delivery-reason-expired = устарело до отправки
 delivery-reason-gave-up = не удалось отправить за отведённое время
 delivery-reason-render = ошибка при подготовке сообщения
+delivery-reason-no-recipient = получатель больше не может его получить (например, врач отключён)
 delivery-reason-refused = Telegram отказал: { $error }
 delivery-unreachable-title = Заблокировали бота (первые { $shown }):
 delivery-unreachable-line = • чат { $chat } · { $phone ->

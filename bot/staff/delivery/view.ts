@@ -1,4 +1,5 @@
 import type { DeliveryReport, FailedDelivery } from '../../../core/outbox/report.js';
+import { NO_RECIPIENT } from '../../../core/outbox/repository.js';
 import type { Translate } from '../../shared/outbox-sender.js';
 import { dateIn, timeIn } from '../consultations/format.js';
 
@@ -10,6 +11,7 @@ function reason(t: Translate, row: FailedDelivery): string {
   if (error.startsWith('gave up')) return t('delivery-reason-gave-up');
   // A renderer's exception text could quote anything; staff get the kind of fault, the log has the rest.
   if (error.startsWith('render:')) return t('delivery-reason-render');
+  if (error.startsWith(NO_RECIPIENT)) return t('delivery-reason-no-recipient');
   return t('delivery-reason-refused', { error: error.slice(0, 120) });
 }
 

@@ -31,9 +31,9 @@ export function dutyChatStaffRenderers(deps: Deps): Record<string, Renderer> {
     [TO_DOCTOR_TEMPLATE]: async (row, t, locale) => {
       const found = deps.dutyChat.message(Number(row.params.chatMessageId));
       const doctor = deps.staff.byTelegramId(row.chatId);
-      if (!found || found.message.direction !== 'patient' || !doctor || doctor.id !== found.chat.staffId) {
-        return { kind: 'skip', reason: 'chat message gone or not this doctor’s' };
-      }
+      if (!found || found.message.direction !== 'patient') return { kind: 'skip', reason: 'chat message gone' };
+      // The patient was told it went to the doctor: failed (and so told to them), never dropped in silence.
+      if (!doctor || doctor.id !== found.chat.staffId) return { kind: 'fail', reason: 'the doctor is no longer active or no longer this consultation’s' };
       const { message } = found;
       const text = relayText(found, doctor.timeZone, t, locale);
       if (message.photoKey) {
