@@ -239,15 +239,17 @@ export function createDutyChatService(deps: { db: Db; clock: Clock; audit: Audit
     /**
      * The relay of this patient's message to the doctor failed for good: the notice that tells the patient so, since they
      * were told «passed to the doctor» and may be waiting for an answer. One per written message, however many parts.
+     * `inDoubt`: an earlier attempt may have arrived (its answer was lost), and the notice says so.
      */
-    undeliveredNotice(id: number): OutboxMessage | undefined {
+    undeliveredNotice(id: number, inDoubt = false): OutboxMessage | undefined {
       const message = repo.get(id);
       if (!message || message.direction !== 'patient') return undefined;
       return {
         bot: 'patient',
         chatId: message.patientChatId,
         template: UNDELIVERED_TEMPLATE,
-        params: { chatMessageId: id },
+        // inDoubt: an earlier attempt's answer was lost, so the doctor may have it after all.
+        params: { chatMessageId: id, inDoubt },
         dedupeKey: `duty-chat:undelivered:${message.consultationId}:${message.patientMessageId ?? `m${id}`}`,
       };
     },

@@ -288,6 +288,22 @@ describe('duty-doctor chat: the patient writes, the doctor answers', () => {
     expect(told[0]).toContain('четверг, 26 ноября, 16:30');
   });
 
+  it('a relay whose lost attempt may have arrived, then refused for good: the patient is told it may not have reached the doctor', async () => {
+    await enterChat();
+    await h.patient.send(h.patient.updates.text(MARIA, 'Дошло ли?'));
+    h.patient.seen(MARIA);
+    api.breakNext('sendMessage', 'answer_lost');
+    await h.deliver();
+    api.blockChat(DUTY.id, { token: STAFF_TOKEN });
+    clock.advance(10 * 60_000);
+    await h.deliver();
+    await h.deliver();
+    const told = h.patient.seen(MARIA);
+    expect(told).toHaveLength(1);
+    expect(told[0]).toContain('«Дошло ли?» могло не дойти до дежурного врача');
+    expect(told[0]).toContain('103 или 112');
+  });
+
   it('a message whose doctor left before it could go (deactivated meanwhile) is told to the patient, not dropped in silence', async () => {
     await enterChat();
     await h.patient.send(h.patient.updates.text(MARIA, 'Вопрос до отключения'));

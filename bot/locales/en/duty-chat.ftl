@@ -39,7 +39,10 @@ dchat-photo-error =
     }
 
 dchat-undelivered =
-    ⚠️ Your message { $what } could not be delivered to the duty doctor (consultation on { $when }, { $zone }), so no answer to it will come.
+    ⚠️ { $doubt ->
+        [yes] Your message { $what } may not have reached the duty doctor (consultation on { $when }, { $zone }): sending it again failed, so an answer may not come.
+       *[other] Your message { $what } could not be delivered to the duty doctor (consultation on { $when }, { $zone }), so no answer to it will come.
+    }
 
     Please ask this question at the consultation. If your condition suddenly gets worse, call 103 or 112.
 dchat-undelivered-text = «{ $text }»

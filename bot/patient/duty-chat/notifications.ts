@@ -58,7 +58,7 @@ export function dutyChatUndeliveredRenderers(deps: Deps): Record<string, Rendere
       const what = message.text ? t('dchat-undelivered-text', { text: quote(message.text) }) : t('dchat-undelivered-photo');
       return {
         kind: 'message',
-        text: t('dchat-undelivered', { what, ...consultationWhen(deps, chat, patient.regionCode, locale) }),
+        text: t('dchat-undelivered', { what, doubt: row.params.inDoubt === true ? 'yes' : 'no', ...consultationWhen(deps, chat, patient.regionCode, locale) }),
       };
     },
   };

@@ -55,6 +55,6 @@ export function dutyChatStaffOnSent(deps: Pick<Deps, 'dutyChat'>): Record<string
 /** A patient's message the doctor never got (the staff bot blocked, refused, given up): the patient is told. */
 export function dutyChatStaffOnFailed(deps: Pick<Deps, 'dutyChat'>): Record<string, (row: OutboxRow) => OutboxMessage | undefined> {
   return {
-    [TO_DOCTOR_TEMPLATE]: (row) => deps.dutyChat.undeliveredNotice(Number(row.params.chatMessageId)),
+    [TO_DOCTOR_TEMPLATE]: (row) => deps.dutyChat.undeliveredNotice(Number(row.params.chatMessageId), row.sendingAt !== null),
   };
 }
