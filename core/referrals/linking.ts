@@ -1,6 +1,6 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, gte, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { referrals } from '../../db/schema.js';
+import { auditLog, referrals } from '../../db/schema.js';
 import { OPEN_STATUSES, type Application } from '../applications/repository.js';
 import type { ApplicationService } from '../applications/service.js';
 import { DIAGNOSIS_MAX } from '../applications/service.js';
@@ -40,6 +40,19 @@ export type InviteLookup =
   | { status: 'mine'; referral: Referral }
   | { status: 'open'; referral: Referral };
 
+/**
+ * Wrong birth dates one account may type for one referral; then it is refused for good (the referring physician can
+ * help). A typo or two is forgiven; guessing a stranger's date is not.
+ */
+export const BIRTH_DATE_TRIES = 3;
+/** Each wrong birth date, in the audit log: the count survives restarts, a new /start and a cleared session. */
+const BIRTH_DATE_WRONG = 'referral.birth_date_wrong';
+
+/** Where confirming a referral stands for an account before it types the birth date. */
+export type ClaimCheck = 'open' | 'mine' | 'taken' | 'refused';
+/** What typing the birth date did: linked, or why not ('wrong' leaves tries, 'refused' does not). */
+export type ClaimOutcome = 'linked' | 'mine' | 'taken' | 'wrong' | 'refused';
+
 /** Stored as the complaints when the patient has none to add: the referring physician's reasons stand. */
 export const REFERRAL_COMPLAINTS_DEFAULT = 'по направлению';
 
@@ -73,6 +86,22 @@ export interface ReferralLinkingDeps {
 export function createReferralLinking(deps: ReferralLinkingDeps) {
   const { db, clock, audit, catalog } = deps;
   const byId = (id: number): Referral | undefined => db.select(columns).from(referrals).where(eq(referrals.id, id)).get();
+
+  // Only entries since the referral was made: the audit log's time index keeps this from reading the whole log.
+  const wrongBirthDates = (referralId: number, accountId: number, since: number): number =>
+    db
+      .select({ n: count() })
+      .from(auditLog)
+      .where(
+        and(
+          gte(auditLog.at, since),
+          eq(auditLog.action, BIRTH_DATE_WRONG),
+          eq(auditLog.actorType, 'account'),
+          eq(auditLog.actorId, accountId),
+          sql`json_extract(${auditLog.details}, '$.referralId') = ${referralId}`,
+        ),
+      )
+      .get()!.n;
 
   /** The referral, only if this account holds it: every read after the link goes through here. */
   const ofAccount = (accountId: number, referralId: number): Referral => {
@@ -135,22 +164,50 @@ export function createReferralLinking(deps: ReferralLinkingDeps) {
         .all();
     },
 
+    /** Whether this account may still type the birth date for the referral, asked before anything is shown. */
+    claimCheck(referralId: number, accountId: number): ClaimCheck {
+      const row = db.select({ accountId: referrals.accountId, createdAt: referrals.createdAt }).from(referrals).where(eq(referrals.id, referralId)).get();
+      if (!row) return 'taken';
+      if (row.accountId !== null) return row.accountId === accountId ? 'mine' : 'taken';
+      return wrongBirthDates(referralId, accountId, row.createdAt) >= BIRTH_DATE_TRIES ? 'refused' : 'open';
+    },
+
+    /** Wrong birth dates this account may still type for the referral. */
+    birthDateTriesLeft(referralId: number, accountId: number): number {
+      const row = db.select({ createdAt: referrals.createdAt }).from(referrals).where(eq(referrals.id, referralId)).get();
+      return row ? Math.max(0, BIRTH_DATE_TRIES - wrongBirthDates(referralId, accountId, row.createdAt)) : 0;
+    },
+
     /**
-     * Links the referral to the account: one conditional update, so of two accounts confirming at once exactly one
-     * wins, and a referral once linked never moves. 'mine' when this account already holds it.
+     * Links the referral to the account when `birthDate` (YYYY-MM-DD, as the person typed it) is the row's: one
+     * conditional update, so of two accounts confirming at once exactly one wins, a referral once linked never moves,
+     * and whoever holds a phone that a table got wrong learns nothing of the stranger behind it. A wrong date is
+     * recorded (never the date itself); the BIRTH_DATE_TRIES-th refuses the referral to this account for good.
+     * 'mine' when this account already holds it.
      */
-    claim(referralId: number, accountId: number, via: 'link' | 'phone'): 'linked' | 'mine' | 'taken' {
-      const now = clock.now();
-      const result = db
-        .update(referrals)
-        .set({ accountId, linkedAt: now })
-        .where(and(eq(referrals.id, referralId), isNull(referrals.accountId)))
-        .run();
-      if (result.changes === 1) {
-        audit.record({ actor: { type: 'account', id: accountId }, action: 'referral.linked', details: { referralId, via } });
-        return 'linked';
-      }
-      return byId(referralId)?.accountId === accountId ? 'mine' : 'taken';
+    claim(referralId: number, accountId: number, via: 'link' | 'phone', birthDate: string): ClaimOutcome {
+      return db.transaction((): ClaimOutcome => {
+        const row = db.select({ accountId: referrals.accountId, createdAt: referrals.createdAt }).from(referrals).where(eq(referrals.id, referralId)).get();
+        if (!row) return 'taken';
+        if (row.accountId !== null) return row.accountId === accountId ? 'mine' : 'taken';
+        const wrong = wrongBirthDates(referralId, accountId, row.createdAt);
+        if (wrong >= BIRTH_DATE_TRIES) return 'refused';
+        const now = clock.now();
+        const result = db
+          .update(referrals)
+          .set({ accountId, linkedAt: now })
+          .where(and(eq(referrals.id, referralId), isNull(referrals.accountId), eq(referrals.birthDate, birthDate)))
+          .run();
+        if (result.changes === 1) {
+          audit.record({ actor: { type: 'account', id: accountId }, action: 'referral.linked', details: { referralId, via } });
+          return 'linked';
+        }
+        const actor = { type: 'account', id: accountId } as const;
+        audit.record({ actor, action: BIRTH_DATE_WRONG, details: { referralId, via, attempt: wrong + 1 } });
+        if (wrong + 1 < BIRTH_DATE_TRIES) return 'wrong';
+        audit.record({ actor, action: 'referral.birth_date_mismatch', details: { referralId, via, attempts: wrong + 1 } });
+        return 'refused';
+      });
     },
 
     /** "This is not me": nothing changes but the record of it, so the manager can tell a wrong phone from silence. */
