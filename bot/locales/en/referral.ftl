@@ -10,6 +10,13 @@ referral-btn-not-me = This is not me
 referral-unknown = This invitation link was not found: it may contain a mistake or be cut short. Open the link from the SMS again in full, or ask the doctor who referred you.
 referral-used = This invitation has already been used. If you did not open it, please contact the doctor who referred you.
 referral-used-registration = This referral has already been taken up. Let us go on with the registration.
+referral-birth-ask = To make sure this referral is yours, please type the birth date of the patient who was referred, for example 05.03.1961. If the referral is not yours, send /cancel.
+referral-birth-wrong = The birth date does not match the one in the referral. Please check it and type it again. { $left ->
+    [one] { $left } try left.
+   *[other] { $left } tries left.
+}
+referral-refused = The referral could not be confirmed: the birth date did not match. Please contact the doctor who referred you.
+referral-refused-registration = The referral could not be confirmed: the birth date did not match. Please contact the doctor who referred you. Meanwhile, let us go on with the registration.
 referral-not-me = Understood, the referral is not linked to your account. Thank you for telling us.
 referral-not-me-registration = Understood, the referral is not linked. Let us go on with the registration.
 referral-phone-none = Thank you. No referral was found for this number. If a doctor referred you to a center, open the link from the SMS.

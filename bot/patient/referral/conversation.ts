@@ -9,6 +9,8 @@ import type { ConvoContext, PatientContext } from '../context.js';
 import type { PatientBotDeps } from '../deps.js';
 import { mainMenu } from '../menu.js';
 import type { Convo } from '../registration/steps.js';
+import { createRegistration } from '../registration/conversation.js';
+import { confirmByBirthDate } from './birth-date-check.js';
 import { skipComplaintsData } from './callback-data.js';
 import { showReferralChecklist } from './checklist.js';
 import { linkingOf } from './linking.js';
@@ -21,6 +23,8 @@ export interface ReferralFlowOptions {
   /** The person's own number from the contact button, when that is how the referral was found. */
   verifiedPhone?: string | undefined;
   relation?: Relation | undefined;
+  /** Not linked yet: the birth date is asked and must match before anything else (see birth-date-check.ts). */
+  confirm?: boolean;
 }
 
 function complaintsError(c: ConvoContext, code: string, details: Record<string, string | number>): string {
@@ -139,6 +143,21 @@ export async function completeReferral(conversation: Convo, ctx: ConvoContext, d
 
 export function createReferralConversation(deps: PatientBotDeps) {
   return async function referral(conversation: Convo, ctx: ConvoContext, referralId: number, opts: ReferralFlowOptions = {}) {
+    if (opts.confirm) {
+      const confirmed = await confirmByBirthDate(conversation, ctx, deps, referralId, opts.via ?? 'link');
+      if (confirmed !== 'linked') {
+        const accountId = ctx.from!.id;
+        const profiles = await conversation.external((outer: PatientContext) => {
+          delete outer.session.referral;
+          return deps.patients.list(accountId).length;
+        });
+        // As after "this is not me": the menu, or registration for a person with no profile yet.
+        await ctx.reply(ctx.t(confirmed === 'taken' ? 'referral-used' : 'referral-refused'));
+        if (profiles > 0) await ctx.reply(ctx.t('menu-shown'), { reply_markup: mainMenu(ctx) });
+        else await createRegistration(deps)(conversation, ctx);
+        return;
+      }
+    }
     await completeReferral(conversation, ctx, deps, referralId, opts);
   };
 }

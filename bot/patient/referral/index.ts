@@ -87,7 +87,7 @@ async function remindUnfinished(ctx: PatientContext, next: () => Promise<void>) 
 
 /**
  * Path 3 from the patient's side: the SMS deep link (/start ref_<code>) or the person's own shared contact finds
- * the referral; confirmed, it links to this account for good; then the profile, the complaints, exactly the
+ * the referral; confirmed with the patient's birth date, it links to this account for good; then the profile, the complaints, exactly the
  * documents its center needs, and the application.
  */
 export function referralFeature() {
@@ -118,8 +118,10 @@ export function referralFeature() {
     if (contact.user_id !== ctx.from.id || !hasConsent(ctx)) return next();
     const phone = tryParse(() => normalizePhone(contact.phone_number));
     if (!phone.ok) return next();
-    const referral = linkingOf(ctx.deps).unlinkedByPhone(phone.value);
+    const linking = linkingOf(ctx.deps);
+    const referral = linking.unlinkedByPhone(phone.value);
     if (!referral) return ctx.reply(ctx.t('referral-phone-none'), { reply_markup: mainMenu(ctx) });
+    if (linking.claimCheck(referral.id, ctx.from.id) === 'refused') return ctx.reply(ctx.t('referral-refused'), { reply_markup: mainMenu(ctx) });
     ctx.session.referral = { referralId: referral.id, via: 'phone', verifiedPhone: phone.value };
     await showOffer(ctx, referral);
   });
@@ -139,12 +141,14 @@ export function referralFeature() {
       await ctx.reply(ctx.t('referral-not-me'));
       return carryOn(ctx);
     }
-    if (linking.claim(id, ctx.from.id, via) === 'taken') {
+    const check = linking.claimCheck(id, ctx.from.id);
+    if (check === 'taken' || check === 'refused') {
       delete ctx.session.referral;
-      await ctx.reply(ctx.t('referral-used'));
+      await ctx.reply(ctx.t(check === 'taken' ? 'referral-used' : 'referral-refused'));
       return carryOn(ctx);
     }
-    await ctx.conversation.enter(REFERRAL_CONVERSATION, id, { via, verifiedPhone: offered.verifiedPhone });
+    // Linked only once the birth date matches, in the conversation; nothing personal of the row is shown before.
+    await ctx.conversation.enter(REFERRAL_CONVERSATION, id, { via, verifiedPhone: offered.verifiedPhone, confirm: check === 'open' });
   });
 
   feature.callbackQuery(resumeData.filter(), async (ctx) => {

@@ -2,6 +2,7 @@ import type { Relation } from '../../../core/patients/repository.js';
 import type { ConvoContext } from '../context.js';
 import type { PatientBotDeps } from '../deps.js';
 import type { Convo } from '../registration/steps.js';
+import { confirmByBirthDate } from './birth-date-check.js';
 import { offerData } from './callback-data.js';
 import { completeReferral } from './conversation.js';
 import { linkingOf } from './linking.js';
@@ -9,13 +10,18 @@ import { offerKeyboard, offerText } from './offer.js';
 
 /**
  * Registration's phone step got the person's own number through the contact button (never a typed one): a
- * referral waiting on that number is offered right there. Confirmed, the referral's flow takes over registration
- * and true is returned; "not me" (or a referral taken meanwhile) goes back to registration with nothing lost.
+ * referral waiting on that number is offered right there. Confirmed with the patient's birth date, the referral's
+ * flow takes over registration and true is returned; "not me", a birth date that never matched, or a referral taken
+ * meanwhile goes back to registration with nothing lost.
  */
 export async function offerReferralByPhone(conversation: Convo, ctx: ConvoContext, deps: PatientBotDeps, phone: string, relation: Relation): Promise<boolean> {
   const accountId = ctx.from!.id;
   const linking = linkingOf(deps);
-  const referral = await conversation.external(() => linking.unlinkedByPhone(phone));
+  const referral = await conversation.external(() => {
+    const found = linking.unlinkedByPhone(phone);
+    // One this account already failed to confirm is not offered again: registration goes on as if there were none.
+    return found && linking.claimCheck(found.id, accountId) === 'open' ? found : undefined;
+  });
   if (!referral) return false;
   const locale = await ctx.i18n.getLocale();
   await ctx.reply(offerText(ctx, deps.catalog, locale, referral), { reply_markup: offerKeyboard(ctx, referral.id) });
@@ -29,9 +35,9 @@ export async function offerReferralByPhone(conversation: Convo, ctx: ConvoContex
     await ctx.reply(ctx.t('referral-not-me-registration'));
     return false;
   }
-  const claimed = await conversation.external(() => linking.claim(referral.id, accountId, 'phone'));
-  if (claimed === 'taken') {
-    await ctx.reply(ctx.t('referral-used-registration'));
+  const confirmed = await confirmByBirthDate(conversation, ctx, deps, referral.id, 'phone');
+  if (confirmed !== 'linked') {
+    await ctx.reply(ctx.t(confirmed === 'taken' ? 'referral-used-registration' : 'referral-refused-registration'));
     return false;
   }
   await completeReferral(conversation, ctx, deps, referral.id, { via: 'phone', verifiedPhone: phone, relation });

@@ -18,6 +18,16 @@ const IBS = 'Ишемическая болезнь сердца';
 const DIAGNOSIS = 'Стенокардия напряжения II ФК';
 // Who referred and where to; the condition only after the person confirmed it is theirs.
 const OFFER = `Вас направил(а) Петров Пётр Петрович, ГБУЗ «Областная больница № 1», в ${BAKULEV}.`;
+// Asked after "this is me", before the referral is linked or anything of it shown.
+const BIRTH_ASK =
+  'Чтобы убедиться, что направление ваше, напишите дату рождения пациента, которого направили, — например, 05.03.1961. Если направление не ваше, отправьте /cancel.';
+const REFUSED = 'Не удалось подтвердить направление: дата рождения не совпала. Обратитесь, пожалуйста, к направившему врачу.';
+const wrongDate = (left: string) => `Дата рождения не совпадает с указанной в направлении. Проверьте и напишите её ещё раз. ${left}`;
+// What only the confirmed owner may read: the row's name, birth date, phone, condition and diagnosis.
+const PRIVATE = [/Иванова/i, /05\.03\.1961/, /1961-03-05/, /79123456789/, /912.?345/, new RegExp(IBS), /Стенокардия/, /I20\.8/];
+const noPrivate = (messages: string[]) => {
+  for (const pattern of PRIVATE) expect(messages.join('\n')).not.toMatch(pattern);
+};
 
 let h: ServiceHarness;
 
@@ -111,6 +121,9 @@ describe('the SMS deep link', () => {
     expect(referralRow(id).accountId).toBeNull();
 
     await press('✅ Да, это я');
+    expect(seen()).toEqual([BIRTH_ASK]);
+    expect(referralRow(id).accountId).toBeNull();
+    await say('5.3.1961');
     expect(referralRow(id)).toMatchObject({ accountId: MARIA.id, patientId: null, linkedAt: clock.now() });
     const summary = seen().at(-1)!;
     expect(summary).toMatch(/^Профиль заполнен по данным направления/);
@@ -204,6 +217,8 @@ describe('the SMS deep link', () => {
     await openLink();
     expect(seen()).toEqual([expect.stringContaining(OFFER)]);
     await press('✅ Да, это я');
+    expect(seen()).toEqual([BIRTH_ASK]);
+    await say('1961-03-05');
     // The table's region could not be matched: asked as registration asks it.
     expect(seen()).toEqual([
       'В направлении указан регион «Приморье, г. Находка», но я не смог его распознать. Укажите регион, пожалуйста.',
@@ -237,6 +252,7 @@ describe('the SMS deep link', () => {
     const id = addReferral();
     await openLink();
     await press('✅ Да, это я');
+    await say('05.03.1961');
     await press('Добавить нечего');
     await press('📨 Отправить заявку');
     expect(seen().at(-1)).toBe(
@@ -278,6 +294,10 @@ describe('the SMS deep link', () => {
     await openLink(MARIA);
     await press('✅ Да, это я', MARIA);
     await press('✅ Да, это я', OLGA);
+    expect(seen(OLGA).at(-1)).toBe(BIRTH_ASK);
+    await say('05.03.1961', MARIA);
+    // Olga knows the date too, and still cannot have it: it is Maria's now.
+    await say('05.03.1961', OLGA);
     expect(seen(OLGA).slice(-2)).toEqual([
       'Это приглашение уже использовано. Если вы его не открывали, обратитесь к направившему врачу.',
       'Главное меню. Выберите действие кнопкой ниже.',
@@ -304,7 +324,10 @@ describe('the SMS deep link', () => {
     await openLink();
     await press('✅ Согласен(на)');
     await press('✅ Да, это я');
-    seen();
+    // The birth date step survives a restart as well.
+    h = h.restart();
+    await say('05.03.1961');
+    expect(seen().at(-1)).toMatch(/^Профиль заполнен по данным направления/);
     h = h.restart();
     await press('✅ Всё верно');
     expect(seen().at(-1)).toMatch(/^Диагноз из направления: I20\.8/);
@@ -344,6 +367,12 @@ describe('in English', () => {
       `You were referred by Петров Пётр Петрович, ГБУЗ «Областная больница № 1» to Bakulev Center (cardiovascular surgery).`,
     );
     await press('✅ Yes, this is me', JOHN);
+    expect(seen(JOHN)).toEqual([
+      'To make sure this referral is yours, please type the birth date of the patient who was referred, for example 05.03.1961. If the referral is not yours, send /cancel.',
+    ]);
+    await say('05.03.1960', JOHN);
+    expect(seen(JOHN)).toEqual(['The birth date does not match the one in the referral. Please check it and type it again. 2 tries left.']);
+    await say('05.03.1961', JOHN);
     expect(seen(JOHN).at(-1)).toMatch(/^The profile is filled in from the referral/);
   });
 });
@@ -378,6 +407,8 @@ describe('a shared phone', () => {
     await shareOwnContact(MARIA, '79123456789');
     expect(seen().at(-1)!.split('\n')[0]).toBe(OFFER);
     await press('✅ Да, это я');
+    expect(seen()).toEqual([BIRTH_ASK]);
+    await say('05.03.1961');
     const summary = seen().at(-1)!;
     expect(summary).toContain('+79123456789 (подтверждён)');
     expect(summary).toContain('Регион: Москва');
@@ -418,6 +449,9 @@ describe('a shared phone', () => {
     await shareOwnContact(MARIA, '+7 912 345 67 89');
     expect(seen().at(-1)!.split('\n')[0]).toBe(OFFER);
     await press('✅ Да, это я');
+    expect(seen()).toEqual([BIRTH_ASK]);
+    expect(referralRow(id).accountId).toBeNull();
+    await say('05.03.1961');
     expect(seen()).toEqual([
       'Направление связано с уже зарегистрированным профилем: иванова  мария петровна.',
       expect.stringMatching(/^Диагноз из направления/),
