@@ -23,8 +23,10 @@ const BIRTH_ASK =
   'Чтобы убедиться, что направление ваше, напишите дату рождения пациента, которого направили, — например, 05.03.1961. Если направление не ваше, отправьте /cancel.';
 const REFUSED = 'Не удалось подтвердить направление: дата рождения не совпала. Обратитесь, пожалуйста, к направившему врачу.';
 const wrongDate = (left: string) => `Дата рождения не совпадает с указанной в направлении. Проверьте и напишите её ещё раз. ${left}`;
+// The birth date of the row in the tests below: not the 05.03.1961 that every date question gives as its example.
+const ROW_BORN = { birthDate: '1958-11-23' };
 // What only the confirmed owner may read: the row's name, birth date, phone, condition and diagnosis.
-const PRIVATE = [/Иванова/i, /05\.03\.1961/, /1961-03-05/, /79123456789/, /912.?345/, new RegExp(IBS), /Стенокардия/, /I20\.8/];
+const PRIVATE = [/Иванова/i, /23\.11\.1958/, /1958/, /79123456789/, /912.?345/, new RegExp(IBS), /Стенокардия/, /I20\.8/];
 const noPrivate = (messages: string[]) => {
   for (const pattern of PRIVATE) expect(messages.join('\n')).not.toMatch(pattern);
 };
@@ -354,6 +356,136 @@ describe('the SMS deep link', () => {
     const checklist = seen().at(-1)!;
     expect(checklist).toContain('✅ ЭКГ');
     expect(checklist).toContain('❌ ЭхоКГ');
+  });
+});
+
+describe('the birth date before the link', () => {
+  it('a wrong date is said to not match and may be typed again; the right one links', async () => {
+    const id = addReferral(ROW_BORN);
+    await openLink();
+    await press('✅ Согласен(на)');
+    const before = seen();
+    await press('✅ Да, это я');
+    await say('24.11.1958');
+    expect(seen()).toEqual([BIRTH_ASK, wrongDate('Осталось 2 попытки.')]);
+    expect(referralRow(id).accountId).toBeNull();
+    await say('23.11.1958');
+    expect(referralRow(id)).toMatchObject({ accountId: MARIA.id, linkedAt: clock.now() });
+    expect(seen().at(-1)).toMatch(/^Профиль заполнен по данным направления/);
+    noPrivate(before);
+    expect(audits().filter((a) => a.startsWith('referral.'))).toEqual(['referral.birth_date_wrong', 'referral.linked']);
+  });
+
+  it('a sticker, a photo or words at the date step get the same re-asks as registration; nothing counts as a try', async () => {
+    const id = addReferral(ROW_BORN);
+    h.registerPatient(MARIA.id, { fullName: 'Сидорова Анна Ивановна', relation: 'child', birthDate: '2015-04-01' });
+    await openLink();
+    await press('✅ Да, это я');
+    seen();
+    await h.patient.send(h.patient.updates.sticker(MARIA));
+    const bytes = await sharp({ create: { width: 32, height: 32, channels: 3, background: { r: 1, g: 2, b: 3 } } }).jpeg().toBuffer();
+    await h.patient.send(h.patient.updates.photo(MARIA, api.addPhoto(bytes, { token: PATIENT_TOKEN })));
+    await say('пятое марта');
+    await say('05.03.61');
+    await say('31.02.1961');
+    expect(seen()).toEqual([
+      'Пожалуйста, напишите ответ текстом.',
+      'Пожалуйста, напишите ответ текстом.',
+      'Не получилось распознать дату. Напишите её так: 05.03.1961 (день.месяц.год).',
+      'Напишите год полностью, четырьмя цифрами: например, 05.03.1961.',
+      'Такой даты нет в календаре. Проверьте день и месяц, пожалуйста.',
+    ]);
+    expect(referralRow(id).accountId).toBeNull();
+    expect(audits()).not.toContain('referral.birth_date_wrong');
+    await say('23.11.1958');
+    expect(referralRow(id).accountId).toBe(MARIA.id);
+  });
+
+  it('three wrong dates refuse it, whatever restarts and new /starts came between; it stays unlinked for good', async () => {
+    const id = addReferral(ROW_BORN);
+    await openLink();
+    await press('✅ Согласен(на)');
+    await press('✅ Да, это я');
+    await say('01.01.1970');
+    h = h.restart();
+    await say('02.01.1970');
+    const first = seen();
+    expect(first.slice(-2)).toEqual([wrongDate('Осталось 2 попытки.'), wrongDate('Осталась 1 попытка.')]);
+    // A new /start of the link and a restart reset nothing: one try is left.
+    await openLink();
+    h = h.restart();
+    await press('✅ Да, это я');
+    expect(seen().slice(-2)).toEqual([expect.stringContaining(OFFER), BIRTH_ASK]);
+    await say('03.01.1970');
+    const refused = seen();
+    expect(refused).toEqual([REFUSED, 'Кого регистрируем?']);
+    expect(referralRow(id)).toMatchObject({ accountId: null, patientId: null, linkedAt: null });
+    noPrivate([...first, ...refused]);
+    const mismatch = h.services.db.select().from(auditLog).all().filter((r) => r.action === 'referral.birth_date_mismatch');
+    expect(mismatch.map((r) => [r.actorId, r.details])).toEqual([[MARIA.id, JSON.stringify({ referralId: id, via: 'link', attempts: 3 })]]);
+
+    // Even the right date is no longer asked for: the referring physician has to help.
+    await openLink();
+    await press('✅ Да, это я');
+    expect(seen().slice(-2)).toEqual([REFUSED, 'Кого регистрируем?']);
+    expect(referralRow(id).accountId).toBeNull();
+    // Nor does the shared contact offer it again inside registration: registration simply goes on.
+    await press('Себя');
+    await say('Кузнецова Мария Ивановна');
+    await say('01.02.1980');
+    await shareOwnContact(MARIA, '79123456789');
+    expect(seen().at(-1)).toMatch(/^Регион проживания/);
+    expect(referralRow(id).accountId).toBeNull();
+  });
+
+  it('by the shared contact in registration: three wrong dates refuse it and registration goes on where it was', async () => {
+    const id = addReferral(ROW_BORN);
+    await h.patient.send(h.patient.updates.command(MARIA, '/start'));
+    await press('✅ Согласен(на)');
+    await press('Себя');
+    await say('Кузнецова Мария Ивановна');
+    await say('01.02.1980');
+    seen();
+    await shareOwnContact(MARIA, '79123456789');
+    await press('✅ Да, это я');
+    await say('01.02.1980');
+    await say('01.02.1981');
+    await say('01.02.1982');
+    const messages = seen();
+    expect(messages).toEqual([
+      '✅',
+      expect.stringContaining(OFFER),
+      BIRTH_ASK,
+      wrongDate('Осталось 2 попытки.'),
+      wrongDate('Осталась 1 попытка.'),
+      'Не удалось подтвердить направление: дата рождения не совпала. Обратитесь, пожалуйста, к направившему врачу. А пока продолжим регистрацию.',
+      expect.stringMatching(/^Регион проживания/),
+    ]);
+    noPrivate(messages);
+    await say('Москва');
+    await press('Москва');
+    await press('✅ Всё верно');
+    expect(h.services.patients.list(MARIA.id)).toMatchObject([{ fullName: 'Кузнецова Мария Ивановна', birthDate: '1980-02-01' }]);
+    expect(referralRow(id).accountId).toBeNull();
+    expect(audits()).toContain('referral.birth_date_mismatch');
+    // A contact shared later outside registration is told the same, not offered it again.
+    seen();
+    await shareOwnContact(MARIA, '79123456789');
+    expect(seen()).toEqual([REFUSED]);
+  });
+
+  it('by a contact shared outside registration: nothing of the row before the date matches', async () => {
+    const id = addReferral(ROW_BORN);
+    h.registerPatient(MARIA.id, { fullName: 'Сидорова Анна Ивановна', relation: 'child', birthDate: '2015-04-01', phone: '+79990000000', phoneVerified: false });
+    await shareOwnContact(MARIA, '+79123456789');
+    await press('✅ Да, это я');
+    await say('01.04.2015');
+    const before = seen();
+    expect(before.slice(-2)).toEqual([BIRTH_ASK, wrongDate('Осталось 2 попытки.')]);
+    noPrivate(before);
+    await say('23.11.1958');
+    expect(referralRow(id).accountId).toBe(MARIA.id);
+    expect(seen().at(-1)).toContain('Дата рождения: 23.11.1958');
   });
 });
 
