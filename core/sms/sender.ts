@@ -18,7 +18,7 @@ export type SmsRendered =
 export type SmsRenderer = (params: SmsParams, context: { now: number }) => SmsRendered;
 
 export interface SmsSenderOptions {
-  /** Retryable failures are retried until the row is this old; then it is failed. Default 24 h. */
+  /** Retryable failures are retried until the row has been tried for this long (see triedForMs); then it is failed. Default 24 h. */
   giveUpAfterMs?: number;
   /** How long a row waits when its renderer says 'wait' or its purpose has no renderer. Default 5 min. */
   waitMs?: number;
@@ -31,6 +31,21 @@ const DEFAULT_WAIT_MS = 5 * 60_000;
 /** 30 s, 1 min, 2 min, … up to 30 min between tries. */
 export function smsBackoffMs(attempts: number): number {
   return Math.min(30 * 60_000, 30_000 * 2 ** Math.max(0, attempts - 1));
+}
+
+/**
+ * How long a row has been tried when its `attempts`-th try just failed: the pauses between its tries, from the first
+ * one on. Derived from `attempts` alone, which only a try changes: a failure schedules the next try exactly one
+ * backoff later, and a renderer's hold (the recipient's night) or a wait (no bot username yet) only pushes a due try
+ * later without counting. So neither the hours before the first try nor the nights between the windows count: an
+ * invite sendable only 10:00-12:00 Moscow time gets its full 24 h of trying across the following days' windows
+ * instead of failing at the first try of its second window, as a bound counted from `createdAt` (or from the first
+ * try) would make it. Still bounded: a fixed number of tries (54 for 24 h), and nothing is failed before it.
+ */
+export function triedForMs(attempts: number): number {
+  let total = 0;
+  for (let k = 1; k < attempts; k++) total += smsBackoffMs(k);
+  return total;
 }
 
 /**
@@ -94,7 +109,7 @@ export function createSmsSender(deps: {
       // Anything but a provider's refusal (a bug in the gateway, say) is retried: the message must not be lost to it.
       const retryable = err instanceof SmsError ? err.retryable : true;
       if (!(err instanceof SmsError)) logger.error({ err, ...described(row) }, 'SMS gateway threw');
-      if (retryable && at - row.createdAt < giveUpAfterMs) {
+      if (retryable && triedForMs(attempts) < giveUpAfterMs) {
         repo.retryLater(row, at + smsBackoffMs(attempts), attempts, error);
         logger.warn({ ...described(row), attempts, error }, 'SMS not sent, will retry');
       } else {

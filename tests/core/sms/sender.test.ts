@@ -75,6 +75,31 @@ function sender(gateway: SmsGateway = createSmsRuGateway({ apiId: API_ID, timeou
 
 const row = () => db.select().from(smsOutbox).get()!;
 const referral = (id: number) => db.select({ state: referrals.inviteState, sentAt: referrals.inviteSentAt, error: referrals.inviteError }).from(referrals).where(eq(referrals.id, id)).get()!;
+/**
+ * Runs the sender at each time the single row is due until it is sent or failed: when it was tried, when the renderer
+ * held it instead (and until when), and how long it was being tried: from each try to the next try or hold.
+ */
+async function untilSettled(s: ReturnType<typeof sender>) {
+  const tries: number[] = [];
+  const holds: Array<{ at: number; until: number }> = [];
+  let tryingMs = 0;
+  let lastTry: number | undefined;
+  for (let step = 0; step < 500; step++) {
+    // The pause after a try counts until the next try or hold; a hold's own wait does not.
+    if (lastTry !== undefined) tryingMs += now - lastTry;
+    const before = fake.requests.length;
+    await s.flush();
+    const r = row();
+    const tried = fake.requests.length > before;
+    if (tried) tries.push(now);
+    else holds.push({ at: now, until: r.nextAttemptAt });
+    lastTry = tried ? now : undefined;
+    if (r.state !== 'queued') return { tries, holds, tryingMs };
+    now = r.nextAttemptAt;
+  }
+  throw new Error('the row never settled');
+}
+
 const LINK_TEXT = `Облако здоровья: направление на онлайн-консультацию. Откройте: https://t.me/oblako_zdorovya_bot?start=ref_${CODE}`;
 
 describe('SMS sender through SMS.ru', () => {
@@ -133,31 +158,50 @@ describe('SMS sender through SMS.ru', () => {
     expect(fake.requests).toHaveLength(3);
   });
 
-  it('HTTP 500: retried with growing pauses, and failed after 24 hours of trying', async () => {
-    // Moscow's daytime from 10:00: the retries run into its night, where the invite waits for 09:00.
+  it('HTTP 500: retried with growing pauses, and failed after 24 hours of trying; the nights it was held do not count', async () => {
+    // Moscow's daytime from 10:00: the retries run into its nights, where the invite waits for 09:00.
     const id = referralWithInvite(PHONE, 'Europe/Moscow');
     fake.failAlways({ kind: 'http', status: 500 });
-    const s = sender();
     const start = now;
-    const pauses: number[] = [];
-    for (;;) {
-      await s.flush();
-      const r = row();
-      if (r.state !== 'queued') break;
-      pauses.push(r.nextAttemptAt - now);
-      now = r.nextAttemptAt;
-    }
-    expect(pauses.slice(0, 7)).toEqual([30_000, 60_000, 120_000, 240_000, 480_000, 960_000, 1_800_000]);
-    // Every later pause is the 30-minute cap, but for the one night: held until 09:00 in Moscow (06:00 UTC).
-    const held = pauses.filter((p) => p !== 1_800_000).slice(-1);
-    expect(new Set(pauses.slice(6))).toEqual(new Set([1_800_000, ...held]));
-    expect(held).toHaveLength(1);
-    expect(new Date(start + pauses.reduce((a, b) => a + b, 0)).getUTCHours()).toBeGreaterThanOrEqual(6);
-    expect(now - start).toBeGreaterThanOrEqual(24 * 3600_000);
-    expect(now - start).toBeLessThan(24 * 3600_000 + 1_800_000);
-    const attempts = fake.requests.length;
-    expect(row()).toMatchObject({ state: 'failed', attempts, lastError: `gave up after ${attempts} attempts: SMS.ru HTTP 500` });
-    expect(referral(id)).toMatchObject({ state: 'failed', error: `gave up after ${attempts} attempts: SMS.ru HTTP 500` });
+    const { tries, holds, tryingMs } = await untilSettled(sender());
+    const pauses = tries.slice(1, 8).map((t, i) => t - tries[i]!);
+    expect(pauses).toEqual([30_000, 60_000, 120_000, 240_000, 480_000, 960_000, 1_800_000]);
+    // Tried only in Moscow's daytime (09:00-21:00 is 06:00-18:00 UTC), held each night until 09:00.
+    expect(tries.every((t) => new Date(t).getUTCHours() >= 6 && new Date(t).getUTCHours() < 18)).toBe(true);
+    expect(holds.map((h) => new Date(h.until).toISOString())).toEqual(['2026-11-26T06:00:00.000Z', '2026-11-27T06:00:00.000Z']);
+    expect(tryingMs).toBeGreaterThanOrEqual(24 * 3600_000);
+    expect(tryingMs).toBeLessThan(24 * 3600_000 + 1_800_000);
+    expect(now - start).toBeGreaterThanOrEqual(2 * 24 * 3600_000);
+    expect(tries).toHaveLength(54);
+    expect(row()).toMatchObject({ state: 'failed', attempts: 54, lastError: 'gave up after 54 attempts: SMS.ru HTTP 500' });
+    expect(referral(id)).toMatchObject({ state: 'failed', error: 'gave up after 54 attempts: SMS.ru HTTP 500' });
+  });
+
+  it('an invite of unknown zone held until the daytime window, then HTTP 500s: 24 h of trying across the following days, not failed after the first window', async () => {
+    now = Date.UTC(2026, 10, 25, 19, 0); // 22:00 in Moscow: night somewhere in Russia until 10:00 Moscow time
+    const id = referralWithInvite();
+    fake.failAlways({ kind: 'http', status: 500 });
+    const s = sender();
+    await s.flush();
+    expect(fake.requests).toHaveLength(0);
+    expect(row()).toMatchObject({ state: 'queued', attempts: 0, nextAttemptAt: Date.UTC(2026, 10, 26, 7, 0) });
+
+    const { tries, holds, tryingMs } = await untilSettled(s);
+    expect(tries[0]).toBe(Date.UTC(2026, 10, 26, 7, 0));
+    // Only in the hour that is daytime from Kaliningrad to Kamchatka (07:00-09:00 UTC).
+    expect(tries.every((t) => [7, 8].includes(new Date(t).getUTCHours()))).toBe(true);
+    // Not failed once the first window closed (as a bound counted from the queueing, or from the first try, would
+    // have it at the next morning's first try): held each night and tried again, day after day.
+    const firstDay = tries.filter((t) => t < Date.UTC(2026, 10, 27)).length;
+    expect(tries.length).toBeGreaterThan(firstDay + 1);
+    const days = new Set(tries.map((t) => new Date(t).toISOString().slice(0, 10)));
+    expect(days.size).toBe(holds.length);
+    expect(days.size).toBeGreaterThanOrEqual(12);
+    expect(tryingMs).toBeGreaterThanOrEqual(24 * 3600_000);
+    expect(tryingMs).toBeLessThan(24 * 3600_000 + 1_800_000);
+    expect(tries).toHaveLength(54);
+    expect(row()).toMatchObject({ state: 'failed', attempts: 54, lastError: 'gave up after 54 attempts: SMS.ru HTTP 500' });
+    expect(referral(id)).toMatchObject({ state: 'failed', error: 'gave up after 54 attempts: SMS.ru HTTP 500' });
   });
 
   it('quiet hours: an invite waits for 09:00 in its zone (or for an hour that is daytime all over Russia); a notice does not wait', async () => {
