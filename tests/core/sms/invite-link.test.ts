@@ -62,6 +62,8 @@ describe('from the table to the bot through the SMS', () => {
     await h.patient.press(MARIA, '✅ Согласен(на)');
     expect(h.patient.seen(MARIA).at(-1)).toMatch(/^Вас направил\(а\) Петров Пётр Петрович/);
     await h.patient.press(MARIA, '✅ Да, это я');
+    // Linked once the patient's birth date from the table is typed.
+    await h.patient.send(h.patient.updates.text(MARIA, '05.03.1961'));
     expect(h.services.db.select({ accountId: referrals.accountId }).from(referrals).where(eq(referrals.id, referral.id)).get()!.accountId).toBe(MARIA.id);
   });
 });
