@@ -87,8 +87,8 @@ async function remindUnfinished(ctx: PatientContext, next: () => Promise<void>) 
 
 /**
  * Path 3 from the patient's side: the SMS deep link (/start ref_<code>) or the person's own shared contact finds
- * the referral; confirmed with the patient's birth date, it links to this account for good; then the profile, the complaints, exactly the
- * documents its center needs, and the application.
+ * the referral; confirmed with the patient's birth date, it links to this account for good; then the profile, the
+ * complaints, exactly the documents its center needs, and the application.
  */
 export function referralFeature() {
   const feature = new Composer<PatientContext>();
