@@ -85,7 +85,7 @@ export async function startSandbox(env: Record<string, string | undefined>): Pro
     beforeStart: (services) => void seedDemo(services, logger),
     routes: (app) => {
       labelSandboxPages(app);
-      app.route('/', createSandboxRoutes({ emulator, tokens, publicUrl: SANDBOX_PUBLIC_URL, jitsiDomain: config.jitsi?.domain ?? SANDBOX_JITSI_DOMAIN, stopping: stopping.signal, assets }));
+      app.route('/', createSandboxRoutes({ emulator, tokens, publicUrl: SANDBOX_PUBLIC_URL, jitsiDomain: config.jitsi?.domain ?? SANDBOX_JITSI_DOMAIN, stopping: stopping.signal, assets, host: config.host }));
     },
     onListening: () => {
       logger.warn({ url }, 'SANDBOX ready');

@@ -7,6 +7,7 @@ import { BotApiError } from '../botapi/state.js';
 import { SANDBOX_DOCTOR, SANDBOX_DUTY_DOCTOR, SANDBOX_PATIENT } from '../demo.js';
 import type { Asset } from './assets.js';
 import { renderPage, renderRoomPage } from './html.js';
+import { sameOriginOnly } from './same-origin.js';
 import { chatView, toastsAfter } from './view.js';
 
 export interface SandboxPageDeps {
@@ -20,6 +21,8 @@ export interface SandboxPageDeps {
   assets: Map<string, Asset>;
   /** Aborted when the process stops: waiting state requests answer at once, so the server can close. */
   stopping?: AbortSignal;
+  /** The address the sandbox listens on (HOST); its API answers only the page itself, served there or on loopback. */
+  host?: string;
 }
 
 /** The three people at the sandbox's keyboard: the patient with the patient bot, two staff accounts with the staff bot. */
@@ -70,6 +73,8 @@ export function createSandboxRoutes(deps: SandboxPageDeps) {
     if (error instanceof BotApiError) return { status: 400 as const, body: { error: error.description } };
     throw error;
   };
+
+  app.use('/sandbox/api/*', sameOriginOnly(deps.host ?? '127.0.0.1'));
 
   // Every chat route names whose chat it is; anything else is not a route.
   app.use('/sandbox/api/chats/:who/*', async (c, next) => {

@@ -113,3 +113,23 @@ describe('the sandbox page routes', () => {
     expect(await (await app.request('/sandbox/room/%3Cscript%3E')).text()).not.toContain('<script>');
   });
 });
+
+describe('the sandbox page API answers the page only', () => {
+  const send = (headers: Record<string, string>, url = 'http://127.0.0.1:8080/sandbox/api/chats/patient/text') =>
+    app.request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ text: 'привет' }) });
+
+  it('the page itself (same origin, loopback or a .localhost name) gets through', async () => {
+    expect((await send({ origin: 'http://127.0.0.1:8080', 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+    expect((await send({}, 'http://localhost:8080/sandbox/api/chats/patient/text')).status).toBe(200);
+  });
+
+  it('another site in the same browser, a sandboxed frame, or a rebound DNS name is refused, and nothing reaches the bot', async () => {
+    expect((await send({ origin: 'https://evil.example' })).status).toBe(403);
+    expect((await send({ origin: 'null' })).status).toBe(403);
+    expect((await send({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await send({}, 'http://rebound.evil.example:8080/sandbox/api/chats/patient/text')).status).toBe(403);
+    expect((await app.request('http://rebound.evil.example:8080/sandbox/api/state')).status).toBe(403);
+    const updates = (await emulator.call(PATIENT, 'getUpdates', {})) as { result: unknown[] };
+    expect(updates.result).toEqual([]);
+  });
+});
