@@ -46,6 +46,9 @@ export async function referralsImportCommand(services: Services, args: string[],
     throw new UsageError(`Not imported: ${refusal((err as DomainError).details)}. Nothing was changed.`);
   }
   log(`${path.basename(full)}: ${result.imported} imported (invite SMS queued), ${result.known} already known, ${result.rejected.length} rejected.`);
+  if (result.imported > 0 && services.smsGateway.name === 'log') {
+    log('Warning: no SMS provider is configured (SMS_PROVIDER): the invites are written to the service log only, no patient receives them.');
+  }
   if (result.rejected.length === 0) return;
   const out = errorFileFor(full);
   writeFileSync(out, await buildErrorWorkbook(result.columns, result.rejected));

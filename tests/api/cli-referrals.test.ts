@@ -49,6 +49,7 @@ describe('admin CLI: referrals import', () => {
       err: '',
       out: [
         'Направления.xlsx: 5 imported (invite SMS queued), 1 already known, 3 rejected.',
+        'Warning: no SMS provider is configured (SMS_PROVIDER): the invites are written to the service log only, no patient receives them.',
         `Rejected rows, each with what to fix in the column «Ошибка»: ${errors}`,
         'Correct them in that file and import it again; people already imported are not duplicated.',
         '',
@@ -73,7 +74,7 @@ describe('admin CLI: referrals import', () => {
     const rows = [[1, 'Иванов Пётр Сергеевич', '05.03.1961', '8 912 345-67-89', 'Бакулева', 'ИБС', null, 'I25.1', null, null, 'Пермский край']];
     const file = path.join(dir, 'one.csv');
     writeFileSync(file, fixtureCsv('cp1251', ';', rows));
-    expect(cli('referrals', 'import', file)).toEqual({ code: 0, err: '', out: 'one.csv: 1 imported (invite SMS queued), 0 already known, 0 rejected.\n' });
+    expect(cli('referrals', 'import', file)).toEqual({ code: 0, err: '', out: 'one.csv: 1 imported (invite SMS queued), 0 already known, 0 rejected.\nWarning: no SMS provider is configured (SMS_PROVIDER): the invites are written to the service log only, no patient receives them.\n' });
     expect(existsSync(path.join(dir, 'one.errors.xlsx'))).toBe(false);
     expect(counts()).toEqual({ referrals: 1, sms: 1, imports: 1 });
   });

@@ -6,6 +6,7 @@ refimport-done =
     New referrals: { $imported } — each patient gets an SMS invite to the bot.
     Already known: { $known } — not added again.
     Rows rejected: { $rejected }.
+refimport-sms-not-configured = ⚠️ No SMS provider is configured (SMS_PROVIDER): the invites were only written to the service log, and no patient will receive them. Ask an administrator to set up the provider, then send the invites again from /referrals.
 refimport-errors-caption = Rejected rows: { $rejected }. What to fix is in the “Ошибка” (error) column. Correct them in this file and send it again: patients already loaded will not be duplicated.
 refimport-refused =
     Table “{ $file }” was not loaded; nothing was added.

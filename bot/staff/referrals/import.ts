@@ -56,6 +56,8 @@ async function importTable(ctx: StaffContext, doc: Document): Promise<void> {
   }
   const rejected = result.rejected.length;
   await ctx.reply(ctx.t('refimport-done', { file: fileName, imported: result.imported, known: result.known, rejected }));
+  // Without a provider the invites only reach the service's log: the manager must not believe patients were texted.
+  if (result.imported > 0 && ctx.deps.smsGateway.name === 'log') await ctx.reply(ctx.t('refimport-sms-not-configured'));
   if (rejected > 0) {
     ctx.chatAction = 'upload_document';
     const workbook = await buildErrorWorkbook(result.columns, result.rejected);

@@ -73,7 +73,8 @@ function stateLine(t: Translate, r: ReferralInviteItem, timeZone: string): strin
   return r.invites > 1 ? `${line} ${t('refinv-invites', { count: r.invites })}` : line;
 }
 
-const resendable = (r: ReferralInviteItem) => r.linkedAt === null && r.inviteState !== 'sent';
+// A sent invite too: the SMS may have been lost, or gone only to the log while no provider was configured.
+const resendable = (r: ReferralInviteItem) => r.linkedAt === null;
 
 /** The /referrals screen: newest referrals with their invite and linking state, filters, pages, a Resend per row. */
 export function invitesView(t: Translate, locale: string, catalog: Catalog, timeZone: string, now: number, p: InvitesPage) {

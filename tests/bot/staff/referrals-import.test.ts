@@ -41,6 +41,8 @@ describe('staff bot: a referral table sent as a file', () => {
         'Уже были в базе: 1 — их не добавляли повторно.',
         'Отклонено строк: 3.',
       ].join('\n'),
+      // No SMS_PROVIDER in this harness: the manager is told the invites reach only the log.
+      '⚠️ SMS-провайдер не настроен (SMS_PROVIDER): приглашения записаны только в журнал сервиса, пациентам они не придут. Попросите администратора настроить провайдера, затем отправьте приглашения снова из /referrals.',
       'Отклонённые строки: 3. Что исправить — в столбце «Ошибка». Исправьте их в этом файле и отправьте его снова: уже загруженные пациенты не задвоятся.',
     ]);
     const [doc] = documentsTo(MANAGER.id);
@@ -77,6 +79,7 @@ describe('staff bot: a referral table sent as a file', () => {
     await sendFile(ADMIN, fixtureCsv('utf8-bom', ';', rows), 'one.csv', 'text/csv');
     expect(h.staff.seen(ADMIN)).toEqual([
       ['Table “one.csv” loaded.', 'New referrals: 1 — each patient gets an SMS invite to the bot.', 'Already known: 0 — not added again.', 'Rows rejected: 0.'].join('\n'),
+      '⚠️ No SMS provider is configured (SMS_PROVIDER): the invites were only written to the service log, and no patient will receive them. Ask an administrator to set up the provider, then send the invites again from /referrals.',
     ]);
     expect(documentsTo(ADMIN.id)).toEqual([]);
   });
