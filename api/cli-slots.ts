@@ -24,7 +24,7 @@ export const SLOTS_USAGE = `  slots add --staff <id> --days <mon,wed,fri> --from
       what the duty doctor answers about; patients see a doctor's slots only once it is set
   slots generate [--days <n>]
       generates every active duty doctor's slots that many days ahead (default DUTY_DAYS_AHEAD); the service
-      also does this at start and once a day`;
+      also does this at start and every 6 hours`;
 
 const OPTIONS = {
   staff: { type: 'string' },

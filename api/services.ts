@@ -1,3 +1,6 @@
+import type { I18n } from '@grammyjs/i18n';
+import type { Context } from 'grammy';
+import { createI18n } from '../bot/shared/i18n.js';
 import { createAccountDeletion } from '../core/accounts/delete-account.js';
 import { createAccountRepository } from '../core/accounts/repository.js';
 import { createApplicationRepository } from '../core/applications/repository.js';
@@ -42,6 +45,10 @@ export function createServices(opts: {
   const patientRepository = createPatientRepository(db);
   const patients = createPatientService({ patients: patientRepository, audit });
   const catalog = loadCatalog();
+  const regions = loadRegions();
+  // Sentences a service writes itself (a referral table's row problems) come from the bots' Fluent files, read on first use.
+  let texts: I18n<Context> | undefined;
+  const rowTexts = (locale: string, key: string, values?: Record<string, string>) => (texts ??= createI18n<Context>(() => undefined)).t(locale, key, values);
   const knownKinds = new Set(documentKinds(catalog).map((k) => k.kind));
   const documents = createDocumentService({ db, filesDir: config.filesDir, clock, audit, knownKinds });
   const staff = createStaffRepository(db);
@@ -78,7 +85,7 @@ export function createServices(opts: {
     clock,
     logger,
     catalog,
-    regions: loadRegions(),
+    regions,
     accounts,
     patients,
     patientRepository,
@@ -102,7 +109,7 @@ export function createServices(opts: {
     smsOutbox: createSmsRepository(db),
     referralInvites: createReferralInvites({ db, clock, audit }),
     // Referral tables (XLSX/CSV) from the staff bot and the CLI: referrals and their invite SMS in one transaction.
-    referralImport: createReferralImportService({ db, clock, audit, catalog, regions: loadRegions() }),
+    referralImport: createReferralImportService({ db, clock, audit, catalog, regions, say: rowTexts }),
     patientBotUsername: config.patientBotUsername,
     // Reminders, the doctors' morning list and the triage SLA; the entry point starts it, tests tick it by hand.
     scheduler: createServiceScheduler({ db, clock, logger }),

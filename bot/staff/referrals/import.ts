@@ -47,7 +47,7 @@ async function importTable(ctx: StaffContext, doc: Document): Promise<void> {
     // Refused before downloading: Telegram states the size, and nothing bigger is read.
     if ((doc.file_size ?? 0) > REFERRAL_FILE_LIMITS.maxBytes) throw new DomainError('referral_file_too_big');
     const bytes = await downloadTelegramFile(ctx.api, { apiRoot: ctx.deps.apiRoot, token: ctx.deps.staffToken, maxBytes: REFERRAL_FILE_LIMITS.maxBytes }, doc.file_id);
-    result = await ctx.deps.referralImport.importFile({ bytes, fileName, actor: { type: 'staff', id: ctx.staff!.id } });
+    result = await ctx.deps.referralImport.importFile({ bytes, fileName, actor: { type: 'staff', id: ctx.staff!.id }, locale: ctx.staff!.locale === 'en' ? 'en' : 'ru' });
   } catch (err) {
     const text = err instanceof DomainError ? errorText(ctx, err) : undefined;
     if (text === undefined) throw err;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../../db/client.js';
 import type { AuditActor, AuditLog } from '../../audit.js';
-import type { Catalog } from '../../catalog/index.js';
+import type { Catalog, Locale } from '../../catalog/index.js';
 import type { Region } from '../../catalog/regions.js';
 import type { Clock } from '../../clock.js';
 import { todayIn } from '../../patients/birth-date.js';
@@ -18,7 +18,7 @@ export interface RejectedRow {
   rowNumber: number;
   /** The row's cells as read, one per column of `columns` (and any past it). */
   values: Cell[];
-  /** What to fix, in Russian; several problems joined by "; ". */
+  /** What to fix, in the language asked for (Russian unless told); several problems joined by "; ". */
   error: string;
 }
 
@@ -36,7 +36,15 @@ export interface ReferralImportResult {
 // The zone furthest east: a child born "today" anywhere in Russia is not refused as born in the future.
 const EASTERNMOST_ZONE = 'Asia/Kamchatka';
 
-export function createReferralImportService(deps: { db: Db; clock: Clock; audit: AuditLog; catalog: Catalog; regions: Region[] }) {
+export function createReferralImportService(deps: {
+  db: Db;
+  clock: Clock;
+  audit: AuditLog;
+  catalog: Catalog;
+  regions: Region[];
+  /** The rows' problems as sentences (bot/locales/<locale>/referral-rows.ftl). */
+  say: (locale: Locale, key: string, values?: Record<string, string>) => string;
+}) {
   const { db, clock, audit } = deps;
   const repository = createReferralRepository(db);
   return {
@@ -45,10 +53,12 @@ export function createReferralImportService(deps: { db: Db; clock: Clock; audit:
      * queued in the same transaction; rows of people already known change nothing; the rest come back with reasons.
      * A file that cannot be read as a table throws a DomainError (referral_file_*) and stores nothing.
      */
-    async importFile(input: { bytes: Buffer; fileName: string; actor: AuditActor }): Promise<ReferralImportResult> {
+    async importFile(input: { bytes: Buffer; fileName: string; actor: AuditActor; locale?: Locale }): Promise<ReferralImportResult> {
       const table = await readReferralTable(input.bytes);
       const now = clock.now();
-      const context = { catalog: deps.catalog, regions: deps.regions, today: todayIn(EASTERNMOST_ZONE, now) };
+      const locale = input.locale ?? 'ru';
+      const say = (key: string, values?: Record<string, string>) => deps.say(locale, key, values);
+      const context = { catalog: deps.catalog, regions: deps.regions, today: todayIn(EASTERNMOST_ZONE, now), locale, say };
       const valid: Array<ReferralDraft & { personKey: string }> = [];
       const rejected: RejectedRow[] = [];
       for (const row of table.rows) {

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import type { Catalog, Center } from '../../catalog/index.js';
+import type { Catalog, Center, Locale } from '../../catalog/index.js';
 import type { Region } from '../../catalog/regions.js';
 import { DomainError } from '../../errors.js';
 import { normalizeFullName } from '../../patients/full-name.js';
@@ -29,46 +29,55 @@ export interface ReferralDraft {
   regionText: string | null;
 }
 
+/** Says one problem of a row in the reader's language: a key of bot/locales/<locale>/referral-rows.ftl and its values. */
+export type RowMessages = (key: string, values?: Record<string, string>) => string;
+
 export interface RowContext {
   catalog: Catalog;
   regions: Region[];
   /** YYYY-MM-DD: birth dates after it are refused. */
   today: string;
+  /** The language the reasons are written in; the catalog's names in them follow it. */
+  locale: Locale;
+  say: RowMessages;
 }
 
 export type RowResult = { ok: true; value: ReferralDraft } | { ok: false; errors: string[] };
 
-const NAME_ERRORS: Record<string, (v: string) => string> = {
-  name_empty: () => 'Не указано ФИО',
-  name_digits: (v) => `В ФИО есть цифры: ${v}`,
-  name_symbols: (v) => `В ФИО есть лишние знаки: ${v} — только буквы, дефис и апостроф`,
-  name_too_short: (v) => `ФИО неполное: ${v} — нужны хотя бы фамилия и имя`,
-  name_too_long: () => 'ФИО длиннее 150 знаков',
+// The parsers' DomainError codes, and the message that says each.
+const NAME_ERRORS: Record<string, string> = {
+  name_empty: 'refrow-name-empty',
+  name_digits: 'refrow-name-digits',
+  name_symbols: 'refrow-name-symbols',
+  name_too_short: 'refrow-name-too-short',
+  name_too_long: 'refrow-name-too-long',
 };
 
-const BIRTH_ERRORS: Record<string, (v: string) => string> = {
-  birth_date_format: (v) => `Дата рождения не распознана: ${v} — пишите как 05.03.1961`,
-  birth_date_short_year: (v) => `В дате рождения год из двух цифр: ${v} — нужен год полностью, как 05.03.1961`,
-  birth_date_impossible: (v) => `Такой даты не бывает: ${v}`,
-  birth_date_future: (v) => `Дата рождения ещё не наступила: ${v}`,
-  birth_date_too_old: (v) => `Дата рождения слишком давняя: ${v}`,
+const BIRTH_ERRORS: Record<string, string> = {
+  birth_date_format: 'refrow-birth-date-format',
+  birth_date_short_year: 'refrow-birth-date-short-year',
+  birth_date_impossible: 'refrow-birth-date-impossible',
+  birth_date_future: 'refrow-birth-date-future',
+  birth_date_too_old: 'refrow-birth-date-too-old',
 };
 
 // Numbers a text message cannot reach; libphonenumber's full metadata tells them from mobile ones.
 const NOT_FOR_SMS = new Set(['FIXED_LINE', 'TOLL_FREE', 'PREMIUM_RATE', 'SHARED_COST', 'VOIP', 'PAGER', 'UAN', 'VOICEMAIL']);
 
 const MAX_TEXT = { diagnosis: 500, referringDoctor: 200, organization: 200, region: 200 } as const;
+// The columns' names as the table format (README, "Referral tables") spells them.
 const TEXT_TITLES = { diagnosis: 'Диагноз', referringDoctor: 'Направивший врач', organization: 'Медицинская организация', region: 'Регион' } as const;
 
 const guillemets = (names: string[]) => names.map((n) => `«${n}»`).join(', ');
 
-function fail(errors: string[], err: unknown, messages: Record<string, (v: string) => string>, value: string): void {
-  if (err instanceof DomainError && messages[err.code]) errors.push(messages[err.code]!(value));
+function fail(errors: string[], say: RowMessages, err: unknown, messages: Record<string, string>, value: string): void {
+  if (err instanceof DomainError && messages[err.code]) errors.push(say(messages[err.code]!, { value }));
   else throw err;
 }
 
-/** Checks one row against the catalog; every problem is one Russian sentence saying what to fix. */
+/** Checks one row against the catalog; every problem is one sentence (ctx.say) saying what to fix. */
 export function validateRow(cells: Cell[], columns: HeaderMatch['columns'], ctx: RowContext): RowResult {
+  const { say } = ctx;
   const errors: string[] = [];
   const at = (field: Field): Cell => (columns[field] === undefined ? null : (cells[columns[field]] ?? null));
   const text = (field: Field) => cellText(at(field));
@@ -78,40 +87,40 @@ export function validateRow(cells: Cell[], columns: HeaderMatch['columns'], ctx:
   try {
     fullName = normalizeFullName(nameText);
   } catch (err) {
-    fail(errors, err, NAME_ERRORS, `"${nameText}"`);
+    fail(errors, say, err, NAME_ERRORS, `"${nameText}"`);
   }
 
   let birthDate = '';
-  if (!text('birthDate')) errors.push('Не указана дата рождения');
+  if (!text('birthDate')) errors.push(say('refrow-birth-date-missing'));
   else {
     try {
       birthDate = parseBirthDateCell(at('birthDate'), ctx.today);
     } catch (err) {
-      fail(errors, err, BIRTH_ERRORS, quoteCell(at('birthDate')));
+      fail(errors, say, err, BIRTH_ERRORS, quoteCell(at('birthDate')));
     }
   }
 
   let phone = '';
-  if (!text('phone')) errors.push('Не указан телефон');
+  if (!text('phone')) errors.push(say('refrow-phone-missing'));
   else {
     try {
       phone = normalizePhone(text('phone'));
       const type = parsePhoneNumberFromString(phone)?.getType();
       if (type && NOT_FOR_SMS.has(type)) {
-        errors.push(`Телефон ${quoteCell(at('phone'))} не мобильный — SMS-приглашение на него не придёт`);
+        errors.push(say('refrow-phone-not-mobile', { value: quoteCell(at('phone')) }));
         phone = '';
       }
     } catch (err) {
-      fail(errors, err, { phone_invalid: (v) => `Телефон не распознан: ${v} — нужен мобильный номер, например 8 912 345-67-89` }, quoteCell(at('phone')));
+      fail(errors, say, err, { phone_invalid: 'refrow-phone-invalid' }, quoteCell(at('phone')));
     }
   }
 
-  const place = matchPlace(ctx.catalog, text('center'), text('condition'), errors);
+  const place = matchPlace(ctx, text('center'), text('condition'), errors);
 
   const optional = (field: keyof typeof MAX_TEXT): string | null => {
     const value = text(field);
     if (value.length > MAX_TEXT[field]) {
-      errors.push(`${TEXT_TITLES[field]}: длиннее ${MAX_TEXT[field]} знаков — сократите`);
+      errors.push(say('refrow-too-long', { column: TEXT_TITLES[field], max: String(MAX_TEXT[field]) }));
       return null;
     }
     return value || null;
@@ -124,7 +133,7 @@ export function validateRow(cells: Cell[], columns: HeaderMatch['columns'], ctx:
   let icd10: string | null = null;
   if (text('icd10')) {
     icd10 = parseIcd10(text('icd10')) ?? null;
-    if (!icd10) errors.push(`Код МКБ-10 не распознан: ${quoteCell(at('icd10'))} — пишите как I25.1 или N80.0`);
+    if (!icd10) errors.push(say('refrow-icd10-invalid', { value: quoteCell(at('icd10')) }));
   }
 
   if (errors.length > 0 || !place) return { ok: false, errors };
@@ -156,18 +165,19 @@ function everyCondition(catalog: Catalog): Condition[] {
 }
 
 /** The center and the condition; the center may be left out when the condition names only one center's. */
-function matchPlace(catalog: Catalog, centerText: string, conditionText: string, errors: string[]): { center: Center; condition: Condition } | undefined {
-  const short = (c: Center) => c.shortName.ru;
+function matchPlace(ctx: RowContext, centerText: string, conditionText: string, errors: string[]): { center: Center; condition: Condition } | undefined {
+  const { catalog, say, locale } = ctx;
+  const short = (c: Center) => c.shortName[locale];
   let center: Center | undefined;
   if (centerText) {
     const found = matchCenter(catalog, centerText);
     if (found.kind === 'found') center = found.value;
-    else if (found.kind === 'ambiguous') errors.push(`Центр указан неоднозначно: "${centerText}" — подходят ${guillemets(found.options.map(short))}; оставьте один`);
-    else errors.push(`Центр не найден: "${centerText}" — укажите ${guillemets(catalog.centers.map(short))}`);
+    else if (found.kind === 'ambiguous') errors.push(say('refrow-center-ambiguous', { value: centerText, options: guillemets(found.options.map(short)) }));
+    else errors.push(say('refrow-center-unknown', { value: centerText, options: guillemets(catalog.centers.map(short)) }));
   }
   if (!conditionText) {
-    errors.push('Не указано заболевание');
-    if (!centerText) errors.push('Не указан центр');
+    errors.push(say('refrow-condition-missing'));
+    if (!centerText) errors.push(say('refrow-center-missing'));
     return undefined;
   }
   if (centerText && !center) return undefined;
@@ -178,18 +188,18 @@ function matchPlace(catalog: Catalog, centerText: string, conditionText: string,
     return { center: owner, condition: found.value };
   }
   if (found.kind === 'ambiguous') {
-    errors.push(`Заболевание указано неоднозначно: "${conditionText}" — подходят ${guillemets(found.options.map((c) => c.ru))}; напишите полностью`);
+    errors.push(say('refrow-condition-ambiguous', { value: conditionText, options: guillemets(found.options.map((c) => c[locale])) }));
     return undefined;
   }
   if (center) {
     const elsewhere = catalog.centers.filter((c) => c !== center).find((c) => matchCondition(c.conditions, conditionText).kind === 'found');
     if (elsewhere) {
-      errors.push(`Заболевание "${conditionText}" относится к центру «${short(elsewhere)}», а указан «${short(center)}» — исправьте центр или заболевание`);
+      errors.push(say('refrow-condition-elsewhere', { value: conditionText, other: short(elsewhere), center: short(center) }));
     } else {
-      errors.push(`Заболевание не найдено: "${conditionText}" — у центра «${short(center)}» есть: ${guillemets(center.conditions.map((c) => c.ru))}`);
+      errors.push(say('refrow-condition-unknown', { value: conditionText, center: short(center), options: guillemets(center.conditions.map((c) => c[locale])) }));
     }
   } else {
-    errors.push(`Заболевание не найдено: "${conditionText}"; центр не указан — укажите центр и заболевание из его списка`);
+    errors.push(say('refrow-condition-unknown-no-center', { value: conditionText }));
   }
   return undefined;
 }

@@ -84,6 +84,19 @@ describe('staff bot: a referral table sent as a file', () => {
     expect(documentsTo(ADMIN.id)).toEqual([]);
   });
 
+  it("an English-speaking admin's rejected rows say what to fix in English, with the catalog's English names", async () => {
+    const rows = [[1, 'Иванов Пётр Сергеевич', '05.03.1961', '12345', 'Бакулева', 'Эндометриоз', null, null, null, null, null]];
+    await sendFile(ADMIN, fixtureCsv('utf8-bom', ';', rows), 'bad.csv', 'text/csv');
+    const [doc] = documentsTo(ADMIN.id);
+    const sheet = await readSheet(doc!.files![0]!.bytes!);
+    expect(sheet[1]![HEADER.length]).toBe(
+      'The phone is not recognised: "12345" — a mobile number is needed, like 8 912 345-67-89; ' +
+        'Condition not found: "Эндометриоз" — «Bakulev Center (cardiovascular surgery)» has: «Congenital heart defects», «Acquired heart defects», ' +
+        '«Coronary artery disease», «Cardiomyopathies», «Cardiac arrhythmias», «Combined pathology», «Arterial vascular disease in adults and children», ' +
+        '«Venous vascular disease in adults and children»',
+    );
+  });
+
   it('not a table, an empty file, no header: a clear refusal and nothing stored', async () => {
     await sendFile(MANAGER, Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n'), 'scan.xlsx');
     await sendFile(MANAGER, Buffer.alloc(0), 'empty.csv', 'text/csv');

@@ -10,6 +10,7 @@ import { matchCenter, matchCondition } from '../../../core/referrals/import/matc
 import { readReferralTable } from '../../../core/referrals/import/read-table.js';
 import { matchRegion } from '../../../core/referrals/import/region.js';
 import { validateRow } from '../../../core/referrals/import/validate-row.js';
+import { rowTexts } from '../../support/referral-texts.js';
 import { generateInviteCode, parseReferralPayload, REFERRAL_PAYLOAD_PREFIX } from '../../../core/referrals/invite-code.js';
 import { DomainError } from '../../../core/errors.js';
 import iconv from 'iconv-lite';
@@ -127,7 +128,7 @@ describe('cells', () => {
 
 describe('rows', () => {
   const columns = { fullName: 0, birthDate: 1, phone: 2, center: 3, condition: 4, icd10: 5 };
-  const ctx = { catalog, regions, today: '2026-11-25' };
+  const ctx = { catalog, regions, today: '2026-11-25', locale: 'ru' as const, say: (key: string, values?: Record<string, string>) => rowTexts('ru', key, values) };
   const check = (cells: (string | number | Date | null)[]) => validateRow(cells, columns, ctx);
 
   it.each([

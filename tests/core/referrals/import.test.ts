@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../../api/services.js';
+import { rowTexts } from '../../support/referral-texts.js';
 import { buildErrorWorkbook, createReferralImportService, type ReferralImportService } from '../../../core/referrals/import/index.js';
 import { parseReferralPayload, referralPayload } from '../../../core/referrals/invite-code.js';
 import { openDatabase, type Db } from '../../../db/client.js';
@@ -27,7 +28,7 @@ beforeEach(() => {
     clock: { now: () => NOW },
     logger: pino({ level: 'silent' }),
   });
-  importer = createReferralImportService({ db, clock: { now: () => NOW }, audit: services.audit, catalog: services.catalog, regions: services.regions });
+  importer = createReferralImportService({ db, clock: { now: () => NOW }, audit: services.audit, catalog: services.catalog, regions: services.regions, say: rowTexts });
 });
 afterEach(() => {
   db.$client.close();
