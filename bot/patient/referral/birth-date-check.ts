@@ -1,34 +1,7 @@
-import { parseBirthDate, todayIn } from '../../../core/patients/birth-date.js';
-import { domainErrorText, tryParse } from '../../shared/domain-error-text.js';
 import type { ConvoContext } from '../context.js';
 import type { PatientBotDeps } from '../deps.js';
-import type { Convo } from '../registration/steps.js';
+import { waitBirthDate, type Convo } from '../registration/steps.js';
 import { linkingOf } from './linking.js';
-
-// Russia's easternmost zone, as registration parses it: a date that is today anywhere in the country is not "in the future".
-const EASTERNMOST_ZONE = 'Asia/Kamchatka';
-
-const parse = (text: string) => parseBirthDate(text, todayIn(EASTERNMOST_ZONE, Date.now()));
-
-/** A birth date typed as registration takes it; anything else gets registration's own explanation and is asked again. */
-async function waitBirthDate(conversation: Convo): Promise<string> {
-  const answer = await conversation.waitUntil(
-    (c) => {
-      const text = c.message?.text;
-      return text !== undefined && !text.startsWith('/') && tryParse(() => parse(text)).ok;
-    },
-    {
-      otherwise: async (c) => {
-        if (c.callbackQuery) return c.answerCallbackQuery({ text: c.t('expect-text') });
-        const text = c.message?.text;
-        if (text === undefined) return c.reply(c.t('expect-text'));
-        const result = tryParse(() => parse(text));
-        if (!result.ok) return c.reply(domainErrorText(c, result.error));
-      },
-    },
-  );
-  return parse(answer.message!.text!);
-}
 
 /**
  * "This is me" pressed: the person types the patient's birth date, and only the referral's own date links it to this

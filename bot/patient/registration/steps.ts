@@ -62,9 +62,14 @@ export async function askFullName(conversation: Convo, ctx: ConvoContext, relati
   return askText(conversation, normalizeFullName);
 }
 
+/** A birth date typed as registration takes it (YYYY-MM-DD); anything else gets the parser's explanation and is asked again. */
+export function waitBirthDate(conversation: Convo): Promise<string> {
+  return askText(conversation, (text) => parseBirthDate(text, todayIn(EASTERNMOST_ZONE, Date.now())));
+}
+
 export async function askBirthDate(conversation: Convo, ctx: ConvoContext): Promise<string> {
   await ctx.reply(ctx.t('reg-birth-ask'), { reply_markup: removeKeyboard });
-  return askText(conversation, (text) => parseBirthDate(text, todayIn(EASTERNMOST_ZONE, Date.now())));
+  return waitBirthDate(conversation);
 }
 
 export interface PhoneAnswer {
