@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Clock } from '../clock.js';
-import { NO_RENDERER } from '../outbox/repository.js';
+import { OUTBOX_HEADS_SQL } from '../outbox/repository.js';
 
 /** The state of one delivery queue at a moment. */
 export interface QueueState {
@@ -45,11 +45,7 @@ export function createDeliveryLag(sqlite: Database.Database, clock: Clock) {
       outboxOldest: sqlite.prepare(
         `select o.bot, min(o.next_attempt_at) as oldest
            from outbox o
-           join (select min(id) as id from outbox
-                  where sent_at is null and failed_at is null and (last_error is null or last_error not like '${NO_RENDERER}%')
-                  group by bot, chat_id
-                 union
-                 select id from outbox where sent_at is null and failed_at is null and last_error like '${NO_RENDERER}%') h on h.id = o.id
+           join (${OUTBOX_HEADS_SQL}) h on h.id = o.id
           where o.next_attempt_at <= @now
           group by o.bot`,
       ),

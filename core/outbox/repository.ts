@@ -61,18 +61,23 @@ export const NO_RENDERER = 'no renderer for';
 const ROW_COLUMNS = `o.id, o.bot, o.chat_id AS chatId, o.template, o.params, o.dedupe_key AS dedupeKey, o.attempts,
   o.created_at AS createdAt, o.sending_at AS sendingAt`;
 
-export function createOutboxRepository(db: Db) {
-  // Each chat's messages go out in the order they were queued: only the oldest pending row of a chat (its head) may
-  // be sent, so "cancelled" can never overtake "scheduled", and a row waiting out a retry holds the ones behind it.
-  // A row no renderer knows (a release rolled back) is the exception: it is tried on its own, holding nobody.
-  const heads = db.$client.prepare<[number, number], Omit<OutboxRow, 'params'> & { params: string }>(
-    `SELECT ${ROW_COLUMNS}
-       FROM outbox o
-       JOIN (SELECT min(id) AS id FROM outbox
+/**
+ * The ids of the rows that may be sent next. Each chat's messages go out in the order they were queued: only the
+ * oldest pending row of a chat (its head) may be sent, so "cancelled" can never overtake "scheduled", and a row waiting
+ * out a retry holds the ones behind it. A row no renderer knows (a release rolled back) is the exception: it is tried
+ * on its own, holding nobody. Join it as `h` on `h.id = o.id`.
+ */
+export const OUTBOX_HEADS_SQL = `SELECT min(id) AS id FROM outbox
               WHERE sent_at IS NULL AND failed_at IS NULL AND (last_error IS NULL OR last_error NOT LIKE '${NO_RENDERER}%')
               GROUP BY bot, chat_id
              UNION
-             SELECT id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL AND last_error LIKE '${NO_RENDERER}%') h ON h.id = o.id
+             SELECT id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL AND last_error LIKE '${NO_RENDERER}%'`;
+
+export function createOutboxRepository(db: Db) {
+  const heads = db.$client.prepare<[number, number], Omit<OutboxRow, 'params'> & { params: string }>(
+    `SELECT ${ROW_COLUMNS}
+       FROM outbox o
+       JOIN (${OUTBOX_HEADS_SQL}) h ON h.id = o.id
       WHERE o.next_attempt_at <= ?
       ORDER BY o.next_attempt_at, o.id
       LIMIT ?`,
