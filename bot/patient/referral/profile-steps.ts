@@ -4,9 +4,9 @@ import { normalizeFullName } from '../../../core/patients/full-name.js';
 import type { NewPatient, Relation } from '../../../core/patients/repository.js';
 import type { Referral } from '../../../core/referrals/linking.js';
 import { tryParse } from '../../shared/domain-error-text.js';
-import { formatDate, regionName, zoneLabel } from '../../shared/format.js';
 import type { ConvoContext } from '../context.js';
 import { askBirthDate, askFullName, askPhone, askRegion, askRelation, askZone, type Convo, type RegionAnswer } from '../registration/steps.js';
+import { profileSummary } from '../registration/summary.js';
 import { fieldData } from './callback-data.js';
 
 // Each correction waits for more updates that the conversation replays; the bound keeps replays short.
@@ -66,14 +66,7 @@ export async function confirmPrefilledProfile(
   const locale = await ctx.i18n.getLocale();
   for (let i = 0; i < MAX_CORRECTIONS; i++) {
     const now = await conversation.now();
-    const summary = ctx.t('reg-confirm', {
-      relation: ctx.t(`rel-${relation}`),
-      name: fullName,
-      birth: formatDate(birthDate),
-      phone: ctx.t(phone.verified ? 'phone-yes' : 'phone-no', { phone: phone.phone }),
-      region: regionName(regions, region.regionCode, locale),
-      zone: zoneLabel(regions, region.regionCode, region.timeZone, locale, now),
-    });
+    const summary = profileSummary(ctx, regions, { relation, fullName, birthDate, phone, region }, locale, now);
     const keyboard = new InlineKeyboard().text(ctx.t('reg-btn-confirm'), fieldData.pack({ field: 'ok' })).row();
     fieldButtons(ctx, allowed).forEach(([field, label], n) => {
       keyboard.text(label, fieldData.pack({ field }));

@@ -3,12 +3,12 @@ import { DomainError } from '../../../core/errors.js';
 import type { NewPatient } from '../../../core/patients/repository.js';
 import { MAX_PROFILES_PER_ACCOUNT } from '../../../core/patients/service.js';
 import { domainErrorText } from '../../shared/domain-error-text.js';
-import { formatDate, regionName, zoneLabel } from '../../shared/format.js';
 import type { ConvoContext } from '../context.js';
 import type { PatientBotDeps } from '../deps.js';
 import { mainMenu } from '../menu.js';
 import { offerReferralByPhone } from '../referral/registration-offer.js';
 import { confirmData } from './callback-data.js';
+import { profileSummary } from './summary.js';
 import { askBirthDate, askFullName, askPhone, askRegion, askRelation, type Convo } from './steps.js';
 
 export const REGISTRATION = 'registration';
@@ -35,14 +35,7 @@ export function createRegistration(deps: PatientBotDeps) {
 
     const locale = await ctx.i18n.getLocale();
     const now = await conversation.now();
-    const summary = ctx.t('reg-confirm', {
-      relation: ctx.t(`rel-${relation}`),
-      name: fullName,
-      birth: formatDate(birthDate),
-      phone: ctx.t(phone.verified ? 'phone-yes' : 'phone-no', { phone: phone.phone }),
-      region: regionName(deps.regions, region.regionCode, locale),
-      zone: zoneLabel(deps.regions, region.regionCode, region.timeZone, locale, now),
-    });
+    const summary = profileSummary(ctx, deps.regions, { relation, fullName, birthDate, phone, region }, locale, now);
     const keyboard = new InlineKeyboard()
       .text(ctx.t('reg-btn-confirm'), confirmData.pack({ ok: true }))
       .row()
