@@ -5,7 +5,8 @@ import type { Services } from '../../api/services.js';
 import { addDays, zonedParts, zonedToUtc } from '../../core/time.js';
 import { outbox } from '../../db/schema.js';
 import { addDutyDoctor, bookDirectly } from '../support/duty-fixtures.js';
-import { DARK, emit, initDataFor, popups, runBrowserTests, shot, startMiniAppStage, warnIfSkipped, type MiniAppStage } from '../support/miniapp-browser.js';
+import { DARK, emit, initDataFor, popups, shot, startMiniAppStage, type MiniAppStage } from '../support/miniapp-browser.js';
+import { runBrowserTests, warnIfSkipped } from '../support/chromium.js';
 import { addPatient } from '../support/scheduling-fixtures.js';
 
 /**

@@ -5,7 +5,8 @@ import type { Services } from '../../api/services.js';
 import { addDays, zonedParts, zonedToUtc } from '../../core/time.js';
 import { applications, slots } from '../../db/schema.js';
 import { addDutyDoctor, bookDirectly } from '../support/duty-fixtures.js';
-import { calls, DARK, emit, initDataFor, mainButton, runBrowserTests, shot, startMiniAppStage, warnIfSkipped, type MiniAppStage, type OpenOptions } from '../support/miniapp-browser.js';
+import { calls, DARK, emit, initDataFor, mainButton, shot, startMiniAppStage, type MiniAppStage, type OpenOptions } from '../support/miniapp-browser.js';
+import { runBrowserTests, warnIfSkipped } from '../support/chromium.js';
 import { addPatient } from '../support/scheduling-fixtures.js';
 
 /**

@@ -1,15 +1,16 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { sign } from '@telegram-apps/init-data-node';
 import { pino } from 'pino';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createServer } from '../../api/server.js';
 import { createServices, type Services } from '../../api/services.js';
 import { openDatabase } from '../../db/client.js';
 import { ensureMiniAppBuilt } from '../../miniapp/build.js';
+import { launchChromium } from './chromium.js';
 import { JITSI } from './scheduling-fixtures.js';
 
 /**
@@ -19,7 +20,6 @@ import { JITSI } from './scheduling-fixtures.js';
  * the client's part through `calls` and `emit`. Screenshots go to test-artifacts/miniapp/.
  */
 
-export const CHROMIUM = '/usr/bin/chromium';
 export const TOKEN = '7001234567:AAF-patient-bot-token-for-tests';
 export const ARTIFACTS = path.resolve('test-artifacts/miniapp');
 
@@ -55,11 +55,6 @@ export const DARK = {
 } as const;
 export type Theme = typeof LIGHT | typeof DARK;
 
-/** Whether the browser tests run: Chromium is there, or this is CI (where its absence must fail, not skip). */
-export const runBrowserTests = existsSync(CHROMIUM) || !!process.env.CI;
-export function warnIfSkipped(name: string): void {
-  if (!runBrowserTests) console.warn(`[${name}] skipped: ${CHROMIUM} is absent (apt-get install chromium; .ci/run installs it in CI)`);
-}
 
 export function initDataFor(userId: number, firstName = 'Мария'): string {
   return sign({ user: { id: userId, first_name: firstName, language_code: 'ru' }, chat_type: 'sender', chat_instance: '-1' }, TOKEN, new Date());
@@ -120,22 +115,8 @@ export async function startMiniAppStage(prefix = 'oz-miniapp-e2e-'): Promise<Min
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // The device check: a fake camera and microphone, allowed without a prompt.
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-    ],
-  });
+  // The device check: a fake camera and microphone, allowed without a prompt.
+  const browser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream']);
 
   const pageErrors: string[] = [];
   return {
