@@ -9,8 +9,8 @@ import { WaitlistSection } from '../components/waitlist-section';
 import { useApi } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 import { useRouter } from '../router';
-import { prefetchRoutes } from '../routes';
 import { useSession } from '../session';
+import { prefetchPages } from './lazy';
 
 /** "Мария Петровна" out of "Иванова Мария Петровна": how a Russian patient is addressed politely. */
 function addressOf(fullName: string): string {
@@ -27,7 +27,7 @@ export function Home() {
   const upcoming = consultations.data?.upcoming ?? [];
 
   useEffect(() => {
-    if (consultations.data) prefetchRoutes();
+    if (consultations.data) prefetchPages();
   }, [consultations.data]);
 
   return (

@@ -1,0 +1,53 @@
+import type { Mode, SlotView } from '../../../../api/miniapp/contract';
+import { MainAction } from '../../components/main-action';
+import { ErrorView } from '../../components/ui';
+import type { ApiError } from '../../lib/api';
+import { useI18n } from '../../lib/i18n';
+import { ZoneNote } from './zone-note';
+
+/** What will be booked (when, who, how), confirmed on Telegram's MainButton. */
+export function ConfirmStep({
+  slot,
+  mode,
+  timeZone,
+  moving,
+  sending,
+  error,
+  submit,
+}: {
+  slot: SlotView;
+  mode: Mode;
+  timeZone: string;
+  moving: boolean;
+  sending: boolean;
+  error: ApiError | undefined;
+  submit: () => Promise<void>;
+}) {
+  const { t, day, time } = useI18n();
+  return (
+    <>
+      <dl className="facts">
+        <div>
+          <dt>{t.when}</dt>
+          <dd className="facts-when">
+            {day(slot.startsAt, timeZone)}, {time(slot.startsAt, timeZone)}
+          </dd>
+        </div>
+        <div>
+          <dt>{t.doctor}</dt>
+          <dd>
+            {slot.doctor.name}
+            <span className="facts-sub">{t.specialty[slot.specialty]}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t.connection}</dt>
+          <dd>{t.modeLabel[mode]}</dd>
+        </div>
+      </dl>
+      <ZoneNote timeZone={timeZone} />
+      {error && <ErrorView error={error} />}
+      <MainAction text={sending ? t.sending : moving ? t.confirmReschedule : t.confirmBook} onClick={() => void submit()} loading={sending} />
+    </>
+  );
+}
