@@ -4,7 +4,7 @@ import { ErrorView, Loading } from './components/ui';
 import { NoInitData, NotRegistered } from './gates';
 import { isApiError, useApi } from './lib/api';
 import { I18nProvider } from './lib/i18n';
-import type { Locale } from './lib/messages';
+import { pickLocale, type Locale } from './lib/locales';
 import { rawInitData } from './lib/telegram';
 import { RouterProvider, useRouter, type Route } from './router';
 import { routes } from './routes';
@@ -14,7 +14,8 @@ import { SessionProvider } from './session';
 export function App({ initialLocale }: { initialLocale: Locale }) {
   const [hasInitData] = useState(() => rawInitData() !== '');
   const me = useApi<MeResponse>(hasInitData ? '/me' : null);
-  const locale = me.data?.locale ?? initialLocale;
+  // The language chosen in the bot wins; one the app does not speak falls back to the default.
+  const locale = me.data ? pickLocale(me.data.locale) : initialLocale;
 
   useEffect(() => {
     document.documentElement.lang = locale;

@@ -1,22 +1,23 @@
 import { miniApp } from '@telegram-apps/sdk-react';
 import { useI18n } from './lib/i18n';
-import { messages, type Locale } from './lib/messages';
+import type { Locale } from './lib/locales';
+import { translator } from './lib/texts';
 import { botLink, openTelegram } from './lib/telegram';
 
 /** Opened in a plain browser: there is no Telegram user to act for, so only a way to the bot. */
 export function OutsideTelegram({ locale }: { locale: Locale }) {
-  const t = messages[locale];
+  const t = translator(locale);
   const link = botLink();
   return (
     <main className="page gate">
       <div className="gate-icon" aria-hidden="true">
         💬
       </div>
-      <h1>{t.outsideTitle}</h1>
-      <p className="lead">{t.outsideText}</p>
+      <h1>{t('outside-title')}</h1>
+      <p className="lead">{t('outside-text')}</p>
       {link && (
         <a className="btn btn-primary" href={link}>
-          {t.openBot}
+          {t('open-bot')}
         </a>
       )}
     </main>
@@ -37,10 +38,10 @@ export function NotRegistered() {
       <div className="gate-icon" aria-hidden="true">
         📝
       </div>
-      <h1>{t.notRegisteredTitle}</h1>
-      <p className="lead">{t.notRegisteredText}</p>
+      <h1>{t('not-registered-title')}</h1>
+      <p className="lead">{t('not-registered-text')}</p>
       <button type="button" className="btn btn-primary" onClick={go}>
-        {t.goToBot}
+        {t('go-to-bot')}
       </button>
     </main>
   );
@@ -57,10 +58,10 @@ export function NoInitData() {
       <div className="gate-icon" aria-hidden="true">
         🔑
       </div>
-      <h1>{t.noInitDataTitle}</h1>
-      <p className="lead">{t.noInitDataText}</p>
+      <h1>{t('no-init-data-title')}</h1>
+      <p className="lead">{t('no-init-data-text')}</p>
       <button type="button" className="btn btn-primary" onClick={() => miniApp.close.ifAvailable()}>
-        {t.close}
+        {t('close')}
       </button>
     </main>
   );

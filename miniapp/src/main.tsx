@@ -3,13 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { ErrorBoundary } from './components/error-boundary';
 import { OutsideTelegram } from './gates';
-import type { Locale } from './lib/messages';
+import { pickLocale } from './lib/locales';
 import { init, telegramLanguage } from './lib/telegram';
 import './styles.css';
-
-function guessLocale(language: string | undefined): Locale {
-  return language?.toLowerCase().startsWith('en') ? 'en' : 'ru';
-}
 
 async function bootstrap() {
   if (import.meta.env.DEV || window.__OZ_TELEGRAM_MOCK__) {
@@ -19,12 +15,12 @@ async function bootstrap() {
   const inTelegram = init();
   const root = createRoot(document.getElementById('root')!);
   if (!inTelegram) {
-    const locale = guessLocale(navigator.language);
+    const locale = pickLocale(navigator.language);
     document.documentElement.lang = locale;
     root.render(<OutsideTelegram locale={locale} />);
     return;
   }
-  const locale = guessLocale(telegramLanguage());
+  const locale = pickLocale(telegramLanguage());
   root.render(
     <StrictMode>
       <ErrorBoundary locale={locale}>

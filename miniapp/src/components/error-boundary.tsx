@@ -1,5 +1,6 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { messages, type Locale } from '../lib/messages';
+import type { Locale } from '../lib/locales';
+import { translator } from '../lib/texts';
 
 /** The root's last resort: a human message and a way back, never a blank screen or a stack trace. */
 export class ErrorBoundary extends Component<{ locale: Locale; children: ReactNode }, { error: unknown }> {
@@ -15,13 +16,13 @@ export class ErrorBoundary extends Component<{ locale: Locale; children: ReactNo
 
   override render() {
     if (!this.state.error) return this.props.children;
-    const t = messages[this.props.locale];
+    const t = translator(this.props.locale);
     return (
       <main className="page" role="alert">
-        <h1>{t.crashTitle}</h1>
-        <p className="lead">{t.crashText}</p>
+        <h1>{t('crash-title')}</h1>
+        <p className="lead">{t('crash-text')}</p>
         <button type="button" className="btn btn-primary" onClick={() => window.location.reload()}>
-          {t.crashRestart}
+          {t('crash-restart')}
         </button>
       </main>
     );

@@ -11,16 +11,16 @@ export function JoinNow({ c }: { c: ConsultationItem }) {
   const join = useJoin(c, patient.id);
   if (!join.open) return null;
   return (
-    <section className="join-now" aria-label={t.joinNowTitle}>
-      <h2>{t.joinNowTitle}</h2>
+    <section className="join-now" aria-label={t('join-now-title')}>
+      <h2>{t('join-now-title')}</h2>
       <p className="join-now-when">
         {when(c.startsAt, patient.timeZone)} · {c.doctor.name}
       </p>
-      <p className="hint">{t.joinHow[2]}</p>
+      <p className="hint">{t('join-how-lobby')}</p>
       <button type="button" className="btn btn-primary btn-join" disabled={join.busy} aria-busy={join.busy} onClick={join.join}>
-        {join.busy ? t.joinOpening : <Icon text={c.mode === 'video' ? '🎥' : '📞'} label={t.join} />}
+        {join.busy ? t('join-opening') : <Icon text={c.mode === 'video' ? '🎥' : '📞'} label={t('join')} />}
       </button>
-      {join.error && (join.error.code === 'join_not_open' ? <Notice kind="warning">{t.joinNotOpen}</Notice> : <ErrorView error={join.error} retry={join.join} />)}
+      {join.error && (join.error.code === 'join_not_open' ? <Notice kind="warning">{t('join-not-open')}</Notice> : <ErrorView error={join.error} retry={join.join} />)}
     </section>
   );
 }

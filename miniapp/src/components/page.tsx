@@ -9,7 +9,7 @@ import { useRouter } from '../router';
  */
 export function Page({ title, back, children }: { title: string; back?: (() => void) | undefined; children: ReactNode }) {
   const router = useRouter();
-  const { locale } = useI18n();
+  const { t } = useI18n();
   const onBack = back ?? (router.depth > 1 ? router.back : undefined);
   const heading = useRef<HTMLHeadingElement>(null);
   const native = backButton.isSupported() && backButton.isMounted();
@@ -35,7 +35,7 @@ export function Page({ title, back, children }: { title: string; back?: (() => v
     <main className="page">
       {!native && onBack && (
         <button type="button" className="link-back" onClick={onBack}>
-          ← {locale === 'ru' ? 'Назад' : 'Back'}
+          ← {t('back')}
         </button>
       )}
       <h1 ref={heading} tabIndex={-1}>

@@ -8,7 +8,7 @@ export function ProfileSwitcher() {
   const { me, patient, choosePatient } = useSession();
   return (
     <fieldset className="profiles">
-      <legend>{t.forWhom}</legend>
+      <legend>{t('for-whom')}</legend>
       {me.patients.map((p) => (
         <button
           key={p.id}
@@ -21,7 +21,7 @@ export function ProfileSwitcher() {
           }}
         >
           <span className="profile-name">{p.fullName}</span>
-          <span className="profile-relation">{t.relation[p.relation]}</span>
+          <span className="profile-relation">{t('relation', { relation: p.relation })}</span>
         </button>
       ))}
     </fieldset>

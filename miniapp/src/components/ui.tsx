@@ -7,7 +7,7 @@ export function Loading() {
   return (
     <p className="loading" role="status" aria-live="polite">
       <span className="spinner" aria-hidden="true" />
-      {t.loading}
+      {t('loading')}
     </p>
   );
 }
@@ -15,7 +15,7 @@ export function Loading() {
 /** A failed load in words the patient can act on, with a retry. */
 export function ErrorView({ error, retry }: { error: ApiError; retry?: () => void }) {
   const { t } = useI18n();
-  const text = error.code === 'network' ? t.errorNetwork : error.status === 401 ? t.errorUnauthorized : (t.errorCodes[error.code] ?? t.errorGeneric);
+  const text = error.code === 'network' ? t('error-network') : error.status === 401 ? t('error-unauthorized') : t('error-code', { code: error.code });
   // A refusal (409) will not change by asking again; a failure might.
   const retryable = error.status === 0 || error.status >= 500;
   return (
@@ -23,7 +23,7 @@ export function ErrorView({ error, retry }: { error: ApiError; retry?: () => voi
       <p>{text}</p>
       {retry && retryable && (
         <button type="button" className="btn btn-secondary" onClick={retry}>
-          {t.retry}
+          {t('retry')}
         </button>
       )}
     </div>

@@ -14,27 +14,27 @@ export function WaitlistSection() {
   const entries = (list.data?.waitlist ?? []).filter((e) => e.id !== leftId);
   if (entries.length === 0 && !outcome && !error) return null;
   return (
-    <Section title={t.waitlistTitle}>
+    <Section title={t('waitlist-title')}>
       <div className="list">
-        {outcome?.kind === 'left' && <Notice kind="success">{t.waitlistLeft({ date: calendarDate(outcome.date) })}</Notice>}
-        {outcome?.kind === 'gone' && <Notice>{t.waitlistGone}</Notice>}
+        {outcome?.kind === 'left' && <Notice kind="success">{t('waitlist-left', { date: calendarDate(outcome.date) })}</Notice>}
+        {outcome?.kind === 'gone' && <Notice>{t('waitlist-gone')}</Notice>}
         {error && <ErrorView error={error} />}
         {entries.length > 0 && (
           <ul className="list plain">
             {entries.map((e) => (
               <li key={e.id} className="card card-static waitlist-entry">
                 <span className="card-when">{calendarDay(e.date)}</span>
-                <span className="card-who">{t.specialty[e.specialty]}</span>
-                <span className="card-detail">{t.waitlistEntryText}</span>
+                <span className="card-who">{t('specialty', { specialty: e.specialty })}</span>
+                <span className="card-detail">{t('waitlist-entry-text')}</span>
                 <button
                   type="button"
                   className="btn btn-danger btn-in-card"
                   disabled={busy}
                   aria-busy={busy}
-                  aria-label={`${t.waitlistLeave}: ${calendarDay(e.date)}`}
+                  aria-label={`${t('waitlist-leave')}: ${calendarDay(e.date)}`}
                   onClick={() => void leave(e)}
                 >
-                  {t.waitlistLeave}
+                  {t('waitlist-leave')}
                 </button>
               </li>
             ))}

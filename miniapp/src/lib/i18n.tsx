@@ -1,10 +1,13 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { serverNow } from './api';
-import { messages, type Locale, type Messages } from './messages';
+import type { Translate } from './fluent';
+import { LOCALES, localeTag, type Locale } from './locales';
+import { translator } from './texts';
 
 export interface I18n {
   locale: Locale;
-  t: Messages;
+  /** A text of src/locales/<locale>/*.ftl by its id. */
+  t: Translate;
   /** "четверг, 26 ноября" in the zone. */
   day(iso: string | number, timeZone: string): string;
   /** "25 ноября" in the zone. */
@@ -20,8 +23,6 @@ export interface I18n {
   /** "26 ноября" for a calendar day (YYYY-MM-DD). */
   calendarDate(date: string): string;
 }
-
-const tags: Record<Locale, string> = { ru: 'ru-RU', en: 'en-GB' };
 
 const FORMATS: Record<'day' | 'date' | 'time' | 'zone', Intl.DateTimeFormatOptions> = {
   day: { weekday: 'long', day: 'numeric', month: 'long' },
@@ -45,8 +46,8 @@ export function addDays(date: string, days: number): string {
 const noonOf = (date: string) => `${date}T12:00:00Z`;
 
 export function createI18n(locale: Locale): I18n {
-  const tag = tags[locale];
-  const t = messages[locale];
+  const tag = localeTag(locale);
+  const t = translator(locale);
   const cache = new Map<string, Intl.DateTimeFormat>();
   const fmt = (kind: keyof typeof FORMATS, timeZone: string) => {
     const key = `${kind}|${timeZone}`;
@@ -68,10 +69,9 @@ export function createI18n(locale: Locale): I18n {
     time,
     when(iso, tz, now = serverNow()) {
       const key = dateKey(iso, tz);
-      const at = locale === 'ru' ? 'в' : 'at';
-      if (key === dateKey(now, tz)) return `${t.today} ${at} ${time(iso, tz)}`;
-      if (key === dateKey(now + 86_400_000, tz)) return `${t.tomorrow} ${at} ${time(iso, tz)}`;
-      return `${day(iso, tz)}, ${at} ${time(iso, tz)}`;
+      if (key === dateKey(now, tz)) return t('when-today', { time: time(iso, tz) });
+      if (key === dateKey(now + 86_400_000, tz)) return t('when-tomorrow', { time: time(iso, tz) });
+      return t('when-day', { day: day(iso, tz), time: time(iso, tz) });
     },
     calendarDay: (d) => day(noonOf(d), 'UTC'),
     calendarDate: (d) => fmt('date', 'UTC').format(new Date(noonOf(d))),
@@ -84,7 +84,7 @@ export function createI18n(locale: Locale): I18n {
   };
 }
 
-const I18nContext = createContext<I18n>(createI18n('ru'));
+const I18nContext = createContext<I18n>(createI18n(LOCALES[0].code));
 
 export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
   const value = useMemo(() => createI18n(locale), [locale]);

@@ -49,7 +49,7 @@ export function useWaitlistActions(patientId: number, onChange: () => void) {
 
   const leave = async (entry: WaitlistItem) => {
     if (busy) return;
-    const yes = await confirm(t.waitlistLeaveConfirm({ date: calendarDate(entry.date) }), t.waitlistLeaveYes, t.waitlistLeaveNo);
+    const yes = await confirm(t('waitlist-leave-confirm', { date: calendarDate(entry.date) }), t('waitlist-leave-yes'), t('waitlist-leave-no'));
     if (!yes) return;
     await run(async () => {
       try {

@@ -16,13 +16,13 @@ export function Consultation({ route }: { route: RouteOf<'consultation'> }) {
   const list = useApi<ConsultationsResponse>('/consultations', { patientId: patient.id });
   const c = list.data && [...list.data.upcoming, ...list.data.past].find((x) => x.id === route.id);
   return (
-    <Page title={t.consultationTitle}>
+    <Page title={t('consultation-title')}>
       {list.error && !list.data ? (
         <ErrorView error={list.error} retry={list.reload} />
       ) : !list.data ? (
         <Loading />
       ) : !c ? (
-        <Notice kind="error">{t.errorGeneric}</Notice>
+        <Notice kind="error">{t('error-generic')}</Notice>
       ) : (
         <Details c={c} notice={route.notice} reload={list.reload} />
       )}
@@ -42,7 +42,7 @@ function Details({ c, notice, reload }: { c: ConsultationItem; notice: 'booked' 
   const joinOpen = now >= Date.parse(c.joinOpensAt) && now < Date.parse(c.endsAt);
 
   const cancel = async () => {
-    const yes = await confirm(t.cancelConfirm({ when: when(c.startsAt, patient.timeZone) }), t.cancelYes, t.cancelNo);
+    const yes = await confirm(t('cancel-confirm', { when: when(c.startsAt, patient.timeZone) }), t('cancel-yes'), t('cancel-no'));
     if (!yes) return;
     setCancelling(true);
     setError(undefined);
@@ -63,33 +63,33 @@ function Details({ c, notice, reload }: { c: ConsultationItem; notice: 'booked' 
 
   return (
     <>
-      {done === 'cancelled' && <Notice kind="success">{t.cancelDone}</Notice>}
-      {!done && notice && scheduled && <Notice kind="success">{notice === 'booked' ? t.booked : t.rescheduled}</Notice>}
+      {done === 'cancelled' && <Notice kind="success">{t('cancel-done')}</Notice>}
+      {!done && notice && scheduled && <Notice kind="success">{notice === 'booked' ? t('booked') : t('rescheduled')}</Notice>}
 
       <dl className="facts">
         <div>
-          <dt>{t.when}</dt>
+          <dt>{t('when')}</dt>
           <dd className="facts-when">{when(c.startsAt, patient.timeZone)}</dd>
         </div>
         <div>
-          <dt>{t.doctor}</dt>
+          <dt>{t('doctor')}</dt>
           <dd>
             {c.doctor.name}
-            {(c.specialty || c.center) && <span className="facts-sub">{c.specialty ? t.specialty[c.specialty] : c.center}</span>}
+            {(c.specialty || c.center) && <span className="facts-sub">{c.specialty ? t('specialty', { specialty: c.specialty }) : c.center}</span>}
           </dd>
         </div>
         <div>
-          <dt>{t.connection}</dt>
-          <dd>{t.modeLabel[c.mode]}</dd>
+          <dt>{t('connection')}</dt>
+          <dd>{t('mode-label', { mode: c.mode })}</dd>
         </div>
         <div>
-          <dt>{t.statusLabel}</dt>
+          <dt>{t('status-label')}</dt>
           <dd>
-            <span className={`badge badge-${c.status}`}>{t.status[c.status] ?? c.status}</span>
+            <span className={`badge badge-${c.status}`}>{t('consultation-status', { status: c.status })}</span>
           </dd>
         </div>
       </dl>
-      <p className="hint">{t.zoneNote({ zone: zoneName(patient.timeZone) })}</p>
+      <p className="hint">{t('zone-note', { zone: zoneName(patient.timeZone) })}</p>
 
       {scheduled && joinOpen && <JoinBlock c={c} />}
 
@@ -101,15 +101,15 @@ function Details({ c, notice, reload }: { c: ConsultationItem; notice: 'booked' 
         <div className="stack">
           {c.canReschedule && (
             <button type="button" className="btn btn-secondary" onClick={() => router.push({ name: 'reschedule', id: c.id })}>
-              {t.reschedule}
+              {t('reschedule')}
             </button>
           )}
           {c.canCancel && (
             <button type="button" className="btn btn-danger" onClick={() => void cancel()} disabled={cancelling} aria-busy={cancelling}>
-              {cancelling ? t.sending : t.cancel}
+              {cancelling ? t('sending') : t('cancel')}
             </button>
           )}
-          {!c.canCancel && !c.canReschedule && <p className="hint">{t.cannotCancel({ minutes: me.limits.cancelMinNoticeMinutes })}</p>}
+          {!c.canCancel && !c.canReschedule && <p className="hint">{t('cannot-cancel', { minutes: me.limits.cancelMinNoticeMinutes })}</p>}
         </div>
       )}
 
@@ -118,7 +118,7 @@ function Details({ c, notice, reload }: { c: ConsultationItem; notice: 'booked' 
 
       {done === 'cancelled' && (
         <button type="button" className="btn btn-primary" onClick={() => router.reset({ name: 'home' }, { name: 'book' })}>
-          {t.bookAgain}
+          {t('book-again')}
         </button>
       )}
     </>
@@ -130,18 +130,18 @@ function JoinBlock({ c }: { c: ConsultationItem }) {
   const { patient } = useSession();
   const join = useJoin(c, patient.id);
   return (
-    <Section title={t.joinHowTitle}>
+    <Section title={t('join-how-title')}>
       <ol className="steps">
-        {t.joinHow.map((line) => (
-          <li key={line}>{line}</li>
-        ))}
+        <li>{t('join-how-browser')}</li>
+        <li>{t('join-how-allow')}</li>
+        <li>{t('join-how-lobby')}</li>
       </ol>
       <button type="button" className="btn btn-primary btn-join" disabled={!join.open || join.busy} aria-busy={join.busy} onClick={join.join}>
-        {join.busy ? t.joinOpening : <Icon text={c.mode === 'video' ? '🎥' : '📞'} label={t.join} />}
+        {join.busy ? t('join-opening') : <Icon text={c.mode === 'video' ? '🎥' : '📞'} label={t('join')} />}
       </button>
-      {!join.open && <p className="hint">{t.joinOpensAt({ when: when(c.joinOpensAt, patient.timeZone) })}</p>}
+      {!join.open && <p className="hint">{t('join-opens-at', { when: when(c.joinOpensAt, patient.timeZone) })}</p>}
       {join.error &&
-        (join.error.code === 'join_not_open' ? <Notice kind="warning">{t.joinNotOpen}</Notice> : <ErrorView error={join.error} retry={join.join} />)}
+        (join.error.code === 'join_not_open' ? <Notice kind="warning">{t('join-not-open')}</Notice> : <ErrorView error={join.error} retry={join.join} />)}
     </Section>
   );
 }
@@ -164,10 +164,10 @@ function ConclusionBlock({ conclusion }: { conclusion: NonNullable<ConsultationI
   return (
     <Section>
       <button type="button" className="btn btn-primary" onClick={download} disabled={busy} aria-busy={busy}>
-        <Icon text="📄" label={busy ? t.loading : t.conclusion} />
+        <Icon text="📄" label={busy ? t('loading') : t('conclusion')} />
       </button>
-      <p className="hint">{t.verificationCode({ code: conclusion.verificationCode })}</p>
-      <p className="hint">{t.conclusionInChat}</p>
+      <p className="hint">{t('verification-code', { code: conclusion.verificationCode })}</p>
+      <p className="hint">{t('conclusion-in-chat')}</p>
       {error && <ErrorView error={error} retry={download} />}
     </Section>
   );

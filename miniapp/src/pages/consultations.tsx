@@ -11,17 +11,17 @@ export function Consultations() {
   const { patient } = useSession();
   const list = useApi<ConsultationsResponse>('/consultations', { patientId: patient.id });
   return (
-    <Page title={t.consultationsTitle}>
+    <Page title={t('consultations-title')}>
       {list.error && !list.data ? (
         <ErrorView error={list.error} retry={list.reload} />
       ) : !list.data ? (
         <Loading />
       ) : (
         <>
-          <p className="hint">{t.zoneNote({ zone: zoneName(patient.timeZone) })}</p>
-          <Section title={t.upcoming}>
+          <p className="hint">{t('zone-note', { zone: zoneName(patient.timeZone) })}</p>
+          <Section title={t('upcoming')}>
             {list.data.upcoming.length === 0 ? (
-              <p className="empty">{t.noUpcoming}</p>
+              <p className="empty">{t('no-upcoming')}</p>
             ) : (
               <div className="list">
                 {list.data.upcoming.map((c) => (
@@ -30,9 +30,9 @@ export function Consultations() {
               </div>
             )}
           </Section>
-          <Section title={t.past}>
+          <Section title={t('past')}>
             {list.data.past.length === 0 ? (
-              <p className="empty">{t.noPast}</p>
+              <p className="empty">{t('no-past')}</p>
             ) : (
               <div className="list">
                 {list.data.past.map((c) => (

@@ -3,6 +3,7 @@ import { Page } from '../components/page';
 import { Notice, Section } from '../components/ui';
 import { apiUrl } from '../lib/api';
 import { useI18n } from '../lib/i18n';
+import { localeTag } from '../lib/locales';
 import { haptic, rawInitData } from '../lib/telegram';
 import { useSession } from '../session';
 
@@ -145,42 +146,42 @@ export default function DeviceCheck() {
     if (verdict) haptic(verdict === 'video' ? 'success' : verdict === 'audio' ? 'warning' : 'error');
   }, [verdict]);
 
-  const number = new Intl.NumberFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', { maximumFractionDigits: 1 });
-  const label = (s: DeviceState) => ({ idle: '—', checking: t.checking, ok: t.works, denied: t.denied, missing: t.missing, failed: t.failed })[s];
+  const number = new Intl.NumberFormat(localeTag(locale), { maximumFractionDigits: 1 });
+  const label = (s: DeviceState) => ({ idle: '—', checking: t('checking'), ok: t('works'), denied: t('denied'), missing: t('missing'), failed: t('failed') })[s];
   const speedText =
-    speed.state === 'ok' ? (kbps >= 1000 ? t.mbps({ value: number.format(kbps / 1000) }) : t.kbps({ value: number.format(kbps) })) : label(speed.state);
+    speed.state === 'ok' ? (kbps >= 1000 ? t('mbps', { value: number.format(kbps / 1000) }) : t('kbps', { value: number.format(kbps) })) : label(speed.state);
 
   return (
-    <Page title={t.checkTitle}>
-      <p className="lead">{t.checkIntro}</p>
+    <Page title={t('check-title')}>
+      <p className="lead">{t('check-intro')}</p>
 
       <div className={`preview${camera === 'ok' ? '' : ' preview-empty'}`}>
-        <video ref={video} muted playsInline autoPlay aria-label={t.cameraPreview} />
+        <video ref={video} muted playsInline autoPlay aria-label={t('camera-preview')} />
         {camera !== 'ok' && <span aria-hidden="true">📷</span>}
       </div>
 
       <Section>
         <dl className="facts">
           <div>
-            <dt>{t.camera}</dt>
+            <dt>{t('camera')}</dt>
             <dd className={`state state-${camera}`}>{label(camera)}</dd>
           </div>
           <div>
-            <dt>{t.microphone}</dt>
+            <dt>{t('microphone')}</dt>
             <dd className={`state state-${mic}`}>
               {label(mic)}
               {mic === 'ok' && (
                 <>
-                  <span className="meter" role="meter" aria-label={t.micLevel} aria-valuemin={0} aria-valuemax={100} aria-valuenow={0}>
+                  <span className="meter" role="meter" aria-label={t('mic-level')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={0}>
                     <span ref={meter} className="meter-fill" />
                   </span>
-                  <span className="facts-sub">{t.micHint}</span>
+                  <span className="facts-sub">{t('mic-hint')}</span>
                 </>
               )}
             </dd>
           </div>
           <div>
-            <dt>{t.speed}</dt>
+            <dt>{t('speed')}</dt>
             <dd className={`state state-${speed.state}`}>{speedText}</dd>
           </div>
         </dl>
@@ -188,14 +189,14 @@ export default function DeviceCheck() {
 
       {verdict && (
         <Notice kind={verdict === 'video' ? 'success' : verdict === 'audio' ? 'warning' : 'error'}>
-          <strong>{verdict === 'video' ? t.verdictVideo : verdict === 'audio' ? t.verdictAudio : t.verdictNone}</strong>
+          <strong>{verdict === 'video' ? t('verdict-video') : verdict === 'audio' ? t('verdict-audio') : t('verdict-none')}</strong>
         </Notice>
       )}
-      {!running && speed.state === 'failed' && <Notice kind="error">{t.errorNetwork}</Notice>}
-      {!running && camera !== 'ok' && camera !== 'idle' && <p className="hint">{t.webviewNote}</p>}
+      {!running && speed.state === 'failed' && <Notice kind="error">{t('error-network')}</Notice>}
+      {!running && camera !== 'ok' && camera !== 'idle' && <p className="hint">{t('webview-note')}</p>}
 
       <button type="button" className="btn btn-primary" onClick={() => void start()} disabled={running} aria-busy={running}>
-        {running ? t.checking : speed.state === 'idle' ? t.checkStart : t.checkAgain}
+        {running ? t('checking') : speed.state === 'idle' ? t('check-start') : t('check-again')}
       </button>
     </Page>
   );

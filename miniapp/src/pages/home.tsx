@@ -31,22 +31,22 @@ export function Home() {
   }, [consultations.data]);
 
   return (
-    <Page title={t.appName}>
-      <p className="lead">{t.greeting({ name: addressOf(patient.fullName) })}</p>
+    <Page title={t('app-name')}>
+      <p className="lead">{t('greeting', { name: addressOf(patient.fullName) })}</p>
       {upcoming[0] && <JoinNow key={upcoming[0].id} c={upcoming[0]} />}
       {me.patients.length > 1 && <ProfileSwitcher />}
 
       <button type="button" className="btn btn-primary" onClick={() => router.push({ name: 'book' })}>
-        {t.bookDuty}
+        {t('book-duty')}
       </button>
 
-      <Section title={t.upcomingTitle}>
+      <Section title={t('upcoming-title')}>
         {consultations.error && !consultations.data ? (
           <ErrorView error={consultations.error} retry={consultations.reload} />
         ) : !consultations.data ? (
           <Loading />
         ) : upcoming.length === 0 ? (
-          <p className="empty">{t.noUpcoming}</p>
+          <p className="empty">{t('no-upcoming')}</p>
         ) : (
           <div className="list">
             {upcoming.slice(0, 3).map((c) => (
@@ -59,16 +59,16 @@ export function Home() {
       <WaitlistSection key={patient.id} />
 
       {applications.data && applications.data.applications.length > 0 && (
-        <Section title={t.applicationsTitle}>
+        <Section title={t('applications-title')}>
           <ul className="list plain">
             {applications.data.applications.map((a) => (
               <li key={a.id} className={`card card-static app-${a.status}`}>
                 <span className="card-who">{a.center}</span>
                 <span className="card-detail">{a.condition}</span>
                 <span className="card-meta">
-                  <span className={`badge badge-app-${a.status}`}>{t.applicationStatus[a.status] ?? a.status}</span>
+                  <span className={`badge badge-app-${a.status}`}>{t('application-status', { status: a.status })}</span>
                 </span>
-                <span className="card-detail">{t.sentOn({ date: date(a.submittedAt, patient.timeZone) })}</span>
+                <span className="card-detail">{t('sent-on', { date: date(a.submittedAt, patient.timeZone) })}</span>
               </li>
             ))}
           </ul>
@@ -77,10 +77,10 @@ export function Home() {
 
       <div className="stack">
         <button type="button" className="btn btn-secondary" onClick={() => router.push({ name: 'consultations' })}>
-          {t.allConsultations}
+          {t('all-consultations')}
         </button>
         <button type="button" className="btn btn-secondary" onClick={() => router.push({ name: 'device-check' })}>
-          {t.deviceCheck}
+          {t('device-check')}
         </button>
       </div>
     </Page>

@@ -29,12 +29,12 @@ export default function Booking({ route }: { route: RouteOf<'book'> | RouteOf<'r
   const moving = route.name === 'reschedule' ? route.id : undefined;
   const list = useApi<ConsultationsResponse>(moving === undefined ? null : '/consultations', { patientId: patient.id });
   const original = moving === undefined ? undefined : list.data?.upcoming.find((c) => c.id === moving);
-  const title = moving === undefined ? t.bookTitle : t.rescheduleTitle;
+  const title = moving === undefined ? t('book-title') : t('reschedule-title');
 
   if (moving !== undefined && !original) {
     return (
       <Page title={title}>
-        {list.error ? <ErrorView error={list.error} retry={list.reload} /> : list.data ? <Notice kind="error">{t.errorGeneric}</Notice> : <Loading />}
+        {list.error ? <ErrorView error={list.error} retry={list.reload} /> : list.data ? <Notice kind="error">{t('error-generic')}</Notice> : <Loading />}
       </Page>
     );
   }
@@ -45,7 +45,7 @@ function BookingFlow({ title, original }: { title: string; original: Consultatio
   const { t } = useI18n();
   const wizard = useBookingWizard(original);
   const { state, view, index } = wizard;
-  const titles: Record<View, string> = { specialty: t.stepSpecialty, day: t.stepDay, time: t.stepTime, mode: t.stepMode, confirm: t.stepConfirm, 'full-day': t.dayFullTitle };
+  const titles: Record<View, string> = { specialty: t('step-specialty'), day: t('step-day'), time: t('step-time'), mode: t('step-mode'), confirm: t('step-confirm'), 'full-day': t('day-full-title') };
 
   return (
     <Page title={title} back={wizard.back}>

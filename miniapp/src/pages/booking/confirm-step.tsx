@@ -28,26 +28,26 @@ export function ConfirmStep({
     <>
       <dl className="facts">
         <div>
-          <dt>{t.when}</dt>
+          <dt>{t('when')}</dt>
           <dd className="facts-when">
             {day(slot.startsAt, timeZone)}, {time(slot.startsAt, timeZone)}
           </dd>
         </div>
         <div>
-          <dt>{t.doctor}</dt>
+          <dt>{t('doctor')}</dt>
           <dd>
             {slot.doctor.name}
-            <span className="facts-sub">{t.specialty[slot.specialty]}</span>
+            <span className="facts-sub">{t('specialty', { specialty: slot.specialty })}</span>
           </dd>
         </div>
         <div>
-          <dt>{t.connection}</dt>
-          <dd>{t.modeLabel[mode]}</dd>
+          <dt>{t('connection')}</dt>
+          <dd>{t('mode-label', { mode })}</dd>
         </div>
       </dl>
       <ZoneNote timeZone={timeZone} />
       {error && <ErrorView error={error} />}
-      <MainAction text={sending ? t.sending : moving ? t.confirmReschedule : t.confirmBook} onClick={() => void submit()} loading={sending} />
+      <MainAction text={sending ? t('sending') : moving ? t('confirm-reschedule') : t('confirm-book')} onClick={() => void submit()} loading={sending} />
     </>
   );
 }

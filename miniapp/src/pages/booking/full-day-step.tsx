@@ -34,19 +34,19 @@ export function FullDayStep({
       <>
         <p className="lead">{calendarDay(day)}</p>
         <Notice kind="success">
-          <p className="waitlist-joined">{t.waitlistJoined({ date })}</p>
-          <p className="hint">{t.waitlistQueue}</p>
+          <p className="waitlist-joined">{t('waitlist-joined', { date })}</p>
+          <p className="hint">{t('waitlist-queue')}</p>
         </Notice>
         {error && <ErrorView error={error} />}
         <div className="stack">
           <button type="button" className="btn btn-primary" onClick={() => router.reset({ name: 'home' })}>
-            {t.toHome}
+            {t('to-home')}
           </button>
           <button type="button" className="btn btn-secondary" onClick={otherDay}>
-            {t.otherDay}
+            {t('other-day')}
           </button>
           <button type="button" className="btn btn-danger" disabled={busy} aria-busy={busy} onClick={() => void actions.leave(entry)}>
-            {busy ? t.sending : t.waitlistLeave}
+            {busy ? t('sending') : t('waitlist-leave')}
           </button>
         </div>
       </>
@@ -55,16 +55,16 @@ export function FullDayStep({
   return (
     <>
       <p className="lead">{calendarDay(day)}</p>
-      {outcome?.kind === 'left' && <Notice kind="success">{t.waitlistLeft({ date })}</Notice>}
-      {outcome?.kind === 'gone' && <Notice>{t.waitlistGone}</Notice>}
-      <p>{t.dayFullText}</p>
+      {outcome?.kind === 'left' && <Notice kind="success">{t('waitlist-left', { date })}</Notice>}
+      {outcome?.kind === 'gone' && <Notice>{t('waitlist-gone')}</Notice>}
+      <p>{t('day-full-text')}</p>
       {error && <ErrorView error={error} />}
       <div className="stack">
         <button type="button" className="btn btn-primary" disabled={busy} aria-busy={busy} onClick={() => void actions.join(specialty, day)}>
-          {busy ? t.sending : t.waitlistJoin}
+          {busy ? t('sending') : t('waitlist-join')}
         </button>
         <button type="button" className="btn btn-secondary" onClick={otherDay}>
-          {t.otherDay}
+          {t('other-day')}
         </button>
       </div>
     </>

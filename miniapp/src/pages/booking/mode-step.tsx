@@ -9,13 +9,13 @@ export function ModeStep({ choose }: { choose: (mode: Mode) => void }) {
   const { t } = useI18n();
   const { me } = useSession();
   const router = useRouter();
-  const speed = (kbps: number) => (kbps >= 1000 ? t.mbps({ value: String(kbps / 1000) }) : t.kbps({ value: String(kbps) }));
+  const speed = (kbps: number) => (kbps >= 1000 ? t('mbps', { value: String(kbps / 1000) }) : t('kbps', { value: String(kbps) }));
   return (
     <div className="list">
-      <Choice title={<Icon text="🎥" label={t.modeLabel.video} />} detail={t.modeVideoText({ speed: speed(me.connection.minVideoKbps) })} onClick={() => choose('video')} />
-      <Choice title={<Icon text="📞" label={t.modeLabel.audio} />} detail={t.modeAudioText({ speed: speed(me.connection.minAudioKbps) })} onClick={() => choose('audio')} />
+      <Choice title={<Icon text="🎥" label={t('mode-label', { mode: 'video' })} />} detail={t('mode-video-text', { speed: speed(me.connection.minVideoKbps) })} onClick={() => choose('video')} />
+      <Choice title={<Icon text="📞" label={t('mode-label', { mode: 'audio' })} />} detail={t('mode-audio-text', { speed: speed(me.connection.minAudioKbps) })} onClick={() => choose('audio')} />
       <button type="button" className="btn btn-link" onClick={() => router.push({ name: 'device-check' })}>
-        {t.notSure}
+        {t('not-sure')}
       </button>
     </div>
   );

@@ -12,7 +12,7 @@ export function SpecialtyStep({ centers, choose }: { centers: Resource<CentersRe
   const shared = sameTopics(centers.data);
   return (
     <>
-      {shared && <p className="hint">{t.dutyTopics({ topics: specialties[0]!.topics })}</p>}
+      {shared && <p className="hint">{t('duty-topics', { topics: lowerFirst(specialties[0]!.topics) })}</p>}
       <div className="list">
         {specialties.map((s) => (
           <Choice key={s.code} title={s.name} detail={shared ? undefined : s.topics} onClick={() => choose(s.code)} />
@@ -21,6 +21,9 @@ export function SpecialtyStep({ centers, choose }: { centers: Resource<CentersRe
     </>
   );
 }
+
+/** "Нарушения ритма" read inside a sentence: "…на вопросы: нарушения ритма". */
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 /** The catalogue gives every specialty the same topics today: then they are said once, above the list. */
 function sameTopics(c: CentersResponse): boolean {

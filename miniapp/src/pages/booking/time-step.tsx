@@ -17,7 +17,7 @@ export function TimeStep({ wizard }: { wizard: BookingWizard }) {
       ) : !slots.data || slots.loading ? (
         <Loading />
       ) : daySlots.length === 0 ? (
-        <Notice>{t.noSlotsDay}</Notice>
+        <Notice>{t('no-slots-day')}</Notice>
       ) : (
         <div className="times">
           {daySlots.map((s) => (

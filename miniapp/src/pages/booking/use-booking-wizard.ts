@@ -76,7 +76,7 @@ export function useBookingWizard(original: ConsultationItem | undefined) {
       if (e.code === 'slot_taken' || e.code === 'booking_too_late') {
         // Someone else was quicker (or the time came too close): say so, and show what is still free.
         slots.reload();
-        dispatch({ type: 'slot-lost', notice: e.code === 'slot_taken' ? t.slotTaken : t.errorCodes.booking_too_late! });
+        dispatch({ type: 'slot-lost', notice: e.code === 'slot_taken' ? t('slot-taken') : t('error-code', { code: 'booking_too_late' }) });
       } else dispatch({ type: 'failed', error: e });
     }
   };
