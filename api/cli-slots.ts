@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
-import { addDayOffAsSeen, bookedOnDay, checkDutyDate } from '../core/duty/day-off.js';
+import { OPERATOR } from '../core/actor.js';
+import { checkDutyDate } from '../core/duty/day-off.js';
 import { isSpecialty, minutesOf, type DutyDoctor } from '../core/duty/index.js';
-import { addWeeklyTemplates, groupTemplates, parseWeekdays, WEEKDAY_CODES } from '../core/duty/weekly.js';
+import { groupTemplates, parseWeekdays, WEEKDAY_CODES } from '../core/duty/weekly.js';
 import { DomainError } from '../core/errors.js';
 import { addDays, zonedParts, zonedToUtc } from '../core/time.js';
 import { UsageError } from './cli-usage.js';
@@ -92,7 +93,7 @@ function add(services: Services, values: Values, log: (line: string) => void): v
   if (!weekdays) throw new UsageError(`--days must be a comma-separated list of ${WEEKDAY_CODES.join(', ')}`);
   const to = time(values.to, 'to');
   const slotMinutes = positiveInt(values.length, 'length');
-  const { templates, opened } = addWeeklyTemplates(services, doc.id, weekdays, { from, to, slotMinutes });
+  const { templates, opened } = services.roster.addWeekly(OPERATOR, doc.id, weekdays, { from, to, slotMinutes });
   log(`Added ${weekdayNames(weekdays)} ${from}–${to} (${doc.timeZone}), ${slotMinutes}-minute slots, for ${doc.name} (staff ${doc.id}): templates ${templates.map((t) => t.id).join(', ')}.`);
   log(`Opened ${opened} slots up to ${services.dutyLimits.daysAhead} days ahead.`);
 }
@@ -128,14 +129,14 @@ function off(services: Services, values: Values, log: (line: string) => void): v
   if (day < zonedParts(services.clock.now(), doc.timeZone).date) throw new UsageError(`--date ${day} is in the past (${doc.timeZone})`);
   const reason = values.reason?.trim() || undefined;
   if (values['keep-booked']) {
-    const result = services.duty.addDayOff(doc.id, day, reason ? { reason } : {});
+    const result = services.roster.addDayOffKeepingBooked(OPERATOR, doc.id, day, reason ? { reason } : {});
     log(`Day off ${day} for ${doc.name} (staff ${doc.id}): ${result.removed} free slots removed.`);
     if (result.booked.length) log([`These bookings stay (${result.booked.length}):`, ...bookedLines(result.booked, doc.timeZone)].join('\n'));
     return;
   }
   // Without --cancel-booked nobody's booking may be cancelled: exactly none must be there, checked in one transaction.
-  const seen = values['cancel-booked'] ? bookedOnDay(services, doc.id, day).map((b) => b.consultationId) : [];
-  const result = addDayOffAsSeen(services, doc.id, day, seen, reason ? { reason } : {});
+  const seen = values['cancel-booked'] ? services.roster.bookedOn(OPERATOR, doc.id, day).map((b) => b.consultationId) : [];
+  const result = services.roster.addDayOffAsSeen(OPERATOR, doc.id, day, seen, reason ? { reason } : {});
   if (!result.ok) {
     throw new UsageError(
       [
@@ -160,7 +161,7 @@ export function slotsCommand(services: Services, args: string[], log: (line: str
     case 'remove': {
       const doc = dutyDoctor(services, values);
       const templateId = positiveInt(values.template, 'template');
-      const { booked } = services.duty.removeTemplate(doc.id, templateId);
+      const { booked } = services.roster.removeTemplate(OPERATOR, doc.id, templateId);
       log(`Removed template ${templateId} of ${doc.name} (staff ${doc.id}) and its free slots.`);
       if (booked.length) log([`These bookings stay (${booked.length}):`, ...bookedLines(booked, doc.timeZone)].join('\n'));
       return;
@@ -170,7 +171,7 @@ export function slotsCommand(services: Services, args: string[], log: (line: str
     case 'on': {
       const doc = dutyDoctor(services, values);
       const day = date(values.date);
-      const { opened } = services.duty.removeDayOff(doc.id, day);
+      const { opened } = services.roster.removeDayOff(OPERATOR, doc.id, day);
       log(`${day} is a working day again for ${doc.name} (staff ${doc.id}): ${opened} slots opened.`);
       return;
     }

@@ -15,6 +15,7 @@ import { createBookingService } from '../core/booking/service.js';
 import { createDocumentService } from '../core/documents/service.js';
 import { createDutyChatService } from '../core/duty-chat/service.js';
 import { DEFAULT_DUTY_LIMITS } from '../core/duty/limits.js';
+import { createDutyRoster } from '../core/duty/roster.js';
 import { createDutyService } from '../core/duty/service.js';
 import { createServiceScheduler } from '../core/jobs/index.js';
 import type { Logger } from '../core/logger.js';
@@ -70,6 +71,8 @@ export function createServices(opts: {
   });
   // Duty doctors' templates, days off and slots; their own cancellations.
   const duty = createDutyService({ db, clock, audit, limits: dutyLimits });
+  // The same schedules as people manage them (staff bot /slots, CLI `slots`): each call checks the actor's right.
+  const roster = createDutyRoster({ db, clock, audit, duty, consultation: scheduling.get });
   // Issuing a conclusion also queues its PDF for the patient (template conclusion_ready), in the same transaction.
   const conclusions = createConclusionService({ db, filesDir: config.filesDir, clock, audit, catalog });
   // Patient ⇄ duty doctor messages, relayed through the outbox; photos under filesDir/duty-chat.
@@ -99,6 +102,7 @@ export function createServices(opts: {
     video,
     dutyLimits,
     duty,
+    roster,
     booking,
     conclusions,
     dutyChat,

@@ -1,6 +1,3 @@
-import type { Db } from '../../db/client.js';
-import { DomainError } from '../errors.js';
-import type { DutyService } from './service.js';
 import { minutesOf, type DutyTemplate } from './template.js';
 
 /** ISO weekdays 1 (Monday) … 7 (Sunday) by their three-letter English names, as the CLI takes them. */
@@ -44,32 +41,6 @@ export function parseWeekdays(text: string): number[] | undefined {
   const days = names.map((n) => WEEKDAY_CODES.indexOf(n as WeekdayCode) + 1);
   if (days.some((d) => d === 0)) return undefined;
   return [...new Set(days)].sort((a, b) => a - b);
-}
-
-/**
- * Adds the same hours on several weekdays, all or nothing: one weekday that overlaps an existing template (or hours
- * the core refuses) adds none. DomainError template_invalid {field: 'weekday'} for an empty or bad list, and the
- * core's template_invalid, template_overlaps, not_duty_doctor.
- */
-export function addWeeklyTemplates(
-  deps: { db: Db; duty: Pick<DutyService, 'addTemplate'> },
-  staffId: number,
-  weekdays: readonly number[],
-  hours: WeeklyHours,
-): { templates: DutyTemplate[]; opened: number } {
-  const days = [...new Set(weekdays)].sort((a, b) => a - b);
-  if (days.length === 0 || days.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) throw new DomainError('template_invalid', { field: 'weekday' });
-  // addTemplate opens its own transaction; inside this one it becomes a savepoint, so a refusal rolls back every day.
-  return deps.db.transaction(() => {
-    const templates: DutyTemplate[] = [];
-    let opened = 0;
-    for (const weekday of days) {
-      const added = deps.duty.addTemplate(staffId, { weekday, ...hours });
-      templates.push(added.template);
-      opened += added.opened;
-    }
-    return { templates, opened };
-  });
 }
 
 /** Templates with the same hours and slot length grouped into one line, weekdays in order; lines by first weekday, then start. */

@@ -1,8 +1,9 @@
 import { DomainError } from '../../../core/errors.js';
 import type { Translate } from '../../shared/outbox-sender.js';
 
-/** Refusals of the duty service a doctor can meet in /slots, each shown as slots-err-<code>. */
+/** Refusals of the duty roster a doctor can meet in /slots, each shown as slots-err-<code> (a refused right as slots-not-allowed). */
 export const SLOTS_ERROR_CODES = [
+  'schedule_not_allowed',
   'not_duty_doctor',
   'template_invalid',
   'template_overlaps',
@@ -38,5 +39,6 @@ export function attemptDuty<T>(fn: () => T): Attempt<T> {
 }
 
 export function slotsErrorText(t: Translate, refused: SlotsRefusal): string {
+  if (refused.code === 'schedule_not_allowed') return t('slots-not-allowed');
   return t(`slots-err-${refused.code.replaceAll('_', '-')}`, refused.details);
 }

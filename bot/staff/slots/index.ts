@@ -1,12 +1,11 @@
 import { createConversation } from '@grammyjs/conversations';
 import { Composer } from 'grammy';
-import { addDayOffAsSeen } from '../../../core/duty/day-off.js';
+import { staffActor, type Actor } from '../../../core/actor.js';
 import type { DutyDoctor } from '../../../core/duty/index.js';
 import { addDays, zonedParts } from '../../../core/time.js';
 import { parseNumberArgument } from '../consultations/format.js';
 import type { StaffContext, StaffConvoContext } from '../context.js';
 import type { StaffBotDeps } from '../deps.js';
-import { auditIfAdmin, managedDoctor } from './access.js';
 import { cancelData, dayData, dayOffData, parseCancel, parseDay, parseDayOff, parseRemove, parseScreen, removeData, screenData } from './callback-data.js';
 import { createCancelConversation, SLOTS_CANCEL, type CancelTarget } from './cancel-flow.js';
 import { attemptDuty, slotsErrorText } from './errors.js';
@@ -23,9 +22,17 @@ export function slotsFlow(deps: StaffBotDeps) {
 
 const edit = (ctx: StaffContext, v: View) => ctx.editMessageText(v.text, { reply_markup: v.markup });
 
+const actorOf = (ctx: StaffContext): Actor => staffActor(ctx.staff!);
+
+/** The duty doctor whose schedule the presser may manage, or undefined (not allowed, or not a duty doctor). */
+function managedDoctor(ctx: StaffContext, staffId: number): DutyDoctor | undefined {
+  const found = attemptDuty(() => ctx.deps.roster.doctor(actorOf(ctx), staffId));
+  return found.ok ? found.value : undefined;
+}
+
 /** The doctor a button names, if the presser may manage their schedule; otherwise the presser is told, and undefined. */
 async function doctorOf(ctx: StaffContext, staffId: number | undefined): Promise<DutyDoctor | undefined> {
-  const doctor = staffId === undefined ? undefined : managedDoctor(ctx.deps, ctx.staff!, staffId);
+  const doctor = staffId === undefined ? undefined : managedDoctor(ctx, staffId);
   if (!doctor) await ctx.answerCallbackQuery({ text: ctx.t('slots-not-allowed'), show_alert: true });
   return doctor;
 }
@@ -63,12 +70,12 @@ export function slotsFeature() {
         const v = doctorsView(ctx.deps, ctx.t);
         return ctx.reply(v.text, { reply_markup: v.markup });
       }
-      const doctor = managedDoctor(ctx.deps, actor, id);
+      const doctor = managedDoctor(ctx, id);
       if (!doctor) return ctx.reply(slotsErrorText(ctx.t, { code: 'not_duty_doctor', details: {} }));
       const v = await overview(ctx, doctor);
       return ctx.reply(v.text, { reply_markup: v.markup });
     }
-    const doctor = managedDoctor(ctx.deps, actor, actor.id);
+    const doctor = managedDoctor(ctx, actor.id);
     if (!doctor) return ctx.reply(ctx.t('slots-not-duty'));
     const v = await overview(ctx, doctor);
     await ctx.reply(v.text, { reply_markup: v.markup });
@@ -93,8 +100,9 @@ export function slotsFeature() {
         await ctx.answerCallbackQuery();
         return edit(ctx, removeView(ctx.deps, ctx.t, doctor));
       case 'generate': {
-        const { opened } = ctx.deps.duty.generateSlots(doctor.id);
-        auditIfAdmin(ctx.deps, ctx.staff!, doctor.id, 'generated', { details: { opened } });
+        const generated = attemptDuty(() => ctx.deps.roster.generate(actorOf(ctx), doctor.id));
+        if (!generated.ok) return ctx.answerCallbackQuery({ text: slotsErrorText(ctx.t, generated.refused), show_alert: true });
+        const { opened } = generated.value;
         await ctx.answerCallbackQuery({ text: ctx.t('slots-generated', { opened, days: ctx.deps.dutyLimits.daysAhead }), show_alert: true });
         return edit(ctx, await overview(ctx, doctor));
       }
@@ -120,18 +128,16 @@ export function slotsFeature() {
     if (!offered(ctx, doctor, data.day)) return ctx.answerCallbackQuery({ text: ctx.t('staff-unknown-action') });
     const day = dayLabel(ctx.t, data.day);
     if (!data.off) {
-      const back = attemptDuty(() => ctx.deps.duty.removeDayOff(doctor.id, data.day));
+      const back = attemptDuty(() => ctx.deps.roster.removeDayOff(actorOf(ctx), doctor.id, data.day));
       if (!back.ok) return ctx.answerCallbackQuery({ text: slotsErrorText(ctx.t, back.refused), show_alert: true });
-      auditIfAdmin(ctx.deps, ctx.staff!, doctor.id, 'day_off_removed', { details: { date: data.day } });
       await ctx.answerCallbackQuery();
       return edit(ctx, resultView(ctx.t, doctor.id, [ctx.t('slots-off-undone', { day, opened: back.value.opened })]));
     }
     // Without bookings the day off is taken at once; with any, nothing changes until the doctor confirms (the flow).
-    const taken = attemptDuty(() => addDayOffAsSeen(ctx.deps, doctor.id, data.day, []));
+    const taken = attemptDuty(() => ctx.deps.roster.addDayOffAsSeen(actorOf(ctx), doctor.id, data.day, []));
     if (!taken.ok) return ctx.answerCallbackQuery({ text: slotsErrorText(ctx.t, taken.refused), show_alert: true });
     await ctx.answerCallbackQuery();
     if (!taken.value.ok) return enter(ctx, SLOTS_CANCEL, doctor.id, { kind: 'day', day: data.day });
-    auditIfAdmin(ctx.deps, ctx.staff!, doctor.id, 'day_off', { details: { date: data.day, cancelled: 0 } });
     await edit(ctx, resultView(ctx.t, doctor.id, [ctx.t('slots-off-done', { day, removed: taken.value.removed })]));
   });
 
@@ -140,12 +146,11 @@ export function slotsFeature() {
     const doctor = await doctorOf(ctx, data?.staffId);
     if (!data || !doctor) return;
     const row = ctx.deps.duty.templates(doctor.id).find((t) => t.id === data.templateId);
-    const removed = attemptDuty(() => ctx.deps.duty.removeTemplate(doctor.id, data.templateId));
+    const removed = attemptDuty(() => ctx.deps.roster.removeTemplate(actorOf(ctx), doctor.id, data.templateId));
     if (!row || !removed.ok) {
       await ctx.answerCallbackQuery({ text: slotsErrorText(ctx.t, { code: 'template_not_found', details: {} }), show_alert: true });
       return edit(ctx, removeView(ctx.deps, ctx.t, doctor));
     }
-    auditIfAdmin(ctx.deps, ctx.staff!, doctor.id, 'template_removed', { details: { templateId: data.templateId } });
     await ctx.answerCallbackQuery();
     const lines = [ctx.t('slots-removed', { line: templateLine(ctx.t, { ...row, weekdays: [row.weekday] }) })];
     const { booked } = removed.value;

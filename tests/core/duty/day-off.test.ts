@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../../api/services.js';
-import { addDayOffAsSeen, bookedOnDay } from '../../../core/duty/day-off.js';
+import { bookedOnDay } from '../../../core/duty/day-off.js';
 import { waitlistOffer } from '../../../core/duty/offer.js';
 import { joinWaitlist } from '../../../core/duty/index.js';
 import { zonedToUtc } from '../../../core/time.js';
-import { consultations, outbox, staff } from '../../../db/schema.js';
+import { staff } from '../../../db/schema.js';
 import { codeOf } from '../../support/domain-error.js';
 import { addDutyDoctor, bookDirectly } from '../../support/duty-fixtures.js';
 import { addPatient, createCoreServices, WEDNESDAY_10_MSK } from '../../support/scheduling-fixtures.js';
@@ -22,7 +22,6 @@ afterEach(() => close());
 
 const msk = (date: string, time: string) => zonedToUtc(date, time, 'Europe/Moscow');
 const slotAt = (staffId: number, at: number) => services.duty.schedule(staffId, at, at + 1)[0]!;
-const status = (id: number) => services.db.select({ s: consultations.status }).from(consultations).where(eq(consultations.id, id)).get()!.s;
 
 describe('bookedOnDay', () => {
   it('the day is the doctor’s own calendar day, from now on', () => {
@@ -35,38 +34,6 @@ describe('bookedOnDay', () => {
     expect(bookedOnDay(services, doc.id, '2026-11-26').map((b) => b.consultationId)).toEqual([c]);
     expect(bookedOnDay(services, doc.id, '2026-11-25')).toEqual([]);
     expect(codeOf(() => bookedOnDay(services, doc.id, '2026-11-31'))).toBe('date_invalid');
-  });
-});
-
-describe('addDayOffAsSeen', () => {
-  it('cancels exactly the bookings seen; a booking made since makes it change nothing and report the day as it is', () => {
-    const doc = addDutyDoctor(services, 6001);
-    services.duty.addTemplate(doc.id, { weekday: 4, from: '09:00', to: '11:00', slotMinutes: 30 });
-    const a = bookDirectly(services, addPatient(services, 9001), doc.id, slotAt(doc.id, msk('2026-11-26', '09:00')).id);
-    const b = bookDirectly(services, addPatient(services, 9002), doc.id, slotAt(doc.id, msk('2026-11-26', '10:00')).id);
-
-    const stale = addDayOffAsSeen(services, doc.id, '2026-11-26', [a], { reason: 'болезнь' });
-    expect(stale).toMatchObject({ ok: false, booked: [{ consultationId: a }, { consultationId: b }] });
-    expect([status(a), status(b)]).toEqual(['scheduled', 'scheduled']);
-    expect(services.duty.daysOff(doc.id)).toEqual([]);
-    expect(services.duty.schedule(doc.id, msk('2026-11-26', '00:00'), msk('2026-11-27', '00:00'))).toHaveLength(4);
-
-    const done = addDayOffAsSeen(services, doc.id, '2026-11-26', [b, a], { reason: 'болезнь' });
-    expect(done).toEqual({ ok: true, removed: 2, cancelled: [a, b] });
-    expect([status(a), status(b)]).toEqual(['cancelled', 'cancelled']);
-    expect(services.db.select().from(outbox).where(eq(outbox.template, 'consultation_cancelled_by_doctor')).all().map((r) => JSON.parse(r.params))).toEqual([
-      { consultationId: a, reason: 'болезнь' },
-      { consultationId: b, reason: 'болезнь' },
-    ]);
-    // Taking the day back reopens its slots, the cancelled ones too (a day off closes them "by schedule").
-    expect(services.duty.removeDayOff(doc.id, '2026-11-26').opened).toBe(4);
-  });
-
-  it('with nothing booked and nothing seen, it is simply a day off', () => {
-    const doc = addDutyDoctor(services, 6001);
-    services.duty.addTemplate(doc.id, { weekday: 4, from: '09:00', to: '11:00', slotMinutes: 30 });
-    expect(addDayOffAsSeen(services, doc.id, '2026-11-26', [])).toEqual({ ok: true, removed: 4, cancelled: [] });
-    expect(services.duty.daysOff(doc.id)).toEqual([{ date: '2026-11-26', reason: null }]);
   });
 });
 
