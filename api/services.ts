@@ -15,6 +15,7 @@ import { createBookingService } from '../core/booking/service.js';
 import { createDocumentService } from '../core/documents/service.js';
 import { createDutyChatService } from '../core/duty-chat/service.js';
 import { DEFAULT_DUTY_LIMITS } from '../core/duty/limits.js';
+import { createTriage } from '../core/applications/triage.js';
 import { createDutyRoster } from '../core/duty/roster.js';
 import { createDutyService } from '../core/duty/service.js';
 import { createServiceScheduler } from '../core/jobs/index.js';
@@ -98,6 +99,8 @@ export function createServices(opts: {
     staffInvites: createStaffInvites({ db, staff, clock, audit, catalog }),
     applicationRepository,
     applications,
+    // Triage as the center's doctors do it (take, request documents, decline, read documents): their rights and records.
+    triage: createTriage({ audit, staff, documents, applications }),
     scheduling,
     video,
     dutyLimits,

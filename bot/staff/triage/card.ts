@@ -1,16 +1,16 @@
 import { InlineKeyboard } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
+import { DECLINABLE, mayStart, mayViewDocuments, REQUESTABLE } from '../../../core/applications/access.js';
 import type { Application } from '../../../core/applications/repository.js';
 import { referrerOf } from '../../../core/referrals/linking.js';
 import type { StaffMember } from '../../../core/staff/repository.js';
 import type { Translate } from '../../shared/outbox-sender.js';
 import type { StaffBotDeps } from '../deps.js';
 import { scheduleData } from '../schedule/callback-data.js';
-import { DECLINABLE, holderName, mayStart, mayViewDocuments, REQUESTABLE } from './access.js';
 import { declineData, documentsData, requestData, takeData } from './callback-data.js';
 import { conditionLabel, formatMoment, kindList, patientAge } from './labels.js';
 
-export type CardDeps = Pick<StaffBotDeps, 'catalog' | 'documents' | 'applicationRepository' | 'applications' | 'staff' | 'clock' | 'db' | 'outbox'>;
+export type CardDeps = Pick<StaffBotDeps, 'catalog' | 'documents' | 'applicationRepository' | 'applications' | 'staff' | 'clock' | 'db' | 'outbox' | 'triage'>;
 
 /** What the card says on top: a fresh notice, the patient's answer to a request, or just the application. */
 export type Headline = 'new' | 'documents_added' | 'plain';
@@ -33,7 +33,7 @@ function stateLines(deps: CardDeps, t: Translate, locale: string, app: Applicati
     case 'submitted':
       return [t(app.assignedStaffId === null ? 'triage-state-waiting' : 'triage-state-docs-added')];
     case 'in_review':
-      return [app.assignedStaffId === viewer.id ? t('triage-state-mine') : t('triage-state-with', { name: holderName(deps, app) ?? '—' })];
+      return [app.assignedStaffId === viewer.id ? t('triage-state-mine') : t('triage-state-with', { name: deps.triage.holderName(app) ?? '—' })];
     case 'needs_documents':
       return [
         t('triage-state-docs-requested', { kinds: kindList(deps.catalog, app.requestedKinds, locale) }),
@@ -86,7 +86,7 @@ function referralLines(deps: CardDeps, t: Translate, app: Application): string[]
  */
 export function triageCard(deps: CardDeps, t: Translate, locale: string, app: Application, viewer: StaffMember, headline: Headline = 'plain'): CardView {
   const colleagues = app.assignedStaffId !== null && app.assignedStaffId !== viewer.id && viewer.role !== 'admin';
-  if (colleagues) return { text: takenText(deps, t, locale, app, holderName(deps, app) ?? '—') };
+  if (colleagues) return { text: takenText(deps, t, locale, app, deps.triage.holderName(app) ?? '—') };
   const patient = deps.applicationRepository.patientOf(app.id);
   if (!patient) return { text: t('triage-card-gone', { id: id(app) }) };
   const title =

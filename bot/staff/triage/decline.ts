@@ -5,9 +5,9 @@ import { DEFAULT_LOCALE, pickLocale } from '../../shared/i18n.js';
 import type { Translate } from '../../shared/outbox-sender.js';
 import type { StaffContext, StaffConvoContext } from '../context.js';
 import type { StaffBotDeps } from '../deps.js';
-import { actAsHolder, DECLINABLE, lookup, mayStart, refusalText } from './access.js';
 import { askText, type TriageConvo } from './ask-text.js';
 import { declineData, reasonData, unpackSafely } from './callback-data.js';
+import { attemptTriage, refusalText } from './refusal.js';
 import { cardFor, showCard } from './show-card.js';
 
 export const DECLINE_REASON = 'triageDeclineReason';
@@ -58,7 +58,8 @@ export function reasonProblem(t: Translate, text: string): string | undefined {
 function decline(deps: StaffBotDeps, telegramId: number, id: number, reason: string) {
   const member = deps.staff.byTelegramId(telegramId);
   if (!member) return { ok: false as const, code: 'application_not_found', details: {} };
-  return actAsHolder(deps, member, id, (app) => deps.applications.decline(member, app.id, reason));
+  const done = attemptTriage(() => void deps.triage.decline(member, id, reason));
+  return done.ok ? { ok: true as const } : done;
 }
 
 /** "Decline": a reason from a short list (written to the patient in their language) or typed in a short conversation. */
@@ -68,9 +69,8 @@ export function declineFeature() {
   feature.callbackQuery(declineData.filter(), async (ctx) => {
     const data = unpackSafely(declineData.unpack, ctx.callbackQuery.data);
     if (!data) return ctx.answerCallbackQuery({ text: ctx.t('staff-unknown-action') });
-    const found = lookup(ctx.deps, ctx.staff!, data.id);
+    const found = attemptTriage(() => ctx.deps.triage.declinable(ctx.staff!, data.id));
     if (!found.ok) return ctx.answerCallbackQuery({ text: refusalText(ctx.t, found), show_alert: true });
-    if (!mayStart(ctx.staff!, found.app, DECLINABLE)) return ctx.answerCallbackQuery({ text: ctx.t('triage-changed'), show_alert: true });
     await ctx.answerCallbackQuery();
     const card = ctx.callbackQuery.message?.message_id ?? 0;
     const keyboard = new InlineKeyboard();
@@ -89,9 +89,8 @@ export function declineFeature() {
       await ctx.answerCallbackQuery();
       return ctx.editMessageText(ctx.t('triage-cancelled'));
     }
-    const found = lookup(ctx.deps, ctx.staff!, data.id);
+    const found = attemptTriage(() => ctx.deps.triage.declinable(ctx.staff!, data.id));
     if (!found.ok) return ctx.answerCallbackQuery({ text: refusalText(ctx.t, found), show_alert: true });
-    if (!mayStart(ctx.staff!, found.app, DECLINABLE)) return ctx.answerCallbackQuery({ text: ctx.t('triage-changed'), show_alert: true });
     if (data.code === 'other') {
       await ctx.answerCallbackQuery();
       await ctx.editMessageReplyMarkup();

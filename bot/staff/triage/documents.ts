@@ -41,15 +41,10 @@ function fileName(label: string, day: string, doc: PatientDocument): string {
 
 /**
  * Sends the application's documents from our storage: photos as albums, PDFs (and images Telegram would refuse as
- * photos) as files, each with its kind and date in the doctor's zone. Every document sent is one audit entry.
+ * photos) as files, each with its kind and date in the doctor's zone. Core records every document read for sending.
  */
-export async function sendDocuments(ctx: StaffContext, member: StaffMember, app: Application): Promise<void> {
-  const { documents, audit, catalog } = ctx.deps;
-  const docs = documents
-    .list(app.patientId)
-    .map((d) => documents.get(app.patientId, d.id))
-    .filter((d): d is PatientDocument => d !== undefined)
-    .sort((a, b) => a.createdAt - b.createdAt || a.id - b.id);
+export async function sendDocuments(ctx: StaffContext, member: StaffMember, app: Application, docs: PatientDocument[]): Promise<void> {
+  const { triage, catalog } = ctx.deps;
   if (docs.length === 0) {
     await ctx.reply(ctx.t('triage-docs-none', { id: String(app.id) }));
     return;
@@ -61,14 +56,7 @@ export async function sendDocuments(ctx: StaffContext, member: StaffMember, app:
     const day = formatDay(doc.createdAt, member.timeZone);
     return { caption: ctx.t('triage-doc-caption', { kind: label, date: day, pages: doc.pageCount }), name: fileName(label, day, doc) };
   };
-  // Recorded as the bytes leave storage for Telegram: a disclosure that may have happened is logged, not skipped.
-  const viewed = (doc: PatientDocument) =>
-    audit.record({
-      actor: { type: 'staff', id: member.id },
-      action: 'document.viewed',
-      patientId: app.patientId,
-      details: { applicationId: app.id, documentId: doc.id },
-    });
+  const read = (doc: PatientDocument) => triage.readDocument(member, app.id, doc.id);
 
   const photos = docs.filter(fitsPhoto);
   const files = docs.filter((d) => !fitsPhoto(d));
@@ -77,8 +65,7 @@ export async function sendDocuments(ctx: StaffContext, member: StaffMember, app:
     const media = [];
     for (const doc of album) {
       const { caption, name } = describe(doc);
-      const bytes = await documents.read(doc);
-      viewed(doc);
+      const bytes = await read(doc);
       media.push(InputMediaBuilder.photo(new InputFile(bytes, name), { caption }));
     }
     if (media.length === 1) await ctx.replyWithPhoto(media[0]!.media, { caption: media[0]!.caption! });
@@ -87,8 +74,7 @@ export async function sendDocuments(ctx: StaffContext, member: StaffMember, app:
   for (const doc of files) {
     ctx.chatAction = 'upload_document';
     const { caption, name } = describe(doc);
-    const bytes = await documents.read(doc);
-    viewed(doc);
+    const bytes = await read(doc);
     await ctx.replyWithDocument(new InputFile(bytes, name), { caption });
   }
 }

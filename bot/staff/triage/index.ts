@@ -3,12 +3,12 @@ import { Composer } from 'grammy';
 import { tryParse } from '../../shared/domain-error-text.js';
 import type { StaffContext, StaffConvoContext } from '../context.js';
 import type { StaffBotDeps } from '../deps.js';
-import { lookup, mayViewDocuments, refusalText } from './access.js';
 import { documentsData, openData, takeData, unpackSafely } from './callback-data.js';
 import { takenText, triageCard, type Headline } from './card.js';
 import { createDeclineReason, declineFeature, DECLINE_REASON } from './decline.js';
 import { sendDocuments } from './documents.js';
 import { queueFeature } from './queue.js';
+import { attemptTriage, refusalText } from './refusal.js';
 import { createRequestComment, REQUEST_COMMENT, requestFeature } from './request.js';
 
 async function card(ctx: StaffContext, id: number, headline: Headline = 'plain') {
@@ -57,17 +57,16 @@ function cardActions() {
   feature.callbackQuery(documentsData.filter(), async (ctx) => {
     const data = unpackSafely(documentsData.unpack, ctx.callbackQuery.data);
     if (!data) return ctx.answerCallbackQuery({ text: ctx.t('staff-unknown-action') });
-    const found = lookup(ctx.deps, ctx.staff!, data.id);
+    const found = attemptTriage(() => ctx.deps.triage.documents(ctx.staff!, data.id));
     if (!found.ok) return ctx.answerCallbackQuery({ text: refusalText(ctx.t, found), show_alert: true });
-    if (!mayViewDocuments(ctx.staff!, found.app)) return ctx.answerCallbackQuery({ text: ctx.t('triage-closed'), show_alert: true });
     await ctx.answerCallbackQuery();
-    await sendDocuments(ctx, ctx.staff!, found.app);
+    await sendDocuments(ctx, ctx.staff!, found.value.app, found.value.documents);
   });
 
   feature.callbackQuery(openData.filter(), async (ctx) => {
     const data = unpackSafely(openData.unpack, ctx.callbackQuery.data);
     if (!data) return ctx.answerCallbackQuery({ text: ctx.t('staff-unknown-action') });
-    const found = lookup(ctx.deps, ctx.staff!, data.id);
+    const found = attemptTriage(() => ctx.deps.triage.open(ctx.staff!, data.id));
     if (!found.ok) return ctx.answerCallbackQuery({ text: refusalText(ctx.t, found), show_alert: true });
     await ctx.answerCallbackQuery();
     const view = await card(ctx, data.id);

@@ -5,11 +5,11 @@ import { REASON_MAX } from '../../../core/applications/service.js';
 import type { Catalog } from '../../../core/catalog/index.js';
 import type { StaffContext, StaffConvoContext } from '../context.js';
 import type { StaffBotDeps } from '../deps.js';
-import { actAsHolder, lookup, mayStart, refusalText, REQUESTABLE } from './access.js';
 import { askText, type TriageConvo } from './ask-text.js';
 import { commentData, kindData, kindsDoneData, requestData, unpackSafely } from './callback-data.js';
 import { cardFor, showCard } from './show-card.js';
 import { kindLabel, kindList } from './labels.js';
+import { attemptTriage, refusalText } from './refusal.js';
 
 export const REQUEST_COMMENT = 'triageRequestComment';
 
@@ -40,16 +40,12 @@ async function kindsKeyboard(ctx: StaffContext, app: Application, picked: string
 
 /** The application, if this doctor may still ask for documents on it; otherwise they are told why. */
 async function requestable(ctx: StaffContext, id: number): Promise<Application | undefined> {
-  const found = lookup(ctx.deps, ctx.staff!, id);
+  const found = attemptTriage(() => ctx.deps.triage.requestable(ctx.staff!, id));
   if (!found.ok) {
     await ctx.answerCallbackQuery({ text: refusalText(ctx.t, found), show_alert: true });
     return undefined;
   }
-  if (!mayStart(ctx.staff!, found.app, REQUESTABLE)) {
-    await ctx.answerCallbackQuery({ text: ctx.t('triage-changed'), show_alert: true });
-    return undefined;
-  }
-  return found.app;
+  return found.value;
 }
 
 /** "Request documents": pick kinds (the selection lives in the session), then a short conversation for the comment. */
@@ -129,7 +125,8 @@ export function createRequestComment(deps: StaffBotDeps) {
     const outcome = await conversation.external(() => {
       const member = deps.staff.byTelegramId(telegramId);
       if (!member) return { ok: false as const, code: 'application_not_found', details: {} };
-      return actAsHolder(deps, member, id, (app) => deps.applications.requestDocuments(member, app.id, kinds, comment));
+      const done = attemptTriage(() => void deps.triage.requestDocuments(member, id, kinds, comment));
+      return done.ok ? { ok: true as const } : done;
     });
     await ctx.reply(
       outcome.ok ? ctx.t('triage-request-sent', { id: String(id), kinds: kindList(deps.catalog, kinds, locale) }) : refusalText(ctx.t, outcome),
