@@ -16,6 +16,7 @@ import { createDocumentService } from '../core/documents/service.js';
 import { createDutyChatService } from '../core/duty-chat/service.js';
 import { DEFAULT_DUTY_LIMITS } from '../core/duty/limits.js';
 import { createTriage } from '../core/applications/triage.js';
+import { createStaffConsultations } from '../core/scheduling/staff-consultations.js';
 import { createDutyRoster } from '../core/duty/roster.js';
 import { createDutyService } from '../core/duty/service.js';
 import { createServiceScheduler } from '../core/jobs/index.js';
@@ -103,6 +104,8 @@ export function createServices(opts: {
     triage: createTriage({ audit, staff, documents, applications }),
     scheduling,
     video,
+    // A doctor opening a consultation's card or room: who may, and the audit record of it.
+    staffConsultations: createStaffConsultations({ audit, scheduling, video }),
     dutyLimits,
     duty,
     roster,

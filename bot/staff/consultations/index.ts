@@ -24,27 +24,20 @@ function withNumber(handler: (ctx: StaffContext, id: number) => Promise<unknown>
 }
 
 async function showCard(ctx: StaffContext, id: number) {
-  const c = await consultationFor(ctx, id);
-  if (!c) return;
   const member = ctx.staff!;
-  ctx.deps.audit.record({ actor: { type: 'staff', id: member.id }, action: 'consultation.viewed', patientId: c.patientId, details: { consultationId: c.id } });
+  const found = attempt(() => ctx.deps.staffConsultations.view(member, id));
+  if (!found.ok) return ctx.reply(staffErrorText(ctx, found.error));
+  const c = found.value;
   const card = consultationCard(ctx.deps, ctx.t, await ctx.i18n.getLocale(), c, member);
   await ctx.reply(card.text, card.keyboard ? { reply_markup: card.keyboard } : {});
 }
 
 /** The doctor's own link into the room: a moderator's token, valid around the appointment only. */
 async function join(ctx: StaffContext, id: number) {
-  const c = await consultationFor(ctx, id);
-  if (!c) return;
   const member = ctx.staff!;
-  // An admin may read any card, but only the consultation's own doctor is let into the call, as its moderator.
-  if (c.staffId !== member.id) return ctx.reply(ctx.t('staff-err-not-your-consultation'));
-  if (c.status !== 'scheduled') return ctx.reply(ctx.t('staff-err-consultation-not-open'));
-  const link = await attemptAsync(() =>
-    ctx.deps.video.joinLink({ room: c.room, user: { id: `staff:${member.id}`, name: member.name, moderator: true }, startsAt: c.startsAt, endsAt: c.endsAt }),
-  );
-  if (!link.ok) return ctx.reply(staffErrorText(ctx, link.error));
-  ctx.deps.audit.record({ actor: { type: 'staff', id: member.id }, action: 'consultation.join_link', patientId: c.patientId, details: { consultationId: c.id } });
+  const joined = await attemptAsync(() => ctx.deps.staffConsultations.join(member, id));
+  if (!joined.ok) return ctx.reply(staffErrorText(ctx, joined.error));
+  const { consultation: c, link } = joined.value;
   const locale = await ctx.i18n.getLocale();
   const tz = member.timeZone;
   await ctx.reply(
@@ -54,16 +47,16 @@ async function join(ctx: StaffContext, id: number) {
       date: dateIn(c.startsAt, tz),
       time: timeIn(c.startsAt, tz),
       mode: c.mode,
-      from: `${dateIn(link.value.validFrom, tz)} ${timeIn(link.value.validFrom, tz)}`,
+      from: `${dateIn(link.validFrom, tz)} ${timeIn(link.validFrom, tz)}`,
       // "until 16:00" on the same day, the full date when the window runs past midnight.
       until:
-        dateIn(link.value.validUntil, tz) === dateIn(link.value.validFrom, tz)
-          ? timeIn(link.value.validUntil, tz)
-          : `${dateIn(link.value.validUntil, tz)} ${timeIn(link.value.validUntil, tz)}`,
+        dateIn(link.validUntil, tz) === dateIn(link.validFrom, tz)
+          ? timeIn(link.validUntil, tz)
+          : `${dateIn(link.validUntil, tz)} ${timeIn(link.validUntil, tz)}`,
       zone: zoneTag(tz, c.startsAt, locale),
     }),
     // The token travels only in the button: the text can be read over a shoulder or forwarded without it.
-    { reply_markup: new InlineKeyboard().url(ctx.t('cons-btn-open-room'), link.value.url) },
+    { reply_markup: new InlineKeyboard().url(ctx.t('cons-btn-open-room'), link.url) },
   );
 }
 
