@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createStaffBot } from '../../../bot/staff/index.js';
 import { declineData } from '../../../bot/staff/triage/callback-data.js';
 import type { ConsultationView } from '../../../core/scheduling/service.js';
+import { createStaffConsultations } from '../../../core/scheduling/staff-consultations.js';
 import type { StaffMember } from '../../../core/staff/repository.js';
 import { zonedToUtc } from '../../../core/time.js';
 import { createVideoService } from '../../../core/video/index.js';
@@ -160,7 +161,9 @@ describe('staff bot: my consultations', () => {
   });
 
   it('/join says plainly when Jitsi is not configured', async () => {
-    const bot = createStaffBot({ ...h.services, video: createVideoService(undefined, clock), staffToken: STAFF_TOKEN }, { botInfo: api.botInfo(STAFF_TOKEN) });
+    const video = createVideoService(undefined, clock);
+    const staffConsultations = createStaffConsultations({ ...h.services, video });
+    const bot = createStaffBot({ ...h.services, video, staffConsultations, staffToken: STAFF_TOKEN }, { botInfo: api.botInfo(STAFF_TOKEN) });
     await bot.bot.handleUpdate(h.staff.updates.command(DOCTOR, '/join', String(c.id)));
     expect(h.staff.seen(DOCTOR)).toEqual([
       'Видеосвязь на сервере не настроена (нет настроек Jitsi), поэтому ссылку на комнату выдать нельзя. Сообщите администратору.',
