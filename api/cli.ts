@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { Api } from 'grammy';
+import { OPERATOR } from '../core/actor.js';
 import { systemClock } from '../core/clock.js';
 import { ConfigError, loadConfig, type Config } from '../core/config.js';
 import { DomainError } from '../core/errors.js';
@@ -71,8 +72,7 @@ async function staffCommand(services: Services, config: Config, args: string[]):
     case 'deactivate': {
       const id = Number(values.id);
       if (!Number.isInteger(id) || !services.staff.byId(id)) throw new UsageError('--id must name an existing staff member');
-      services.staff.setActive(id, false);
-      services.audit.record({ actor: { type: 'system' }, action: 'staff.deactivated', details: { staffId: id } });
+      services.staffInvites.deactivate(OPERATOR, id);
       console.log(`Staff member ${id} deactivated.`);
       return;
     }

@@ -17,6 +17,8 @@ import { createDutyChatService } from '../core/duty-chat/service.js';
 import { DEFAULT_DUTY_LIMITS } from '../core/duty/limits.js';
 import { createTriage } from '../core/applications/triage.js';
 import { createStaffConsultations } from '../core/scheduling/staff-consultations.js';
+import { createConclusionDownloads } from '../core/conclusions/download.js';
+import { createConsent } from '../core/accounts/consent.js';
 import { createDutyRoster } from '../core/duty/roster.js';
 import { createDutyService } from '../core/duty/service.js';
 import { createServiceScheduler } from '../core/jobs/index.js';
@@ -92,6 +94,7 @@ export function createServices(opts: {
     catalog,
     regions,
     accounts,
+    consent: createConsent({ db, clock, audit, accounts }),
     patients,
     patientRepository,
     documents,
@@ -111,6 +114,8 @@ export function createServices(opts: {
     roster,
     booking,
     conclusions,
+    // A patient downloading a conclusion's PDF (the Mini App): only their own, each download recorded.
+    conclusionDownloads: createConclusionDownloads({ audit, booking, conclusions }),
     dutyChat,
     outbox: createOutboxRepository(db),
     // SMS (referral invites, fallback notices): the gateway SMS_PROVIDER names (the log one by default), the queue the

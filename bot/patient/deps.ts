@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.js';
+import type { Consent } from '../../core/accounts/consent.js';
 import type { AccountRepository } from '../../core/accounts/repository.js';
 import type { ApplicationService } from '../../core/applications/service.js';
 import type { AuditLog } from '../../core/audit.js';
@@ -25,6 +26,8 @@ export interface PatientBotDeps {
   patients: PatientService;
   documents: DocumentService;
   audit: AuditLog;
+  /** Consent given in the bot: stored and recorded by core. */
+  consent: Consent;
   applications: ApplicationService;
   scheduling: SchedulingService;
   /** The chat with the duty doctor of a booked duty consultation. */

@@ -10,7 +10,7 @@ const PRIVATE_FILE = { 'Cache-Control': 'private, no-store', 'X-Content-Type-Opt
 
 /** The profile's documents (list, thumbnails) and the PDFs of its conclusions. */
 export function fileRoutes({ services }: MiniApiDeps) {
-  const { booking, documents, conclusions, audit } = services;
+  const { documents, conclusionDownloads } = services;
   const kinds = documentKinds(services.catalog);
   const labels = { ru: new Map(kinds.map((k) => [k.kind, k.ru])), en: new Map(kinds.map((k) => [k.kind, k.en])) };
 
@@ -48,15 +48,12 @@ export function fileRoutes({ services }: MiniApiDeps) {
       const accountId = c.get('accountId');
       const { patientId } = parseQuery(c, patientQuery);
       const named = patientId === undefined ? undefined : profileFor(c.get('profiles'), patientId);
-      const conclusion = booking.conclusionOf(accountId, id);
-      if (!conclusion || (named && named.id !== conclusion.patientId)) throw notFound('Conclusion not found');
-      const pdf = await conclusions.readPdf(id);
-      if (!pdf) throw notFound('Conclusion not found');
-      audit.record({ actor: { type: 'account', id: accountId }, action: 'conclusion.downloaded', patientId: conclusion.patientId, details: { conclusionId: id } });
-      return c.body(new Uint8Array(pdf), 200, {
+      const found = await conclusionDownloads.pdf(accountId, id, named?.id);
+      if (!found) throw notFound('Conclusion not found');
+      return c.body(new Uint8Array(found.pdf), 200, {
         ...PRIVATE_FILE,
         'Content-Type': 'application/pdf',
-        'Content-Disposition': `attachment; filename="conclusion-${conclusion.verificationCode.replace(/[^A-Za-z0-9-]/g, '')}.pdf"`,
+        'Content-Disposition': `attachment; filename="conclusion-${found.verificationCode.replace(/[^A-Za-z0-9-]/g, '')}.pdf"`,
       });
     });
 }

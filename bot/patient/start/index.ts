@@ -48,14 +48,8 @@ export function startFeature() {
   });
 
   feature.callbackQuery(consentData.filter({ action: 'accept' }), async (ctx) => {
-    const now = ctx.deps.clock.now();
     const locale = await ctx.i18n.getLocale();
-    ctx.deps.accounts.upsertConsent(ctx.from.id, locale, CONSENT_VERSION, now);
-    ctx.deps.audit.record({
-      actor: { type: 'account', id: ctx.from.id },
-      action: 'consent_given',
-      details: { version: CONSENT_VERSION },
-    });
+    const now = ctx.deps.consent.give(ctx.from.id, locale);
     delete ctx.session.locale;
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup();
