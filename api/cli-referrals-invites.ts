@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { OPERATOR } from '../core/actor.js';
 import { DomainError } from '../core/errors.js';
 import { INVITE_STATES, type InviteErrorCode, type InviteState } from '../core/referrals/invites.js';
 import { maskPhone } from '../core/sms/mask.js';
@@ -30,7 +31,7 @@ export function referralInvitesCommand(services: Services, args: string[]): void
     allowPositionals: true,
     options: { state: { type: 'string' }, limit: { type: 'string' } },
   });
-  const actor = { type: 'system' } as const;
+  const actor = OPERATOR;
   if (action === 'list') {
     const state = values.state as InviteState | undefined;
     if (state !== undefined && !INVITE_STATES.includes(state)) throw new UsageError(`--state must be one of ${INVITE_STATES.join(', ')}`);

@@ -72,7 +72,7 @@ async function staffCommand(services: Services, config: Config, args: string[]):
     case 'deactivate': {
       const id = Number(values.id);
       if (!Number.isInteger(id) || !services.staff.byId(id)) throw new UsageError('--id must name an existing staff member');
-      services.staffInvites.deactivate(OPERATOR, id);
+      services.deactivateStaff(OPERATOR, id);
       console.log(`Staff member ${id} deactivated.`);
       return;
     }

@@ -1,24 +1,23 @@
 import type { I18n } from '@grammyjs/i18n';
 import type { Context } from 'grammy';
 import { createI18n } from '../bot/shared/i18n.js';
+import { createConsent } from '../core/accounts/consent.js';
 import { createAccountDeletion } from '../core/accounts/delete-account.js';
 import { createAccountRepository } from '../core/accounts/repository.js';
 import { createApplicationRepository } from '../core/applications/repository.js';
 import { createApplicationService } from '../core/applications/service.js';
+import { createTriage } from '../core/applications/triage.js';
 import { createAuditLog } from '../core/audit.js';
+import { createBookingService } from '../core/booking/service.js';
 import { documentKinds, loadCatalog } from '../core/catalog/index.js';
 import { loadRegions } from '../core/catalog/regions.js';
 import type { Clock } from '../core/clock.js';
+import { createConclusionDownloads } from '../core/conclusions/download.js';
 import { createConclusionService } from '../core/conclusions/service.js';
 import type { Config } from '../core/config.js';
-import { createBookingService } from '../core/booking/service.js';
 import { createDocumentService } from '../core/documents/service.js';
 import { createDutyChatService } from '../core/duty-chat/service.js';
 import { DEFAULT_DUTY_LIMITS } from '../core/duty/limits.js';
-import { createTriage } from '../core/applications/triage.js';
-import { createStaffConsultations } from '../core/scheduling/staff-consultations.js';
-import { createConclusionDownloads } from '../core/conclusions/download.js';
-import { createConsent } from '../core/accounts/consent.js';
 import { createDutyRoster } from '../core/duty/roster.js';
 import { createDutyService } from '../core/duty/service.js';
 import { createServiceScheduler } from '../core/jobs/index.js';
@@ -26,11 +25,13 @@ import type { Logger } from '../core/logger.js';
 import { createOutboxRepository } from '../core/outbox/repository.js';
 import { createPatientRepository } from '../core/patients/repository.js';
 import { createPatientService } from '../core/patients/service.js';
-import { createReferralInvites } from '../core/referrals/invites.js';
 import { createReferralImportService } from '../core/referrals/import/index.js';
+import { createReferralInvites } from '../core/referrals/invites.js';
 import { createSchedulingService } from '../core/scheduling/service.js';
+import { createStaffConsultations } from '../core/scheduling/staff-consultations.js';
 import { createSmsGateway } from '../core/sms/create-gateway.js';
 import { createSmsRepository } from '../core/sms/repository.js';
+import { createStaffDeactivation } from '../core/staff/deactivate.js';
 import { createStaffInvites } from '../core/staff/invites.js';
 import { createStaffRepository } from '../core/staff/repository.js';
 import { createVideoService } from '../core/video/index.js';
@@ -101,6 +102,7 @@ export function createServices(opts: {
     audit,
     staff,
     staffInvites: createStaffInvites({ db, staff, clock, audit, catalog }),
+    deactivateStaff: createStaffDeactivation({ db, staff, audit }),
     applicationRepository,
     applications,
     // Triage as the center's doctors do it (take, request documents, decline, read documents): their rights and records.

@@ -1,13 +1,13 @@
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { referrals, smsOutbox } from '../../db/schema.js';
-import type { AuditActor, AuditLog } from '../audit.js';
+import { auditActorOf, type Actor } from '../actor.js';
+import type { AuditLog } from '../audit.js';
 import type { Clock } from '../clock.js';
 import { DomainError } from '../errors.js';
 import { enqueueSms } from '../sms/outbox.js';
 import { inviteParams } from './invite-zone.js';
 import { REFERRAL_INVITE } from '../sms/repository.js';
-import type { StaffRole } from '../staff/repository.js';
 
 export const INVITE_STATES = ['queued', 'sent', 'failed'] as const;
 export type InviteState = (typeof INVITE_STATES)[number];
@@ -29,10 +29,17 @@ export interface ReferralInviteItem {
 
 export type InviteErrorCode = 'referral_not_found' | 'referral_linked';
 
-/** Managers and admins load referral tables, so they see referrals and resend invites; doctors do not. */
-export function mayManageReferrals(role: StaffRole): boolean {
-  return role === 'manager' || role === 'admin';
+/**
+ * Managers and admins load referral tables, so they see referrals and resend invites; doctors do not. The operator
+ * (CLI) loads them too.
+ */
+export function mayManageReferrals(actor: Actor): boolean {
+  return actor.kind === 'operator' || (actor.kind === 'staff' && (actor.staff.role === 'manager' || actor.staff.role === 'admin'));
 }
+
+const allowed = (actor: Actor) => {
+  if (!mayManageReferrals(actor)) throw new DomainError('referrals_not_allowed');
+};
 
 /** The dedupe key of a referral's n-th invite SMS; the import queues the first (`…:1`). */
 export function inviteDedupeKey(referralId: number, n: number): string {
@@ -51,8 +58,12 @@ export function createReferralInvites(deps: { db: Db; clock: Clock; audit: Audit
     .as('invites');
 
   return {
-    /** Newest first; `state` narrows to one delivery state. Recorded in the audit log as the actor's access. */
-    list(opts: { actor: AuditActor; state?: InviteState | undefined; limit: number; offset?: number }): { items: ReferralInviteItem[]; total: number } {
+    /**
+     * Newest first; `state` narrows to one delivery state. Recorded in the audit log as the actor's access (names and
+     * phones of referred people). DomainError referrals_not_allowed for whom mayManageReferrals refuses.
+     */
+    list(opts: { actor: Actor; state?: InviteState | undefined; limit: number; offset?: number }): { items: ReferralInviteItem[]; total: number } {
+      allowed(opts.actor);
       const where = opts.state ? eq(referrals.inviteState, opts.state) : undefined;
       const items = db
         .select({
@@ -77,7 +88,7 @@ export function createReferralInvites(deps: { db: Db; clock: Clock; audit: Audit
         .map((r) => ({ ...r, invites: r.invites ?? 0 }));
       const total = db.select({ n: count() }).from(referrals).where(where).get()?.n ?? 0;
       audit.record({
-        actor: opts.actor,
+        actor: auditActorOf(opts.actor),
         action: 'referral.invites_listed',
         details: { state: opts.state ?? 'all', shown: items.length, ids: items.map((i) => i.id).join(',') },
       });
@@ -89,7 +100,8 @@ export function createReferralInvites(deps: { db: Db; clock: Clock; audit: Audit
      * invite still waiting is withdrawn so the person gets one SMS, not two. Refused once the referral is linked: the
      * person is already in the bot.
      */
-    resend(referralId: number, actor: AuditActor): { attempt: number; dedupeKey: string } {
+    resend(referralId: number, actor: Actor): { attempt: number; dedupeKey: string } {
+      allowed(actor);
       const now = clock.now();
       return db.transaction((tx) => {
         const referral = tx
@@ -113,7 +125,7 @@ export function createReferralInvites(deps: { db: Db; clock: Clock; audit: Audit
         enqueueSms(tx, { phone: referral.phone, purpose: REFERRAL_INVITE, params: inviteParams(referral.inviteCode, referral.regionCode), referralId, dedupeKey }, now);
         tx.update(referrals).set({ inviteState: 'queued', inviteError: null }).where(and(eq(referrals.id, referralId), isNull(referrals.accountId))).run();
         audit.record({
-          actor,
+          actor: auditActorOf(actor),
           action: 'referral.invite_resent',
           patientId: referral.patientId,
           details: { referralId, attempt, previousState: referral.inviteState },

@@ -2,7 +2,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { staff, staffInvites } from '../../db/schema.js';
-import { auditActorOf, type Actor } from '../actor.js';
 import type { AuditLog } from '../audit.js';
 import type { Catalog } from '../catalog/index.js';
 import type { Clock } from '../clock.js';
@@ -63,18 +62,6 @@ export function createStaffInvites(deps: { db: Db; staff: StaffRepository; clock
       });
     },
 
-    /**
-     * Closes the staff bot to a member (their Telegram account opens nothing from then on). Only the operator (CLI) or
-     * an admin may; DomainError staff_not_allowed, staff_not_found.
-     */
-    deactivate(actor: Actor, staffId: number): void {
-      if (actor.kind !== 'operator' && !(actor.kind === 'staff' && actor.staff.role === 'admin')) throw new DomainError('staff_not_allowed');
-      if (!deps.staff.byId(staffId)) throw new DomainError('staff_not_found');
-      db.transaction(() => {
-        deps.staff.setActive(staffId, false);
-        audit.record({ actor: auditActorOf(actor), action: 'staff.deactivated', details: { staffId } });
-      });
-    },
   };
 }
 

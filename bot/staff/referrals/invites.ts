@@ -1,4 +1,5 @@
 import { Composer } from 'grammy';
+import { staffActor } from '../../../core/actor.js';
 import { DomainError } from '../../../core/errors.js';
 import { mayManageReferrals, type InviteErrorCode } from '../../../core/referrals/invites.js';
 import type { StaffContext } from '../context.js';
@@ -9,7 +10,7 @@ async function page(ctx: StaffContext, filter: InviteFilter, pageNo: number) {
   const member = ctx.staff!;
   // Each listing shows names and phones of referred people: it is recorded as this staff member's access.
   const list = (n: number) =>
-    ctx.deps.referralInvites.list({ actor: { type: 'staff', id: member.id }, state: filter === 'all' ? undefined : filter, limit: PAGE_SIZE, offset: n * PAGE_SIZE });
+    ctx.deps.referralInvites.list({ actor: staffActor(member), state: filter === 'all' ? undefined : filter, limit: PAGE_SIZE, offset: n * PAGE_SIZE });
   let shown = pageNo;
   let result = list(shown);
   // A page emptied meanwhile (a filter's rows moved on): show the last page that still has rows.
@@ -29,7 +30,7 @@ export function referralInvitesFeature() {
   const feature = new Composer<StaffContext>();
 
   feature.command('referrals', async (ctx) => {
-    if (!mayManageReferrals(ctx.staff!.role)) return ctx.reply(ctx.t('refinv-not-allowed'));
+    if (!mayManageReferrals(staffActor(ctx.staff!))) return ctx.reply(ctx.t('refinv-not-allowed'));
     const v = await page(ctx, 'all', 0);
     await ctx.reply(v.text, { reply_markup: v.markup });
   });
@@ -37,7 +38,7 @@ export function referralInvitesFeature() {
   feature.callbackQuery(pageData.filter(), async (ctx) => {
     const data = parsePage(ctx.callbackQuery.data);
     if (!data) return ctx.answerCallbackQuery({ text: ctx.t('staff-unknown-action') });
-    if (!mayManageReferrals(ctx.staff!.role)) return ctx.answerCallbackQuery({ text: ctx.t('refinv-not-allowed'), show_alert: true });
+    if (!mayManageReferrals(staffActor(ctx.staff!))) return ctx.answerCallbackQuery({ text: ctx.t('refinv-not-allowed'), show_alert: true });
     await ctx.answerCallbackQuery();
     const v = await page(ctx, data.filter, data.page);
     await ctx.editMessageText(v.text, { reply_markup: v.markup });
@@ -46,9 +47,9 @@ export function referralInvitesFeature() {
   feature.callbackQuery(resendData.filter(), async (ctx) => {
     const data = parseResend(ctx.callbackQuery.data);
     if (!data) return ctx.answerCallbackQuery({ text: ctx.t('staff-unknown-action') });
-    if (!mayManageReferrals(ctx.staff!.role)) return ctx.answerCallbackQuery({ text: ctx.t('refinv-not-allowed'), show_alert: true });
+    if (!mayManageReferrals(staffActor(ctx.staff!))) return ctx.answerCallbackQuery({ text: ctx.t('refinv-not-allowed'), show_alert: true });
     try {
-      ctx.deps.referralInvites.resend(data.id, { type: 'staff', id: ctx.staff!.id });
+      ctx.deps.referralInvites.resend(data.id, staffActor(ctx.staff!));
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
       const linked = (err.code as InviteErrorCode) === 'referral_linked';

@@ -1,9 +1,8 @@
 import { DomainError } from '../../../core/errors.js';
 import type { Translate } from '../../shared/outbox-sender.js';
 
-/** Refusals of the duty roster a doctor can meet in /slots, each shown as slots-err-<code> (a refused right as slots-not-allowed). */
+/** Refusals of the duty roster a doctor can meet in /slots, each shown as slots-err-<code>. */
 export const SLOTS_ERROR_CODES = [
-  'schedule_not_allowed',
   'not_duty_doctor',
   'template_invalid',
   'template_overlaps',
@@ -14,7 +13,10 @@ export const SLOTS_ERROR_CODES = [
   'consultation_started',
 ] as const;
 
-export type SlotsErrorCode = (typeof SLOTS_ERROR_CODES)[number];
+/** The roster's refusal of someone who may not manage this schedule, shown as slots-not-allowed. */
+const NOT_ALLOWED = 'schedule_not_allowed';
+
+export type SlotsErrorCode = (typeof SLOTS_ERROR_CODES)[number] | typeof NOT_ALLOWED;
 
 /** A refusal as plain JSON, which a conversation's replay log can hold. */
 export interface SlotsRefusal {
@@ -25,7 +27,7 @@ export interface SlotsRefusal {
 export type Attempt<T> = { ok: true; value: T } | { ok: false; refused: SlotsRefusal };
 
 function isSlotsError(err: unknown): err is DomainError<SlotsErrorCode> {
-  return err instanceof DomainError && (SLOTS_ERROR_CODES as readonly string[]).includes(err.code);
+  return err instanceof DomainError && (err.code === NOT_ALLOWED || (SLOTS_ERROR_CODES as readonly string[]).includes(err.code));
 }
 
 /** Runs a duty-service call; a known refusal becomes a value, anything else is a bug for the error boundary. */
@@ -39,6 +41,6 @@ export function attemptDuty<T>(fn: () => T): Attempt<T> {
 }
 
 export function slotsErrorText(t: Translate, refused: SlotsRefusal): string {
-  if (refused.code === 'schedule_not_allowed') return t('slots-not-allowed');
+  if (refused.code === NOT_ALLOWED) return t('slots-not-allowed');
   return t(`slots-err-${refused.code.replaceAll('_', '-')}`, refused.details);
 }

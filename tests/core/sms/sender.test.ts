@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createI18n } from '../../../bot/shared/i18n.js';
 import { smsRenderers } from '../../../bot/sms/renderers.js';
+import { OPERATOR } from '../../../core/actor.js';
 import { createReferralInvites } from '../../../core/referrals/invites.js';
 import type { SmsGateway } from '../../../core/sms/gateway.js';
 import { createLogSmsGateway } from '../../../core/sms/log-gateway.js';
@@ -339,7 +340,7 @@ describe('invite state after a resend', () => {
     running.start(60_000);
     await new Promise((r) => setTimeout(r, 20));
     const audit = { record: () => {} };
-    createReferralInvites({ db, clock, audit }).resend(id, { type: 'system' });
+    createReferralInvites({ db, clock, audit }).resend(id, OPERATOR);
     release();
     await running.stop();
     const rows = db.select({ key: smsOutbox.dedupeKey, state: smsOutbox.state, providerMessageId: smsOutbox.providerMessageId }).from(smsOutbox).all();

@@ -33,14 +33,14 @@ describe('deactivating a staff member', () => {
     const manager = addStaff('manager', 6002);
     const admin = addStaff('admin', 6003);
     for (const actor of [staffActor(manager), staffActor(doctor), patientActor(9001)]) {
-      expect(codeOf(() => services.staffInvites.deactivate(actor, doctor.id))).toBe('staff_not_allowed');
+      expect(codeOf(() => services.deactivateStaff(actor, doctor.id))).toBe('staff_not_allowed');
     }
     expect(services.staff.byTelegramId(6001)).toBeDefined();
-    services.staffInvites.deactivate(OPERATOR, doctor.id);
-    services.staffInvites.deactivate(staffActor(admin), manager.id);
+    services.deactivateStaff(OPERATOR, doctor.id);
+    services.deactivateStaff(staffActor(admin), manager.id);
     expect(services.staff.byTelegramId(6001)).toBeUndefined();
     expect(services.staff.byTelegramId(6002)).toBeUndefined();
-    expect(codeOf(() => services.staffInvites.deactivate(OPERATOR, 999))).toBe('staff_not_found');
+    expect(codeOf(() => services.deactivateStaff(OPERATOR, 999))).toBe('staff_not_found');
     expect(deactivations()).toEqual([
       ['system', null, { staffId: doctor.id }],
       ['staff', admin.id, { staffId: manager.id }],
