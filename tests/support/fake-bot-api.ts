@@ -2,18 +2,16 @@ import { delay, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import type { SetupServer } from 'msw/node';
 import type { Message, PhotoSize, Update, UserFromGetMe } from 'grammy/types';
-import { botMethods } from './fake-bot-api-bot.js';
-import { editMethods } from './fake-bot-api-edits.js';
+import { downloadFile, imageSize, photoSizes, storeFile } from '../../sandbox/botapi/files.js';
+import type { AddFileOptions } from '../../sandbox/botapi/files.js';
+import { BOT_API_METHODS } from '../../sandbox/botapi/methods.js';
+import { parseBotApiRequest } from '../../sandbox/botapi/request.js';
+import { BotApiError, Described, clearState, createState, messageKey, nextMessageId } from '../../sandbox/botapi/state.js';
+import type { MethodHandler, SentMessage } from '../../sandbox/botapi/state.js';
 import { createFaults, type FloodLimits, type TransportFault } from './fake-bot-api-faults.js';
-import { downloadFile, imageSize, photoSizes, storeFile } from './fake-bot-api-files.js';
-import type { AddFileOptions } from './fake-bot-api-files.js';
-import { messageMethods } from './fake-bot-api-messages.js';
-import { parseBotApiRequest } from './fake-bot-api-request.js';
-import { BotApiError, Described, clearState, createState, messageKey, nextMessageId } from './fake-bot-api-state.js';
-import type { MethodHandler, SentMessage } from './fake-bot-api-state.js';
 
-export type { SentFile, SentMessage, UploadedFile, ReplyMarkup } from './fake-bot-api-state.js';
-export type { AddFileOptions } from './fake-bot-api-files.js';
+export type { SentFile, SentMessage, UploadedFile, ReplyMarkup } from '../../sandbox/botapi/state.js';
+export type { AddFileOptions } from '../../sandbox/botapi/files.js';
 export type { FloodLimits, TransportFault } from './fake-bot-api-faults.js';
 
 /** The Bot API's error body without `ok`. */
@@ -94,7 +92,6 @@ export interface FakeBotApi {
 }
 
 const TOKEN = /^\d+:[A-Za-z0-9_-]+$/;
-const METHODS: Record<string, MethodHandler> = { ...botMethods, ...messageMethods, ...editMethods };
 const NOT_FOUND = { ok: false, error_code: 404, description: 'Not Found' } as const;
 
 export function createFakeBotApi(opts: FakeBotApiOptions = {}): FakeBotApi {
@@ -139,7 +136,7 @@ export function createFakeBotApi(opts: FakeBotApiOptions = {}): FakeBotApi {
     const key = method.toLowerCase();
     const failure = takeFailure(key);
     if (failure) return { ok: false, ...failure };
-    const handler = custom.get(key) ?? METHODS[key];
+    const handler = custom.get(key) ?? BOT_API_METHODS[key];
     try {
       if (!handler) throw new BotApiError(404, 'Not Found: method not found');
       const result = await handler({ state, token, bot: botInfo(token), params });

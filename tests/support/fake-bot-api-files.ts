@@ -1,2 +1,0 @@
-// Moved to sandbox/botapi (the sandbox's Bot API emulator shares this fake's model of Telegram).
-export * from '../../sandbox/botapi/files.js';
