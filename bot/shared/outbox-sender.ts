@@ -25,13 +25,14 @@ export type Rendered =
    */
   | { kind: 'fail'; reason: string };
 
-export type Renderer = (row: OutboxRow, t: Translate, locale: string) => Rendered | Promise<Rendered>;
+/** The sender's side of a renderer: any stored row. Bots write typed ones (bot/shared/renderers.ts) and check them into these. */
+export type RowRenderer = (row: OutboxRow, t: Translate, locale: string) => Rendered | Promise<Rendered>;
 
 export interface OutboxChannel {
   api: Api;
   locale(chatId: number): string;
   translate(locale: string, key: string, params?: Record<string, string | number>): string;
-  renderers: Record<string, Renderer>;
+  renderers: Record<string, RowRenderer>;
   /** Called after Telegram accepted a message, e.g. to remember which message announced what. */
   onSent?: Record<string, (row: OutboxRow, message: Message) => void>;
   /**

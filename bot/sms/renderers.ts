@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { parseReferralPayload, referralPayload } from '../../core/referrals/invite-code.js';
+import { parseParams, type SmsPurpose } from '../../core/outbox/templates.js';
+import { referralPayload } from '../../core/referrals/invite-code.js';
 import { QUIET_HOURS_REASON, quietUntil, RUSSIA_EXTREME_ZONES } from '../../core/sms/quiet-hours.js';
 import { REFERRAL_INVITE } from '../../core/sms/repository.js';
 import type { SmsRenderer } from '../../core/sms/sender.js';
@@ -9,32 +9,7 @@ import { zoneTag } from '../shared/format.js';
 
 export type SmsTranslate = (locale: string, key: string, params: Record<string, string>) => string;
 
-export const NOTICE_FALLBACK = 'notice_fallback';
-
-const isZone = (zone: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-const inviteParams = z.object({
-  code: z.string().refine((code) => parseReferralPayload(referralPayload(code)) === code, 'not an invite code'),
-  /** The referral region's zone, when it has one; quiet hours then follow it, else all of Russia's. */
-  timeZone: z.string().refine(isZone, 'not an IANA time zone').optional(),
-});
-
-const noticeParams = z.object({
-  notice: z.enum(['scheduled', 'cancelled', 'rescheduled']),
-  startsAt: z.number().int().positive(),
-  timeZone: z.string().refine(isZone, 'not an IANA time zone'),
-  /** The patient's language when they have an account; Russian otherwise. */
-  locale: z.string().optional(),
-});
-
-const problem = (error: z.ZodError) => error.issues.map((i) => `${i.path.join('.') || 'params'} ${i.message}`).join('; ');
+export const NOTICE_FALLBACK = 'notice_fallback' satisfies SmsPurpose;
 
 /**
  * The SMS texts, by purpose. Invites go to people who have never opened the bot, so they are Russian. Each text is
@@ -44,28 +19,28 @@ export function smsRenderers(deps: {
   translate: SmsTranslate;
   /** The patient bot's @username, from PATIENT_BOT_USERNAME or the bot's getMe; undefined while neither is known. */
   botUsername: () => string | undefined;
-}): Record<string, SmsRenderer> {
+}): { [P in SmsPurpose]: SmsRenderer } {
   const { translate } = deps;
   return {
     [REFERRAL_INVITE]: (params, { now }) => {
-      const parsed = inviteParams.safeParse(params);
-      if (!parsed.success) return { kind: 'drop', reason: `invalid invite params: ${problem(parsed.error)}` };
+      const parsed = parseParams(REFERRAL_INVITE, params);
+      if (!parsed.ok) return { kind: 'drop', reason: `invalid invite params: ${parsed.problem}` };
       // An invite can wait for the morning; notices about a consultation (below) cannot, and go at any hour.
-      const until = quietUntil(now, parsed.data.timeZone ? [parsed.data.timeZone] : RUSSIA_EXTREME_ZONES);
+      const until = quietUntil(now, parsed.params.timeZone ? [parsed.params.timeZone] : RUSSIA_EXTREME_ZONES);
       if (until !== undefined) return { kind: 'wait', reason: QUIET_HOURS_REASON, until };
       const username = deps.botUsername();
       // A link without the bot's name would lead nowhere; the invite waits until the name is known.
       if (!username) return { kind: 'wait', reason: 'the patient bot username is unknown (set PATIENT_BOT_USERNAME)' };
-      const link = `https://t.me/${username}?start=${referralPayload(parsed.data.code)}`;
+      const link = `https://t.me/${username}?start=${referralPayload(parsed.params.code)}`;
       return { kind: 'text', text: translate('ru', 'sms-referral-invite', { link }) };
     },
     [NOTICE_FALLBACK]: (params, { now }) => {
-      const parsed = noticeParams.safeParse(params);
-      if (!parsed.success) return { kind: 'drop', reason: `invalid notice params: ${problem(parsed.error)}` };
-      const { notice, startsAt, timeZone } = parsed.data;
+      const parsed = parseParams(NOTICE_FALLBACK, params);
+      if (!parsed.ok) return { kind: 'drop', reason: `invalid notice params: ${parsed.problem}` };
+      const { notice, startsAt, timeZone } = parsed.params;
       // An SMS about a consultation that has already begun would only confuse: the patient learns nothing they can act on.
       if (startsAt <= now) return { kind: 'drop', reason: 'the consultation has already started' };
-      const locale: BotLocale = pickLocale(parsed.data.locale);
+      const locale: BotLocale = pickLocale(parsed.params.locale);
       const { date, time } = zonedParts(startsAt, timeZone);
       const vars = {
         date: `${date.slice(8, 10)}.${date.slice(5, 7)}`,

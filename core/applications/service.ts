@@ -6,7 +6,8 @@ import type { Catalog } from '../catalog/index.js';
 import type { Clock } from '../clock.js';
 import type { DocumentService } from '../documents/service.js';
 import { DomainError } from '../errors.js';
-import { enqueue } from '../outbox/repository.js';
+import { enqueue, type OutboxMessage } from '../outbox/repository.js';
+import type { PatientTemplate, StaffTemplate } from '../outbox/templates.js';
 import type { StaffMember, StaffRepository } from '../staff/repository.js';
 import type { Application, ApplicationRepository } from './repository.js';
 import { checklist, findCondition, missingRequired } from './requirements.js';
@@ -47,15 +48,15 @@ export function createApplicationService(deps: ApplicationDeps) {
   const accountOf = (patientId: number) =>
     db.select({ accountId: patients.accountId }).from(patients).where(eq(patients.id, patientId)).get()?.accountId ?? null;
 
-  const notifyPatient = (tx: Writer, app: Application, template: string, params: Record<string, string | number | string[]>, key: string) => {
+  const notifyPatient = <K extends PatientTemplate>(tx: Writer, app: Application, template: K, params: OutboxMessage<K>['params'], key: string) => {
     const accountId = accountOf(app.patientId);
     if (accountId === null) return;
-    enqueue(tx, { bot: 'patient', chatId: accountId, template, params: { applicationId: app.id, ...params }, dedupeKey: key }, clock.now());
+    enqueue(tx, { chatId: accountId, template, params, dedupeKey: key }, clock.now());
   };
 
-  const notifyStaff = (tx: Writer, member: StaffMember | undefined, template: string, params: Record<string, string | number>, key: string) => {
+  const notifyStaff = <K extends StaffTemplate>(tx: Writer, member: StaffMember | undefined, template: K, params: OutboxMessage<K>['params'], key: string) => {
     if (!member?.telegramId || !member.active) return;
-    enqueue(tx, { bot: 'staff', chatId: member.telegramId, template, params, dedupeKey: key }, clock.now());
+    enqueue(tx, { chatId: member.telegramId, template, params, dedupeKey: key }, clock.now());
   };
 
   /**
@@ -172,13 +173,12 @@ export function createApplicationService(deps: ApplicationDeps) {
           .run();
         if (result.changes !== 1) return false;
         const taken = deps.applications.byId(app.id)!;
-        notifyPatient(tx, taken, 'application_in_review', { center: taken.centerCode }, `app:${app.id}:in_review`);
+        notifyPatient(tx, taken, 'application_in_review', { applicationId: app.id, center: taken.centerCode }, `app:${app.id}:in_review`);
         for (const notice of deps.applications.notices(app.id)) {
           if (notice.staffId === member.id) continue;
           enqueue(
             tx,
             {
-              bot: 'staff',
               chatId: notice.chatId,
               template: 'application_taken',
               params: { applicationId: app.id, messageId: notice.messageId, takenBy: member.name },
@@ -207,7 +207,7 @@ export function createApplicationService(deps: ApplicationDeps) {
       const now = clock.now();
       db.transaction((tx) => {
         setStatus(tx, app.id, ['submitted', 'in_review'], { status: 'needs_documents', requestedKinds: JSON.stringify(wanted), requestComment: text || null });
-        notifyPatient(tx, app, 'application_needs_documents', { kinds: wanted, comment: text }, `app:${app.id}:needs_documents:${now}`);
+        notifyPatient(tx, app, 'application_needs_documents', { applicationId: app.id, kinds: wanted, comment: text }, `app:${app.id}:needs_documents:${now}`);
       });
       audit.record({ actor: { type: 'staff', id: member.id }, action: 'application.documents_requested', patientId: app.patientId, details: { applicationId: app.id, kinds: wanted.join(',') } });
       return deps.applications.byId(app.id)!;
@@ -218,7 +218,7 @@ export function createApplicationService(deps: ApplicationDeps) {
       const text = checkText(reason, REASON_MAX, 'reason_empty', 'reason_too_long');
       db.transaction((tx) => {
         setStatus(tx, app.id, ['submitted', 'in_review', 'needs_documents'], { status: 'declined', declineReason: text, closedAt: clock.now() });
-        notifyPatient(tx, app, 'application_declined', { reason: text }, `app:${app.id}:declined`);
+        notifyPatient(tx, app, 'application_declined', { applicationId: app.id, reason: text }, `app:${app.id}:declined`);
       });
       audit.record({ actor: { type: 'staff', id: member.id }, action: 'application.declined', patientId: app.patientId, details: { applicationId: app.id } });
       return deps.applications.byId(app.id)!;

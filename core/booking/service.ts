@@ -75,7 +75,7 @@ export function createBookingService(deps: BookingServiceDeps) {
     if (c.doctorTelegramId !== null) {
       enqueue(
         db,
-        { bot: 'staff', chatId: c.doctorTelegramId, template: 'consultation_cancelled_by_patient', params: { consultationId: c.id }, dedupeKey: `consultation:${c.id}:cancelled` },
+        { chatId: c.doctorTelegramId, template: 'consultation_cancelled_by_patient', params: { consultationId: c.id }, dedupeKey: `consultation:${c.id}:cancelled` },
         now,
       );
     }
@@ -106,9 +106,9 @@ export function createBookingService(deps: BookingServiceDeps) {
       throw err;
     }
     fulfilWaitlist(db, patientId, slot.specialty, slot.startsAt);
-    enqueue(db, { bot: 'patient', chatId: accountId, template: 'consultation_scheduled', params: { consultationId: id }, dedupeKey: `consultation:${id}:scheduled` }, now);
+    enqueue(db, { chatId: accountId, template: 'consultation_scheduled', params: { consultationId: id }, dedupeKey: `consultation:${id}:scheduled` }, now);
     if (slot.doctorTelegramId !== null) {
-      enqueue(db, { bot: 'staff', chatId: slot.doctorTelegramId, template: DUTY_BOOKED_TEMPLATE, params: { consultationId: id }, dedupeKey: `consultation:${id}:duty_booked` }, now);
+      enqueue(db, { chatId: slot.doctorTelegramId, template: DUTY_BOOKED_TEMPLATE, params: { consultationId: id }, dedupeKey: `consultation:${id}:duty_booked` }, now);
     }
     return id;
   };

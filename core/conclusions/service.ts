@@ -168,7 +168,7 @@ export function createConclusionService(deps: ConclusionServiceDeps) {
           if (row.accountId !== null) {
             enqueue(
               tx,
-              { bot: 'patient', chatId: row.accountId, template: CONCLUSION_READY_TEMPLATE, params: { conclusionId: id }, dedupeKey: `conclusion:${id}:ready` },
+              { chatId: row.accountId, template: CONCLUSION_READY_TEMPLATE, params: { conclusionId: id }, dedupeKey: `conclusion:${id}:ready` },
               issuedAt,
             );
           }

@@ -125,7 +125,6 @@ export function createDutyChatService(deps: { db: Db; clock: Clock; audit: Audit
             createdAt: clock.now(),
           }));
           return insertAll(tx, rows, (id) => ({
-            bot: 'staff',
             chatId: staffChatId,
             template: TO_DOCTOR_TEMPLATE,
             params: { chatMessageId: id },
@@ -179,7 +178,6 @@ export function createDutyChatService(deps: { db: Db; clock: Clock; audit: Audit
             createdAt: clock.now(),
           }));
           return insertAll(tx, rows, (id) => ({
-            bot: 'patient',
             chatId: accountId,
             template: TO_PATIENT_TEMPLATE,
             params: { chatMessageId: id },
@@ -245,7 +243,6 @@ export function createDutyChatService(deps: { db: Db; clock: Clock; audit: Audit
       const message = repo.get(id);
       if (!message || message.direction !== 'patient') return undefined;
       return {
-        bot: 'patient',
         chatId: message.patientChatId,
         template: UNDELIVERED_TEMPLATE,
         // inDoubt: an earlier attempt's answer was lost, so the doctor may have it after all.

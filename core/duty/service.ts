@@ -103,7 +103,6 @@ export function createDutyService(deps: DutyServiceDeps) {
       enqueue(
         tx,
         {
-          bot: 'patient',
           chatId: c.accountId,
           template: CANCELLED_BY_DOCTOR_TEMPLATE,
           params: reason ? { consultationId: c.id, reason } : { consultationId: c.id },

@@ -139,7 +139,7 @@ export function offerFreedSlot(
   tx.update(waitlist).set({ notifiedAt: now, notifiedSlotId: slotId }).where(and(eq(waitlist.id, first.id), isNull(waitlist.notifiedAt))).run();
   enqueue(
     tx,
-    { bot: 'patient', chatId: first.accountId, template: WAITLIST_SLOT_FREE_TEMPLATE, params: { waitlistId: first.id, slotId }, dedupeKey: `waitlist:${first.id}:slot_free` },
+    { chatId: first.accountId, template: WAITLIST_SLOT_FREE_TEMPLATE, params: { waitlistId: first.id, slotId }, dedupeKey: `waitlist:${first.id}:slot_free` },
     now,
   );
   return first.id;

@@ -32,7 +32,6 @@ export function patientReminderJob(kind: PatientReminderKind): Job {
         enqueue(
           tx,
           {
-            bot: 'patient',
             chatId: c.accountId,
             template: PATIENT_REMINDER_TEMPLATE,
             params: { consultationId: c.id, kind, startsAt: c.startsAt },
@@ -60,7 +59,6 @@ export function doctorReminderJob(): Job {
         enqueue(
           tx,
           {
-            bot: 'staff',
             chatId: c.doctorTelegramId,
             template: DOCTOR_REMINDER_TEMPLATE,
             params: { consultationId: c.id, startsAt: c.startsAt },

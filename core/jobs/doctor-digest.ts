@@ -36,7 +36,6 @@ export function doctorDigestJob(): Job {
           enqueue(
             tx,
             {
-              bot: 'staff',
               chatId: member.telegramId,
               template: DOCTOR_DIGEST_TEMPLATE,
               params: { date, moscowDate: day },

@@ -28,7 +28,6 @@ export function triageSlaJob(): Job {
           enqueue(
             tx,
             {
-              bot: 'staff',
               chatId: r.telegramId,
               template: TRIAGE_SLA_TEMPLATE,
               params: { applicationId, level, audience: r.audience },

@@ -1,26 +1,25 @@
 import type { Db } from '../../db/client.js';
 import { enqueueSms } from '../sms/outbox.js';
 import type { OutboxRow } from './repository.js';
-
-export type FallbackNotice = 'scheduled' | 'cancelled' | 'rescheduled';
+import { FALLBACK_NOTICES, type FallbackNotice, type PatientTemplate } from './templates.js';
 
 /**
  * The notices a patient must not miss: when Telegram refuses them (the bot is blocked), they go by SMS to a known phone.
  * Another template opts in with params.smsFallback ('rescheduled' for a moved consultation). A patient moving a duty
  * booking gets consultation_scheduled for the new time, which falls back as 'scheduled'.
  */
-export const CRITICAL_TEMPLATES: Readonly<Record<string, FallbackNotice>> = {
+export const CRITICAL_TEMPLATES: Readonly<Partial<Record<PatientTemplate, FallbackNotice>>> = {
   consultation_scheduled: 'scheduled',
   consultation_cancelled_by_doctor: 'cancelled',
 };
 
-const NOTICES = new Set<string>(['scheduled', 'cancelled', 'rescheduled']);
+const NOTICES = new Set<unknown>(FALLBACK_NOTICES);
 
 export function criticalNotice(row: Pick<OutboxRow, 'bot' | 'template' | 'params'>): FallbackNotice | undefined {
   if (row.bot !== 'patient') return undefined;
   const declared = row.params.smsFallback;
   if (typeof declared === 'string' && NOTICES.has(declared)) return declared as FallbackNotice;
-  return CRITICAL_TEMPLATES[row.template];
+  return Object.hasOwn(CRITICAL_TEMPLATES, row.template) ? CRITICAL_TEMPLATES[row.template as PatientTemplate] : undefined;
 }
 
 interface Target {

@@ -3,28 +3,28 @@ import type { Db, Writer } from '../../db/client.js';
 import { outbox } from '../../db/schema.js';
 import { createReachability } from './reachability.js';
 import { createDeliveryReport } from './report.js';
+import { TEMPLATES, type DeliveryParams, type OutboxTemplate, type ParamsOf } from './templates.js';
 
 export type OutboxBot = 'patient' | 'staff';
 
-export interface OutboxMessage {
-  bot: OutboxBot;
+/** A notification for the Telegram outbox; its template decides which bot sends it (core/outbox/templates.ts). */
+export interface OutboxMessage<K extends OutboxTemplate = OutboxTemplate> {
   chatId: number;
-  template: string;
-  /**
-   * What the renderer needs. One key is the sender's own: `expiresAt` (UTC ms) — a message not delivered by then is
-   * pointless (a reminder once the consultation has begun) and is recorded as failed ('expired') instead of sent late.
-   */
-  params: Record<string, string | number | boolean | null | Array<string | number>>;
+  template: K;
+  params: ParamsOf<K> & DeliveryParams;
   /** Same key, same message: enqueueing it again is a no-op, so a retried state change cannot notify twice. */
   dedupeKey: string;
 }
+
+/** JSON as stored: checked against the template only when rendered, since a row may come from another release. */
+export type StoredParams = Record<string, unknown>;
 
 export interface OutboxRow {
   id: number;
   bot: OutboxBot;
   chatId: number;
   template: string;
-  params: OutboxMessage['params'];
+  params: StoredParams;
   dedupeKey: string;
   attempts: number;
   /** When it was queued (the service's clock): the give-up bound counts from here. */
@@ -38,10 +38,18 @@ export interface OutboxRow {
 
 type Executor = Pick<Writer, 'insert'>;
 
-/** Adds a message to the outbox; call it with the transaction of the state change it reports. */
-export function enqueue(tx: Executor, message: OutboxMessage, now: number): void {
+/** Adds a message to the outbox, for the bot its template names; call it with the transaction of the change it reports. */
+export function enqueue<K extends OutboxTemplate>(tx: Executor, message: OutboxMessage<K>, now: number): void {
+  insertOutboxRow(tx, { ...message, bot: TEMPLATES[message.template].channel }, now);
+}
+
+/**
+ * enqueue's insert, unchecked: any template name, any JSON. Core writes through enqueue; this is for rows the catalogue
+ * does not hold, such as a test's own template that exercises the sender, or a row as another release left it.
+ */
+export function insertOutboxRow(tx: Executor, row: Pick<OutboxRow, 'bot' | 'chatId' | 'template' | 'params' | 'dedupeKey'>, now: number): void {
   tx.insert(outbox)
-    .values({ ...message, params: JSON.stringify(message.params), nextAttemptAt: now, createdAt: now })
+    .values({ ...row, params: JSON.stringify(row.params), nextAttemptAt: now, createdAt: now })
     .onConflictDoNothing({ target: outbox.dedupeKey })
     .run();
 }

@@ -93,9 +93,9 @@ export function createSchedulingService(deps: {
     return c;
   };
 
-  const notifyPatientOf = (tx: Writer, c: { id: number; accountId: number | null }, template: string, key: string) => {
+  const notifyPatientOf = (tx: Writer, c: { id: number; accountId: number | null }, template: 'consultation_scheduled' | 'consultation_no_show', key: string) => {
     if (c.accountId === null) return;
-    enqueue(tx, { bot: 'patient', chatId: c.accountId, template, params: { consultationId: c.id }, dedupeKey: key }, clock.now());
+    enqueue(tx, { chatId: c.accountId, template, params: { consultationId: c.id }, dedupeKey: key }, clock.now());
   };
 
   return {

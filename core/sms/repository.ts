@@ -1,6 +1,7 @@
 import { and, asc, eq, lte, max } from 'drizzle-orm';
 import type { Db, Writer } from '../../db/client.js';
 import { referrals, smsOutbox } from '../../db/schema.js';
+import type { SmsPurpose } from '../outbox/templates.js';
 
 export type SmsParams = Record<string, unknown>;
 
@@ -14,7 +15,7 @@ export interface SmsRow {
   createdAt: number;
 }
 
-export const REFERRAL_INVITE = 'referral_invite';
+export const REFERRAL_INVITE = 'referral_invite' satisfies SmsPurpose;
 
 type Outcome =
   | { state: 'sent'; at: number; providerMessageId: string | null; text: string; attempts: number }

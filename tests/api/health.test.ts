@@ -30,7 +30,7 @@ async function health() {
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
-const notice = (n: number) => ({ bot: 'patient' as const, chatId: 5550000 + n, template: 'application_in_review', params: { applicationId: n }, dedupeKey: `test:${n}` });
+const notice = (n: number) => ({ chatId: 5550000 + n, template: 'application_in_review' as const, params: { applicationId: n, center: 'cardio' }, dedupeKey: `test:${n}` });
 
 describe('/healthz', () => {
   it('answers 200 with the database and both queues when nothing waits', async () => {

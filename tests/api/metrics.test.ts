@@ -91,8 +91,8 @@ describe('/metrics', () => {
   });
 
   it('reads the outbox and SMS queues at scrape time: depth per bot, the oldest due age on the manual clock, failures', async () => {
-    enqueue(h.services.db, { bot: 'patient', chatId: MARIA.id, template: 'application_in_review', params: { applicationId: 1 }, dedupeKey: 'm:1' }, clock.now());
-    enqueue(h.services.db, { bot: 'staff', chatId: 777, template: 'application_new', params: { applicationId: 1 }, dedupeKey: 'm:2' }, clock.now() + 600_000);
+    enqueue(h.services.db, { chatId: MARIA.id, template: 'application_in_review', params: { applicationId: 1, center: 'cardio' }, dedupeKey: 'm:1' }, clock.now());
+    enqueue(h.services.db, { chatId: 777, template: 'application_new', params: { applicationId: 1 }, dedupeKey: 'm:2' }, clock.now() + 600_000);
     enqueueSms(h.services.db, { phone: '+79123456789', purpose: 'referral_invite', params: { code: 'x' }, dedupeKey: 's:1' }, clock.now());
     clock.advance(120_000);
 

@@ -9,7 +9,7 @@ import { pino } from 'pino';
 import { createOutboxSender } from '../../bot/shared/outbox-sender.js';
 import { TELEGRAM_LIMITS } from '../../bot/shared/outbox-pacing.js';
 import { systemClock } from '../../core/clock.js';
-import { createOutboxRepository, enqueue } from '../../core/outbox/repository.js';
+import { createOutboxRepository, insertOutboxRow } from '../../core/outbox/repository.js';
 import { openDatabase } from '../../db/client.js';
 
 const TOKEN = '7001234567:AAF-bench-token-bench-token';
@@ -80,7 +80,7 @@ export async function benchFanout(count = Number(process.env.FANOUT_COUNT ?? 10_
     const startsAt = Date.now() + 24 * 3600_000;
     db.$client.transaction(() => {
       for (let i = 0; i < count; i++) {
-        enqueue(
+        insertOutboxRow(
           db,
           { bot: 'patient', chatId: FIRST_CHAT + i, template: 'reminder', params: { consultationId: i + 1, expiresAt: startsAt }, dedupeKey: `bench:${i}:24h` },
           Date.now(),

@@ -1,7 +1,6 @@
 import type { Message } from 'grammy/types';
 import { TO_PATIENT_TEMPLATE, UNDELIVERED_TEMPLATE } from '../../../core/duty-chat/service.js';
-import type { OutboxRow } from '../../../core/outbox/repository.js';
-import type { Renderer } from '../../shared/outbox-sender.js';
+import type { Renderers, RowHooks } from '../../shared/renderers.js';
 import { consultationWhen } from '../applications/format.js';
 import type { PatientBotDeps } from '../deps.js';
 import { replyToDoctorKeyboard } from './keyboards.js';
@@ -9,12 +8,11 @@ import { replyToDoctorKeyboard } from './keyboards.js';
 type Deps = Pick<PatientBotDeps, 'dutyChat' | 'patients' | 'regions'>;
 
 /** A duty doctor's answer as the patient reads it: who answered about which consultation, then the text or the photo. */
-export function dutyChatPatientRenderers(deps: Deps): Record<string, Renderer> {
+export function dutyChatPatientRenderers(deps: Deps): Renderers<typeof TO_PATIENT_TEMPLATE | typeof UNDELIVERED_TEMPLATE> {
   return {
     ...dutyChatUndeliveredRenderers(deps),
-    /** params { chatMessageId } */
     [TO_PATIENT_TEMPLATE]: async (row, t, locale) => {
-      const found = deps.dutyChat.message(Number(row.params.chatMessageId));
+      const found = deps.dutyChat.message(row.params.chatMessageId);
       if (!found || found.message.direction !== 'doctor' || found.chat.accountId !== row.chatId) {
         return { kind: 'skip', reason: 'chat message or its consultation is gone' };
       }
@@ -44,11 +42,10 @@ function quote(text: string): string {
 }
 
 /** A patient's message that never reached the doctor: told so, with what to do instead. */
-export function dutyChatUndeliveredRenderers(deps: Deps): Record<string, Renderer> {
+export function dutyChatUndeliveredRenderers(deps: Deps): Renderers<typeof UNDELIVERED_TEMPLATE> {
   return {
-    /** params { chatMessageId } */
     [UNDELIVERED_TEMPLATE]: (row, t, locale) => {
-      const found = deps.dutyChat.message(Number(row.params.chatMessageId));
+      const found = deps.dutyChat.message(row.params.chatMessageId);
       if (!found || found.message.direction !== 'patient' || found.chat.accountId !== row.chatId) {
         return { kind: 'skip', reason: 'chat message or its consultation is gone' };
       }
@@ -58,15 +55,15 @@ export function dutyChatUndeliveredRenderers(deps: Deps): Record<string, Rendere
       const what = message.text ? t('dchat-undelivered-text', { text: quote(message.text) }) : t('dchat-undelivered-photo');
       return {
         kind: 'message',
-        text: t('dchat-undelivered', { what, doubt: row.params.inDoubt === true ? 'yes' : 'no', ...consultationWhen(deps, chat, patient.regionCode, locale) }),
+        text: t('dchat-undelivered', { what, doubt: row.params.inDoubt ? 'yes' : 'no', ...consultationWhen(deps, chat, patient.regionCode, locale) }),
       };
     },
   };
 }
 
 /** Remembers which Telegram message showed the patient each answer. */
-export function dutyChatPatientOnSent(deps: Pick<Deps, 'dutyChat'>): Record<string, (row: OutboxRow, message: Message) => void> {
+export function dutyChatPatientOnSent(deps: Pick<Deps, 'dutyChat'>): RowHooks<typeof TO_PATIENT_TEMPLATE, [Message], void> {
   return {
-    [TO_PATIENT_TEMPLATE]: (row, message) => deps.dutyChat.relayedToPatient(Number(row.params.chatMessageId), message.message_id),
+    [TO_PATIENT_TEMPLATE]: (row, message) => deps.dutyChat.relayedToPatient(row.params.chatMessageId, message.message_id),
   };
 }

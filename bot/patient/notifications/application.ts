@@ -1,34 +1,32 @@
-import type { OutboxRow } from '../../../core/outbox/repository.js';
-import type { Renderer } from '../../shared/outbox-sender.js';
+import type { Renderer } from '../../shared/renderers.js';
 import { centerName, kindNames } from '../applications/format.js';
 import { requestedKindsKeyboard } from '../applications/keyboards.js';
 import type { PatientBotDeps } from '../deps.js';
 
 /** The application the message is about, if its profile is still under the addressed account. */
-function applicationOf(deps: PatientBotDeps, row: OutboxRow) {
-  const id = Number(row.params.applicationId);
-  return deps.applications.ofAccount(row.chatId).find((a) => a.id === id);
+function applicationOf(deps: PatientBotDeps, row: { chatId: number; params: { applicationId: number } }) {
+  return deps.applications.ofAccount(row.chatId).find((a) => a.id === row.params.applicationId);
 }
 
 const gone = { kind: 'skip', reason: 'application or its profile is gone' } as const;
 
 /** A doctor of the center took the application. */
-export function inReviewRenderer(deps: PatientBotDeps): Renderer {
+export function inReviewRenderer(deps: PatientBotDeps): Renderer<'application_in_review'> {
   return (row, t, locale) => {
     const app = applicationOf(deps, row);
     if (!app) return gone;
-    const center = centerName(deps.catalog, String(row.params.center ?? app.centerCode), locale);
+    const center = centerName(deps.catalog, row.params.center, locale);
     return { kind: 'message', text: t('app-note-in-review', { id: app.id, center, name: app.patientName }) };
   };
 }
 
 /** The doctor wants more documents: which, why, and a button per kind that opens the upload for that profile. */
-export function needsDocumentsRenderer(deps: PatientBotDeps): Renderer {
+export function needsDocumentsRenderer(deps: PatientBotDeps): Renderer<'application_needs_documents'> {
   return (row, t, locale) => {
     const app = applicationOf(deps, row);
     if (!app) return gone;
-    const kinds = Array.isArray(row.params.kinds) ? row.params.kinds.map(String) : app.requestedKinds;
-    const comment = typeof row.params.comment === 'string' ? row.params.comment.trim() : '';
+    const { kinds } = row.params;
+    const comment = row.params.comment.trim();
     const params = {
       id: app.id,
       center: centerName(deps.catalog, app.centerCode, locale),
@@ -41,11 +39,11 @@ export function needsDocumentsRenderer(deps: PatientBotDeps): Renderer {
 }
 
 /** Declined: the doctor's reason, and the way that remains open (the duty doctor, who needs no documents). */
-export function declinedRenderer(deps: PatientBotDeps): Renderer {
+export function declinedRenderer(deps: PatientBotDeps): Renderer<'application_declined'> {
   return (row, t, locale) => {
     const app = applicationOf(deps, row);
     if (!app) return gone;
-    const reason = String(row.params.reason ?? app.declineReason ?? '').trim();
+    const reason = row.params.reason.trim();
     const text = t('app-note-declined', { id: app.id, center: centerName(deps.catalog, app.centerCode, locale), name: app.patientName, reason });
     return { kind: 'message', text };
   };

@@ -1,7 +1,7 @@
 import type { ConclusionService } from '../../../core/conclusions/service.js';
 import type { SchedulingService } from '../../../core/scheduling/service.js';
 import { formatDay } from '../../shared/format.js';
-import type { Renderer } from '../../shared/outbox-sender.js';
+import type { Renderers } from '../../shared/renderers.js';
 
 export interface ConclusionRendererDeps {
   conclusions: Pick<ConclusionService, 'get' | 'readPdf'>;
@@ -11,10 +11,10 @@ export interface ConclusionRendererDeps {
 }
 
 /** The conclusion's PDF, sent to the account of its patient, with the verification code and where to check it. */
-export function conclusionRenderers(deps: ConclusionRendererDeps): Record<string, Renderer> {
+export function conclusionRenderers(deps: ConclusionRendererDeps): Renderers<'conclusion_ready'> {
   return {
     conclusion_ready: async (row, t) => {
-      const conclusionId = Number(row.params.conclusionId);
+      const { conclusionId } = row.params;
       const conclusion = deps.conclusions.get(conclusionId);
       const consultation = conclusion && deps.scheduling.get(conclusion.consultationId);
       // The PDF goes only to the account its patient belongs to; a deleted profile took its conclusions with it.

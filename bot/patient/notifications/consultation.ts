@@ -1,13 +1,12 @@
-import type { OutboxRow } from '../../../core/outbox/repository.js';
-import type { Renderer } from '../../shared/outbox-sender.js';
+import type { Renderer } from '../../shared/renderers.js';
 import { centerName, consultationWhen } from '../applications/format.js';
 import { cancelConsultationKeyboard } from '../applications/keyboards.js';
 import { withAskDoctor } from '../duty-chat/keyboards.js';
 import type { PatientBotDeps } from '../deps.js';
 
 /** The consultation and its profile, if both are still there under the addressed account. */
-function consultationOf(deps: PatientBotDeps, row: OutboxRow) {
-  const c = deps.scheduling.get(Number(row.params.consultationId));
+function consultationOf(deps: PatientBotDeps, row: { chatId: number; params: { consultationId: number } }) {
+  const c = deps.scheduling.get(row.params.consultationId);
   const patient = c && c.accountId === row.chatId ? deps.patients.get(row.chatId, c.patientId) : undefined;
   return c && patient ? { c, patient } : undefined;
 }
@@ -15,7 +14,7 @@ function consultationOf(deps: PatientBotDeps, row: OutboxRow) {
 const gone = { kind: 'skip', reason: 'consultation or its profile is gone' } as const;
 
 /** Scheduled: when in the patient's own zone, video or audio, the doctor, and a button to cancel. */
-export function scheduledRenderer(deps: PatientBotDeps): Renderer {
+export function scheduledRenderer(deps: PatientBotDeps): Renderer<'consultation_scheduled'> {
   return (row, t, locale) => {
     const found = consultationOf(deps, row);
     if (!found) return gone;
@@ -37,7 +36,7 @@ export function scheduledRenderer(deps: PatientBotDeps): Renderer {
 }
 
 /** The doctor waited and the patient did not come: said without blame, with what happens next. */
-export function noShowRenderer(deps: PatientBotDeps): Renderer {
+export function noShowRenderer(deps: PatientBotDeps): Renderer<'consultation_no_show'> {
   return (row, t, locale) => {
     const found = consultationOf(deps, row);
     if (!found) return gone;

@@ -3,7 +3,8 @@ import { CANCELLED_BY_DOCTOR_TEMPLATE, WAITLIST_SLOT_FREE_TEMPLATE } from '../..
 import { waitlistOffer } from '../../../core/duty/offer.js';
 import { consultationWhen } from '../applications/format.js';
 import { miniAppUrl } from '../menu-button.js';
-import type { Rendered, Renderer } from '../../shared/outbox-sender.js';
+import type { Rendered } from '../../shared/outbox-sender.js';
+import type { Renderers } from '../../shared/renderers.js';
 import type { PatientBotDeps } from '../deps.js';
 
 type DutyNoticeDeps = Pick<PatientBotDeps, 'db' | 'clock' | 'scheduling' | 'patients' | 'regions' | 'publicUrl'>;
@@ -21,15 +22,15 @@ function withBooking(publicUrl: string | undefined, lines: string[], texts: { as
 }
 
 /** Duty-schedule news for patients: a doctor's cancellation, and a freed time on a day they waited for. */
-export function dutyRenderers(deps: DutyNoticeDeps): Record<string, Renderer> {
+export function dutyRenderers(deps: DutyNoticeDeps): Renderers<typeof CANCELLED_BY_DOCTOR_TEMPLATE | typeof WAITLIST_SLOT_FREE_TEMPLATE> {
   return {
-    /** params { consultationId, reason? }: kind words, when it was (patient's zone), the reason, and how to rebook. */
+    /** Kind words, when it was (patient's zone), the reason, and how to rebook. */
     [CANCELLED_BY_DOCTOR_TEMPLATE]: (row, t, locale) => {
-      const c = deps.scheduling.get(Number(row.params.consultationId));
+      const c = deps.scheduling.get(row.params.consultationId);
       const patient = c && c.accountId === row.chatId ? deps.patients.get(row.chatId, c.patientId) : undefined;
       if (!c || !patient) return { kind: 'skip', reason: 'consultation or its profile is gone' };
       if (c.status !== 'cancelled') return { kind: 'skip', reason: `consultation is ${c.status}` };
-      const reason = typeof row.params.reason === 'string' ? row.params.reason.trim() : '';
+      const reason = row.params.reason?.trim() ?? '';
       const lines = [t('duty-note-cancelled', { name: patient.fullName, ...consultationWhen(deps, c, patient.regionCode, locale) })];
       if (reason) lines.push(t('duty-note-cancel-reason', { reason }));
       // A center's consultation is rebooked by its doctor, not by the patient.
@@ -41,9 +42,9 @@ export function dutyRenderers(deps: DutyNoticeDeps): Record<string, Renderer> {
       });
     },
 
-    /** params { waitlistId, slotId }: the freed time in the patient's zone and a button to book it, while it can be. */
+    /** The freed time in the patient's zone and a button to book it, while it can be. */
     [WAITLIST_SLOT_FREE_TEMPLATE]: (row, t, locale) => {
-      const offer = waitlistOffer(deps.db, Number(row.params.waitlistId), Number(row.params.slotId));
+      const offer = waitlistOffer(deps.db, row.params.waitlistId, row.params.slotId);
       const patient = offer && offer.accountId === row.chatId ? deps.patients.get(row.chatId, offer.patientId) : undefined;
       if (!offer || !patient) return { kind: 'skip', reason: 'waitlist entry, slot or profile is gone' };
       // Taken, closed or begun before this message went out: offering it now would only disappoint.

@@ -1,6 +1,6 @@
 import type { Message } from 'grammy/types';
-import type { OutboxRow } from '../../../core/outbox/repository.js';
-import type { Renderer } from '../../shared/outbox-sender.js';
+import type { PatientTemplate } from '../../../core/outbox/templates.js';
+import { checkedHooks, checkedRenderers, type Renderers } from '../../shared/renderers.js';
 import type { PatientBotDeps } from '../deps.js';
 import { declinedRenderer, inReviewRenderer, needsDocumentsRenderer } from './application.js';
 import { conclusionRenderers } from './conclusion.js';
@@ -10,10 +10,10 @@ import { dutyChatPatientOnSent, dutyChatPatientRenderers } from '../duty-chat/no
 import { reminderRenderers, type PatientReminderDeps } from './reminders.js';
 
 /**
- * How each outbox template addressed to a patient reads, in their language. Features add their templates
- * here; the sender keeps a row whose template has no renderer for a release that has one.
+ * How each outbox template addressed to a patient reads, in their language: one renderer for every patient template of
+ * core/outbox/templates.ts (a missing one does not compile). Features add their templates here.
  */
-export function patientRenderers(deps: PatientBotDeps & PatientReminderDeps): Record<string, Renderer> {
+export function patientRendererTable(deps: PatientBotDeps & PatientReminderDeps): Renderers<PatientTemplate> {
   return {
     application_in_review: inReviewRenderer(deps),
     application_needs_documents: needsDocumentsRenderer(deps),
@@ -27,7 +27,12 @@ export function patientRenderers(deps: PatientBotDeps & PatientReminderDeps): Re
   };
 }
 
+/** The table as the sender uses it: each row's params are checked against its template before they are read. */
+export function patientRenderers(deps: PatientBotDeps & PatientReminderDeps) {
+  return checkedRenderers(patientRendererTable(deps));
+}
+
 /** After Telegram accepted a patient message: remember which message showed what. */
-export function patientOnSent(deps: PatientBotDeps): Record<string, (row: OutboxRow, message: Message) => void> {
-  return { ...dutyChatPatientOnSent(deps) };
+export function patientOnSent(deps: PatientBotDeps) {
+  return checkedHooks<PatientTemplate, [Message], void>({ ...dutyChatPatientOnSent(deps) });
 }

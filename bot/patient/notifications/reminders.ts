@@ -1,8 +1,8 @@
 import { InlineKeyboard } from 'grammy';
-import { z } from 'zod';
 import type { BookingService } from '../../../core/booking/service.js';
 import { PATIENT_REMINDERS, PATIENT_REMINDER_TEMPLATE, reminderFresh } from '../../../core/jobs/rules.js';
-import type { Rendered, Renderer } from '../../shared/outbox-sender.js';
+import type { Rendered } from '../../shared/outbox-sender.js';
+import type { Renderers } from '../../shared/renderers.js';
 import { cancelStep } from '../applications/keyboards.js';
 import { consultationWhen } from '../applications/format.js';
 import type { PatientBotDeps } from '../deps.js';
@@ -13,8 +13,6 @@ export type PatientReminderDeps = Pick<PatientBotDeps, 'clock' | 'scheduling' | 
   booking: Pick<BookingService, 'canCancel'>;
 };
 
-const params = z.object({ consultationId: z.number().int().positive(), kind: z.enum(['day', 'soon']), startsAt: z.number().int() });
-
 const skip = (reason: string): Rendered => ({ kind: 'skip', reason });
 
 /**
@@ -23,12 +21,10 @@ const skip = (reason: string): Rendered => ({ kind: 'skip', reason });
  * worth sending. Join opens the Mini App (an inline web_app button carries init data; the Mini App lets the patient in
  * from 10 minutes before); Cancel is the same confirmation as under the booking notice, offered while the rules allow.
  */
-export function reminderRenderers(deps: PatientReminderDeps): Record<string, Renderer> {
+export function reminderRenderers(deps: PatientReminderDeps): Renderers<typeof PATIENT_REMINDER_TEMPLATE> {
   return {
     [PATIENT_REMINDER_TEMPLATE]: (row, t, locale) => {
-      const parsed = params.safeParse(row.params);
-      if (!parsed.success) return skip('malformed reminder params');
-      const { consultationId, kind, startsAt } = parsed.data;
+      const { consultationId, kind, startsAt } = row.params;
       const c = deps.scheduling.get(consultationId);
       const patient = c && c.accountId === row.chatId ? deps.patients.get(row.chatId, c.patientId) : undefined;
       if (!c || !patient) return skip('consultation or its profile is gone');

@@ -1,8 +1,9 @@
 import type { Message } from 'grammy/types';
 import { TO_DOCTOR_TEMPLATE } from '../../../core/duty-chat/service.js';
-import type { OutboxMessage, OutboxRow } from '../../../core/outbox/repository.js';
+import type { OutboxMessage } from '../../../core/outbox/repository.js';
 import type { ChatMessage, DutyChat } from '../../../core/duty-chat/repository.js';
-import type { Renderer, Translate } from '../../shared/outbox-sender.js';
+import type { Translate } from '../../shared/outbox-sender.js';
+import { checkedHooks, type Renderers, type RowHooks } from '../../shared/renderers.js';
 import { dateIn, timeIn, zoneTag } from '../consultations/format.js';
 import type { StaffBotDeps } from '../deps.js';
 
@@ -25,11 +26,10 @@ export function relayText(found: { message: ChatMessage; chat: DutyChat }, tz: s
  * A patient's message as the duty doctor reads it: a header (patient, consultation time in the doctor's zone, how to
  * answer), then the text or the photo. Only the consultation's own doctor is sent it.
  */
-export function dutyChatStaffRenderers(deps: Deps): Record<string, Renderer> {
+export function dutyChatStaffRenderers(deps: Deps): Renderers<typeof TO_DOCTOR_TEMPLATE> {
   return {
-    /** params { chatMessageId } */
     [TO_DOCTOR_TEMPLATE]: async (row, t, locale) => {
-      const found = deps.dutyChat.message(Number(row.params.chatMessageId));
+      const found = deps.dutyChat.message(row.params.chatMessageId);
       const doctor = deps.staff.byTelegramId(row.chatId);
       if (!found || found.message.direction !== 'patient') return { kind: 'skip', reason: 'chat message gone' };
       // The patient was told it went to the doctor: failed (and so told to them), never dropped in silence.
@@ -46,15 +46,15 @@ export function dutyChatStaffRenderers(deps: Deps): Record<string, Renderer> {
 }
 
 /** The relayed message's id is what the doctor's reply points at; its delivery is the doctor's access to the patient's words. */
-export function dutyChatStaffOnSent(deps: Pick<Deps, 'dutyChat'>): Record<string, (row: OutboxRow, message: Message) => void> {
+export function dutyChatStaffOnSent(deps: Pick<Deps, 'dutyChat'>): RowHooks<typeof TO_DOCTOR_TEMPLATE, [Message], void> {
   return {
-    [TO_DOCTOR_TEMPLATE]: (row, message) => deps.dutyChat.relayedToDoctor(Number(row.params.chatMessageId), message.message_id),
+    [TO_DOCTOR_TEMPLATE]: (row, message) => deps.dutyChat.relayedToDoctor(row.params.chatMessageId, message.message_id),
   };
 }
 
 /** A patient's message the doctor never got (the staff bot blocked, refused, given up): the patient is told. */
-export function dutyChatStaffOnFailed(deps: Pick<Deps, 'dutyChat'>): Record<string, (row: OutboxRow) => OutboxMessage | undefined> {
-  return {
-    [TO_DOCTOR_TEMPLATE]: (row) => deps.dutyChat.undeliveredNotice(Number(row.params.chatMessageId), row.sendingAt !== null),
-  };
+export function dutyChatStaffOnFailed(deps: Pick<Deps, 'dutyChat'>) {
+  return checkedHooks<typeof TO_DOCTOR_TEMPLATE, [], OutboxMessage | undefined>({
+    [TO_DOCTOR_TEMPLATE]: (row) => deps.dutyChat.undeliveredNotice(row.params.chatMessageId, row.sendingAt !== null),
+  });
 }

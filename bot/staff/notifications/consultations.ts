@@ -1,12 +1,12 @@
-import type { Renderer } from '../../shared/outbox-sender.js';
+import type { Renderers } from '../../shared/renderers.js';
 import { dateIn, timeIn, zoneTag } from '../consultations/format.js';
 import type { StaffBotDeps } from '../deps.js';
 
 /** Messages to doctors about their consultations, in their language and time zone. */
-export function consultationRenderers(deps: Pick<StaffBotDeps, 'scheduling' | 'staff'>): Record<string, Renderer> {
+export function consultationRenderers(deps: Pick<StaffBotDeps, 'scheduling' | 'staff'>): Renderers<'consultation_cancelled_by_patient'> {
   return {
     consultation_cancelled_by_patient: (row, t, locale) => {
-      const c = deps.scheduling.get(Number(row.params.consultationId));
+      const c = deps.scheduling.get(row.params.consultationId);
       const doctor = deps.staff.byTelegramId(row.chatId);
       // Only the consultation's own doctor hears about it; a deleted patient leaves nothing to tell.
       if (!c || !doctor || doctor.id !== c.staffId) return { kind: 'skip', reason: 'consultation gone or not this doctor’s' };

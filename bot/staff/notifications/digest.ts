@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import { DIGEST, DOCTOR_DIGEST_TEMPLATE } from '../../../core/jobs/rules.js';
 import { addDays, zonedToUtc } from '../../../core/time.js';
 import { formatDate } from '../../shared/format.js';
-import type { Rendered, Renderer } from '../../shared/outbox-sender.js';
+import type { Rendered } from '../../shared/outbox-sender.js';
+import type { Renderers } from '../../shared/renderers.js';
 import { consultationLine } from '../consultations/card.js';
 import { dayParts, zoneTag } from '../consultations/format.js';
 import type { StaffBotDeps } from '../deps.js';
@@ -10,20 +10,16 @@ import type { StaffBotDeps } from '../deps.js';
 // Telegram's limit is 4096 characters; the list stays one message, and a day too long for it points to /today.
 const MESSAGE_LIMIT = 3800;
 
-const params = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), moscowDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
-
 const skip = (reason: string): Rendered => ({ kind: 'skip', reason });
 
 /**
  * The morning list: the day's consultations still planned, in the doctor's own zone, line by line as /today shows
  * them. Read when it goes out, so a consultation cancelled overnight is not on it; an empty day sends nothing.
  */
-export function digestRenderers(deps: Pick<StaffBotDeps, 'clock' | 'staff' | 'scheduling'>): Record<string, Renderer> {
+export function digestRenderers(deps: Pick<StaffBotDeps, 'clock' | 'staff' | 'scheduling'>): Renderers<typeof DOCTOR_DIGEST_TEMPLATE> {
   return {
     [DOCTOR_DIGEST_TEMPLATE]: (row, t, locale) => {
-      const parsed = params.safeParse(row.params);
-      if (!parsed.success) return skip('malformed digest params');
-      const { date, moscowDate } = parsed.data;
+      const { date, moscowDate } = row.params;
       const member = deps.staff.byTelegramId(row.chatId);
       if (!member) return skip('recipient is no longer active staff');
       const now = deps.clock.now();

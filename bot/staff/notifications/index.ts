@@ -1,6 +1,6 @@
 import type { Message } from 'grammy/types';
-import type { OutboxRow } from '../../../core/outbox/repository.js';
-import type { Renderer } from '../../shared/outbox-sender.js';
+import type { StaffTemplate } from '../../../core/outbox/templates.js';
+import { checkedHooks, checkedRenderers, type Renderers } from '../../shared/renderers.js';
 import type { StaffBotDeps } from '../deps.js';
 import { consultationRenderers } from './consultations.js';
 import { digestRenderers } from './digest.js';
@@ -9,18 +9,23 @@ import { dutyChatStaffOnSent, dutyChatStaffRenderers } from '../duty-chat/notifi
 import { reminderRenderers } from './reminders.js';
 import { triageRenderers } from './triage.js';
 
-/** How each outbox template addressed to staff reads, in their language. */
-export function staffRenderers(deps: StaffBotDeps): Record<string, Renderer> {
+/** How each outbox template addressed to staff reads, in their language: one for every staff template (else no compile). */
+export function staffRendererTable(deps: StaffBotDeps): Renderers<StaffTemplate> {
   return { ...triageRenderers(deps), ...consultationRenderers(deps), ...dutyRenderers(deps), ...reminderRenderers(deps), ...digestRenderers(deps), ...dutyChatStaffRenderers(deps) };
 }
 
+/** The table as the sender uses it: each row's params are checked against its template before they are read. */
+export function staffRenderers(deps: StaffBotDeps) {
+  return checkedRenderers(staffRendererTable(deps));
+}
+
 /** After Telegram accepted a staff message: remember which message announced which application. */
-export function staffOnSent(deps: StaffBotDeps): Record<string, (row: OutboxRow, message: Message) => void> {
-  return {
+export function staffOnSent(deps: StaffBotDeps) {
+  return checkedHooks<StaffTemplate, [Message], void>({
     ...dutyChatStaffOnSent(deps),
     application_new: (row, message) => {
       const member = deps.staff.byTelegramId(row.chatId);
-      if (member) deps.applicationRepository.recordNotice(Number(row.params.applicationId), member.id, row.chatId, message.message_id);
+      if (member) deps.applicationRepository.recordNotice(row.params.applicationId, member.id, row.chatId, message.message_id);
     },
-  };
+  });
 }

@@ -1,8 +1,8 @@
 import { InlineKeyboard } from 'grammy';
-import { z } from 'zod';
 import { DOCTOR_REMINDER, DOCTOR_REMINDER_TEMPLATE, reminderFresh, TRIAGE_SLA_TEMPLATE } from '../../../core/jobs/rules.js';
 import { tryParse } from '../../shared/domain-error-text.js';
-import type { Rendered, Renderer } from '../../shared/outbox-sender.js';
+import type { Rendered } from '../../shared/outbox-sender.js';
+import type { Renderers } from '../../shared/renderers.js';
 import { consultData } from '../consultations/callback-data.js';
 import { timeIn, zoneTag } from '../consultations/format.js';
 import type { StaffBotDeps } from '../deps.js';
@@ -11,21 +11,16 @@ import { formatMoment } from '../triage/labels.js';
 
 const skip = (reason: string): Rendered => ({ kind: 'skip', reason });
 
-const doctorParams = z.object({ consultationId: z.number().int().positive(), startsAt: z.number().int() });
-const slaParams = z.object({ applicationId: z.number().int().positive(), level: z.number().int().positive(), audience: z.enum(['doctor', 'manager']) });
-
 /** The doctor's 10-minute reminder and the triage SLA reminders, rendered when they go out. */
-export function reminderRenderers(deps: StaffBotDeps): Record<string, Renderer> {
+export function reminderRenderers(deps: StaffBotDeps): Renderers<typeof DOCTOR_REMINDER_TEMPLATE | typeof TRIAGE_SLA_TEMPLATE> {
   return {
     /** To the consultation's own doctor: who and when, and the button that gives the moderator's link (as /join does). */
     [DOCTOR_REMINDER_TEMPLATE]: (row, t, locale) => {
-      const parsed = doctorParams.safeParse(row.params);
-      if (!parsed.success) return skip('malformed reminder params');
-      const c = deps.scheduling.get(parsed.data.consultationId);
+      const c = deps.scheduling.get(row.params.consultationId);
       const doctor = deps.staff.byTelegramId(row.chatId);
       if (!c || !doctor || doctor.id !== c.staffId) return skip('consultation gone or not this doctor’s');
       if (c.status !== 'scheduled') return skip(`consultation is ${c.status}`);
-      if (c.startsAt !== parsed.data.startsAt) return skip('consultation was moved to another time');
+      if (c.startsAt !== row.params.startsAt) return skip('consultation was moved to another time');
       const now = deps.clock.now();
       if (!reminderFresh(DOCTOR_REMINDER, c.startsAt, now)) return skip('too late for this reminder');
       const text = t('rem-doctor-soon', {
@@ -44,9 +39,7 @@ export function reminderRenderers(deps: StaffBotDeps): Record<string, Renderer> 
      * patient's health details, which are not theirs to read, and how many of the center's doctors the bot reaches.
      */
     [TRIAGE_SLA_TEMPLATE]: (row, t, locale) => {
-      const parsed = slaParams.safeParse(row.params);
-      if (!parsed.success) return skip('malformed SLA params');
-      const { applicationId, level, audience } = parsed.data;
+      const { applicationId, level, audience } = row.params;
       const member = deps.staff.byTelegramId(row.chatId);
       const app = deps.applicationRepository.byId(applicationId);
       if (!member || !app) return skip('recipient or application is gone');

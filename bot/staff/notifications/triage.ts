@@ -1,8 +1,8 @@
 import type { Application } from '../../../core/applications/repository.js';
-import type { OutboxRow } from '../../../core/outbox/repository.js';
 import type { StaffMember } from '../../../core/staff/repository.js';
 import { tryParse } from '../../shared/domain-error-text.js';
-import type { Rendered, Renderer } from '../../shared/outbox-sender.js';
+import type { Rendered } from '../../shared/outbox-sender.js';
+import type { Renderers } from '../../shared/renderers.js';
 import type { StaffBotDeps } from '../deps.js';
 import { takenText, triageCard, type CardView } from '../triage/card.js';
 import { conditionLabel, shortName } from '../triage/labels.js';
@@ -13,16 +13,18 @@ const message = (view: CardView): Rendered => ({ kind: 'message', text: view.tex
  * The recipient and the application, when the recipient (still an active staff member) may see it. Messages are
  * rendered when sent, not when queued: the card shows the application as it is by then.
  */
-function subject(deps: StaffBotDeps, row: OutboxRow): { member: StaffMember; app: Application } | { skip: string } {
+function subject(deps: StaffBotDeps, row: { chatId: number; params: { applicationId: number } }): { member: StaffMember; app: Application } | { skip: string } {
   const member = deps.staff.byTelegramId(row.chatId);
   if (!member) return { skip: 'recipient is no longer active staff' };
-  const found = tryParse(() => deps.applications.forDoctor(member, Number(row.params.applicationId)));
+  const found = tryParse(() => deps.applications.forDoctor(member, row.params.applicationId));
   if (!found.ok) return { skip: 'application gone or not visible to the recipient' };
   return { member, app: found.value };
 }
 
 /** How the outbox's triage templates read in the staff bot. */
-export function triageRenderers(deps: StaffBotDeps): Record<string, Renderer> {
+export function triageRenderers(
+  deps: StaffBotDeps,
+): Renderers<'application_new' | 'application_taken' | 'application_documents_added' | 'application_withdrawn'> {
   return {
     /** To every doctor of the center: the card with its buttons, unless it is no longer waiting for a doctor. */
     application_new: (row, t, locale) => {
@@ -37,8 +39,8 @@ export function triageRenderers(deps: StaffBotDeps): Record<string, Renderer> {
     application_taken: (row, t, locale) => {
       const found = subject(deps, row);
       if ('skip' in found) return { kind: 'skip', reason: found.skip };
-      const text = takenText(deps, t, locale, found.app, String(row.params.takenBy));
-      return { kind: 'edit', messageId: Number(row.params.messageId), text };
+      const text = takenText(deps, t, locale, found.app, row.params.takenBy);
+      return { kind: 'edit', messageId: row.params.messageId, text };
     },
 
     /** To the assigned doctor: the patient answered a request for documents; the card again, with its buttons. */

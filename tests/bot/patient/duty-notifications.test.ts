@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dutyRenderers } from '../../../bot/patient/notifications/duty.js';
 import { createI18n } from '../../../bot/shared/i18n.js';
+import { checkedRenderers } from '../../../bot/shared/renderers.js';
 import { joinWaitlist } from '../../../core/duty/index.js';
 import type { StaffMember } from '../../../core/staff/repository.js';
 import { zonedToUtc } from '../../../core/time.js';
@@ -114,7 +115,7 @@ describe('patient: the doctor cancelled the consultation', () => {
       ['en', 'Please accept our apologies and book another time that suits you — it is free: open “My account” in the bot\'s menu.'],
     ] as const) {
       const renderers = dutyRenderers({ ...h.services, publicUrl: 'http://localhost:8080' });
-      const out = renderers.consultation_cancelled_by_doctor!(row, (key, params) => i18n.t(locale, key, params), locale);
+      const out = checkedRenderers(renderers).consultation_cancelled_by_doctor!(row, (key, params) => i18n.t(locale, key, params), locale);
       expect(out).toMatchObject({ kind: 'message' });
       expect(out).not.toHaveProperty('replyMarkup');
       expect((out as { text: string }).text.split('\n').at(-1)).toBe(last);

@@ -32,7 +32,7 @@ function booked(): number {
   const at = zonedToUtc('2026-11-26', '09:30', 'Europe/Moscow');
   const id = bookDirectly(h.services, patientId, doctor.id, h.services.duty.schedule(doctor.id, at, at + 1)[0]!.id);
   const params = { consultationId: id };
-  enqueue(h.services.db, { bot: 'staff', chatId: DUTY.id, template: 'duty_consultation_booked', params, dedupeKey: `consultation:${id}:duty_booked` }, clock.now());
+  enqueue(h.services.db, { chatId: DUTY.id, template: 'duty_consultation_booked', params, dedupeKey: `consultation:${id}:duty_booked` }, clock.now());
   return id;
 }
 
@@ -52,7 +52,7 @@ describe('staff: a patient booked a duty slot', () => {
 
     h.services.db.update(staff).set({ locale: 'en', timeZone: 'Asia/Yekaterinburg' }).where(eq(staff.telegramId, DUTY.id)).run();
     const again = { consultationId: id };
-    enqueue(h.services.db, { bot: 'staff', chatId: DUTY.id, template: 'duty_consultation_booked', params: again, dedupeKey: 'again' }, clock.now());
+    enqueue(h.services.db, { chatId: DUTY.id, template: 'duty_consultation_booked', params: again, dedupeKey: 'again' }, clock.now());
     await h.deliver();
     expect(h.staff.seen(DUTY)).toEqual([
       [`📅 New duty booking: consultation No. ${id}.`, 'Patient: Иванова Мария Петровна', 'Time: 26.11.2026, 11:30 (MSK+2)', 'Format: video', `Card: /consultation ${id}`].join('\n'),

@@ -2,7 +2,7 @@ import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../../api/services.js';
 import { createScheduler, type Job, type JobWindow } from '../../../core/jobs/scheduler.js';
-import { enqueue } from '../../../core/outbox/repository.js';
+import { insertOutboxRow } from '../../../core/outbox/repository.js';
 import { outbox } from '../../../db/schema.js';
 import { createCoreServices } from '../../support/scheduling-fixtures.js';
 import { manualClock } from '../../support/service-harness.js';
@@ -29,7 +29,7 @@ function recordingJob(name: string, lookback = 5 * MINUTE): Job & { windows: Job
     firstRunLookbackMs: lookback,
     run(tx, window) {
       windows.push(window);
-      enqueue(tx, { bot: 'patient', chatId: 1, template: 'test', params: {}, dedupeKey: `${name}:${window.to}` }, window.to);
+      insertOutboxRow(tx, { bot: 'patient', chatId: 1, template: 'test', params: {}, dedupeKey: `${name}:${window.to}` }, window.to);
       return 1;
     },
   };
@@ -82,7 +82,7 @@ describe('scheduler', () => {
     const failing: Job & { windows: JobWindow[] } = {
       ...recordingJob('flaky'),
       run(tx, window) {
-        enqueue(tx, { bot: 'patient', chatId: 1, template: 'test', params: {}, dedupeKey: `flaky:${window.to}` }, window.to);
+        insertOutboxRow(tx, { bot: 'patient', chatId: 1, template: 'test', params: {}, dedupeKey: `flaky:${window.to}` }, window.to);
         if (fail) throw new Error('boom');
         failing.windows.push(window);
         return 1;

@@ -5,7 +5,7 @@ import { Api, type Transformer } from 'grammy';
 import { pino } from 'pino';
 import { createOutboxSender, type OutboxSender, type OutboxSenderOptions } from '../../../bot/shared/outbox-sender.js';
 import type { Clock } from '../../../core/clock.js';
-import { createOutboxRepository, enqueue, type OutboxBot, type OutboxRepository } from '../../../core/outbox/repository.js';
+import { createOutboxRepository, insertOutboxRow, type OutboxBot, type OutboxRepository } from '../../../core/outbox/repository.js';
 import { openDatabase, type Db } from '../../../db/client.js';
 import { outbox } from '../../../db/schema.js';
 import type { FakeBotApi } from '../../support/fake-bot-api.js';
@@ -72,7 +72,7 @@ export function createNoteBench(
         ...(extra.expiresAt !== undefined ? { expiresAt: extra.expiresAt } : {}),
         ...(extra.messageId !== undefined ? { messageId: extra.messageId } : {}),
       };
-      enqueue(
+      insertOutboxRow(
         db,
         { bot: extra.bot ?? 'patient', chatId, template: extra.messageId !== undefined ? 'note_edit' : 'note', params, dedupeKey: extra.key ?? `note:${counter}` },
         clock.now(),

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONSENT_VERSION } from '../../../core/accounts/consent.js';
 import { criticalNotice } from '../../../core/outbox/fallback.js';
-import { createOutboxRepository, enqueue, type OutboxMessage, type OutboxRepository } from '../../../core/outbox/repository.js';
+import { createOutboxRepository, insertOutboxRow as enqueue, type OutboxRepository, type OutboxRow } from '../../../core/outbox/repository.js';
 import { openDatabase, type Db } from '../../../db/client.js';
 import { accounts, outbox } from '../../../db/schema.js';
 
@@ -11,7 +11,9 @@ const HOUR = 3_600_000;
 let db: Db;
 let repo: OutboxRepository;
 
-const message = (chatId: number, key: string, extra: Partial<OutboxMessage> = {}): OutboxMessage => ({
+type Message = Parameters<typeof enqueue>[1];
+
+const message = (chatId: number, key: string, extra: Partial<Message> = {}): Message => ({
   bot: 'patient',
   chatId,
   template: 'note',
@@ -104,7 +106,7 @@ describe('reachability', () => {
   });
 
   it('critical notices: scheduled and cancelled by the doctor, or a declared one; never for staff', () => {
-    const row = (template: string, params: OutboxMessage['params'] = {}, bot: 'patient' | 'staff' = 'patient') => ({ bot, template, params });
+    const row = (template: string, params: OutboxRow['params'] = {}, bot: 'patient' | 'staff' = 'patient') => ({ bot, template, params });
     expect(criticalNotice(row('consultation_scheduled'))).toBe('scheduled');
     expect(criticalNotice(row('consultation_cancelled_by_doctor'))).toBe('cancelled');
     expect(criticalNotice(row('consultation_moved', { smsFallback: 'rescheduled' }))).toBe('rescheduled');

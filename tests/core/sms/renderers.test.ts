@@ -2,6 +2,7 @@ import type { Context } from 'grammy';
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../../bot/shared/i18n.js';
 import { NOTICE_FALLBACK, smsRenderers } from '../../../bot/sms/renderers.js';
+import type { SmsPurpose } from '../../../core/outbox/templates.js';
 import { REFERRAL_INVITE } from '../../../core/sms/repository.js';
 import { smsErrorKind } from '../../../core/sms/error-kind.js';
 import { QUIET_HOURS_REASON } from '../../../core/sms/quiet-hours.js';
@@ -13,7 +14,7 @@ const translate = (locale: string, key: string, params: Record<string, string>) 
 const NOW = Date.UTC(2026, 10, 25, 7, 0);
 const CODE = 'Ab3_x-Z9qK0w';
 
-function render(purpose: string, params: Record<string, unknown>, username: string | null = 'oblako_zdorovya_bot') {
+function render(purpose: SmsPurpose, params: Record<string, unknown>, username: string | null = 'oblako_zdorovya_bot') {
   return smsRenderers({ translate, botUsername: () => username ?? undefined })[purpose]!(params, { now: NOW });
 }
 

@@ -9,7 +9,7 @@ import { OPERATOR } from '../../../core/actor.js';
 import { createReferralInvites } from '../../../core/referrals/invites.js';
 import type { SmsGateway } from '../../../core/sms/gateway.js';
 import { createLogSmsGateway } from '../../../core/sms/log-gateway.js';
-import { enqueueSms } from '../../../core/sms/outbox.js';
+import { enqueueSms, insertSmsRow } from '../../../core/sms/outbox.js';
 import { createSmsRepository } from '../../../core/sms/repository.js';
 import { createSmsSender } from '../../../core/sms/sender.js';
 import { createSmsRuGateway } from '../../../core/sms/smsru-gateway.js';
@@ -321,7 +321,7 @@ describe('SMS sender through SMS.ru', () => {
   });
 
   it('an unknown purpose is kept for a later release; a fallback notice is sent without touching any referral', async () => {
-    enqueueSms(db, { phone: PHONE, purpose: 'future_thing', params: {}, dedupeKey: 'x:1' }, now);
+    insertSmsRow(db, { phone: PHONE, purpose: 'future_thing', params: {}, dedupeKey: 'x:1' }, now);
     enqueueSms(db, { phone: PHONE, purpose: 'notice_fallback', params: { notice: 'cancelled', startsAt: now + 86_400_000, timeZone: 'Asia/Vladivostok' }, dedupeKey: 'fallback:1' }, now);
     await sender().flush();
     const rows = db.select().from(smsOutbox).all();
