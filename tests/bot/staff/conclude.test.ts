@@ -1,24 +1,17 @@
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createServer } from '../../../api/server.js';
 import { MAX_TEXT_LENGTH } from '../../../core/conclusions/service.js';
 import type { ConsultationView } from '../../../core/scheduling/service.js';
 import type { StaffMember } from '../../../core/staff/repository.js';
-import { zonedToUtc } from '../../../core/time.js';
 import { auditLog, conclusions } from '../../../db/schema.js';
 import { filesUnder } from '../../support/document-fixtures.js';
-import { createFakeBotApi } from '../../support/fake-bot-api.js';
 import { pdfPageTexts } from '../../support/pdf-text.js';
-import { takenApplication, WEDNESDAY_10_MSK } from '../../support/scheduling-fixtures.js';
-import { createServiceHarness, manualClock, PATIENT_TOKEN, type ServiceHarness } from '../../support/service-harness.js';
+import { PATIENT_TOKEN, type ServiceHarness } from '../../support/service-harness.js';
+import { COLLEAGUE, DOCTOR, doctorWithConsultation, msk, PATIENT_ACCOUNT, staffTests } from '../../support/staff-harness.js';
 import { staffScreen } from '../../support/staff-screen.js';
 
-const api = createFakeBotApi();
-const DOCTOR = { id: 6660001, first_name: 'Анна', language_code: 'ru' };
-const COLLEAGUE = { id: 6660002, first_name: 'Олег', language_code: 'ru' };
-const PATIENT_ACCOUNT = 7770001;
-const msk = (date: string, time: string) => zonedToUtc(date, time, 'Europe/Moscow');
 
 const TEXT = 'Пароксизмальная фибрилляция предсердий, EHRA II. Показаний к экстренной госпитализации нет.';
 const RECOMMENDATIONS = 'Бисопролол 2,5 мг утром; контроль ЭКГ через 2 недели.';
@@ -27,21 +20,12 @@ const IN_PERSON = 'Приглашение на очную консультаци
 let h: ServiceHarness;
 let doctor: StaffMember;
 let c: ConsultationView;
-const clock = manualClock();
-beforeAll(() => api.listen());
-beforeEach(() => {
-  clock.set(WEDNESDAY_10_MSK);
-  h = createServiceHarness(api, { clock });
-  doctor = h.addStaff(DOCTOR.id, 'doctor', 'bakulev', 'Петрова Анна Сергеевна');
-  h.addStaff(COLLEAGUE.id, 'doctor', 'bakulev', 'Олегов Олег Олегович');
-  const appId = takenApplication(h.services, h.registerPatient(PATIENT_ACCOUNT), doctor);
-  c = h.services.scheduling.scheduleApplication(doctor, appId, msk('2026-11-25', '11:00'), 'video');
+const { api, clock } = staffTests({
+  seed: (harness) => {
+    h = harness;
+    ({ doctor, c } = doctorWithConsultation(h, msk('2026-11-25', '11:00')));
+  },
 });
-afterEach(() => {
-  h.close();
-  api.reset();
-});
-afterAll(() => api.close());
 
 /** The whole conversation up to the preview. */
 async function writeConclusion() {

@@ -1,44 +1,29 @@
 import { and, eq } from 'drizzle-orm';
 import { Api, InlineKeyboard } from 'grammy';
 import { jwtVerify } from 'jose';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createStaffBot } from '../../../bot/staff/index.js';
 import { declineData } from '../../../bot/staff/triage/callback-data.js';
 import type { ConsultationView } from '../../../core/scheduling/service.js';
 import { createStaffConsultations } from '../../../core/scheduling/staff-consultations.js';
 import type { StaffMember } from '../../../core/staff/repository.js';
-import { zonedToUtc } from '../../../core/time.js';
 import { createVideoService } from '../../../core/video/index.js';
 import { auditLog, outbox } from '../../../db/schema.js';
-import { createFakeBotApi } from '../../support/fake-bot-api.js';
-import { JITSI, takenApplication, WEDNESDAY_10_MSK } from '../../support/scheduling-fixtures.js';
-import { createServiceHarness, manualClock, STAFF_TOKEN, type ServiceHarness } from '../../support/service-harness.js';
+import { JITSI, takenApplication } from '../../support/scheduling-fixtures.js';
+import { STAFF_TOKEN, type ServiceHarness } from '../../support/service-harness.js';
+import { COLLEAGUE, DOCTOR, doctorWithConsultation, msk, PATIENT_ACCOUNT, staffTests } from '../../support/staff-harness.js';
 import { staffScreen } from '../../support/staff-screen.js';
 
-const api = createFakeBotApi();
-const DOCTOR = { id: 6660001, first_name: 'Анна', language_code: 'ru' };
-const COLLEAGUE = { id: 6660002, first_name: 'Олег', language_code: 'ru' };
-const PATIENT_ACCOUNT = 7770001;
-const msk = (date: string, time: string) => zonedToUtc(date, time, 'Europe/Moscow');
 
 let h: ServiceHarness;
 let doctor: StaffMember;
 let c: ConsultationView;
-const clock = manualClock();
-beforeAll(() => api.listen());
-beforeEach(() => {
-  clock.set(WEDNESDAY_10_MSK);
-  h = createServiceHarness(api, { clock });
-  doctor = h.addStaff(DOCTOR.id, 'doctor', 'bakulev', 'Петрова Анна Сергеевна');
-  h.addStaff(COLLEAGUE.id, 'doctor', 'bakulev', 'Олегов Олег Олегович');
-  const appId = takenApplication(h.services, h.registerPatient(PATIENT_ACCOUNT), doctor);
-  c = h.services.scheduling.scheduleApplication(doctor, appId, msk('2026-11-25', '15:00'), 'video');
+const { api, clock } = staffTests({
+  seed: (harness) => {
+    h = harness;
+    ({ doctor, c } = doctorWithConsultation(h, msk('2026-11-25', '15:00')));
+  },
 });
-afterEach(() => {
-  h.close();
-  api.reset();
-});
-afterAll(() => api.close());
 
 const audits = (action: string) => h.services.db.select().from(auditLog).where(eq(auditLog.action, action)).all();
 

@@ -1,23 +1,12 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createFakeBotApi } from '../../support/fake-bot-api.js';
-import { createServiceHarness, manualClock, type ServiceHarness } from '../../support/service-harness.js';
+import { describe, expect, it } from 'vitest';
+import type { ServiceHarness } from '../../support/service-harness.js';
+import { staffTests } from '../../support/staff-harness.js';
 
-const api = createFakeBotApi();
 const DOCTOR = { id: 6660001, first_name: 'Анна', language_code: 'ru' };
 const STRANGER = { id: 6660099, first_name: 'Некто', language_code: 'ru' };
 
 let h: ServiceHarness;
-const clock = manualClock();
-beforeAll(() => api.listen());
-beforeEach(() => {
-  clock.set(Date.UTC(2026, 10, 25, 7, 0));
-  h = createServiceHarness(api, { clock });
-});
-afterEach(() => {
-  h.close();
-  api.reset();
-});
-afterAll(() => api.close());
+const { api, clock } = staffTests({ start: Date.UTC(2026, 10, 25, 7, 0), seed: (harness) => void (h = harness) });
 
 describe('staff bot entry', () => {
   it('an invite link makes a Telegram account a doctor of its center, once', async () => {

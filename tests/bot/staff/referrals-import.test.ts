@@ -1,28 +1,24 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { referralImports, referrals, smsOutbox } from '../../../db/schema.js';
-import { createFakeBotApi } from '../../support/fake-bot-api.js';
 import { fixtureCsv, fixtureXlsx, HEADER, readSheet } from '../../support/referral-tables.js';
-import { createServiceHarness, manualClock, STAFF_TOKEN, type ServiceHarness } from '../../support/service-harness.js';
+import { STAFF_TOKEN, type ServiceHarness } from '../../support/service-harness.js';
+import { staffTests } from '../../support/staff-harness.js';
 
-const api = createFakeBotApi();
 const MANAGER = { id: 7770001, first_name: 'Ирина', language_code: 'ru' };
 const ADMIN = { id: 7770002, first_name: 'Admin', language_code: 'en' };
 const DOCTOR = { id: 7770003, first_name: 'Анна', language_code: 'ru' };
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 let h: ServiceHarness;
-beforeAll(() => api.listen());
-beforeEach(() => {
-  h = createServiceHarness(api, { clock: manualClock() });
-  h.addStaff(MANAGER.id, 'manager', null, 'Орлова Ирина Викторовна');
-  h.services.staff.setLocale(h.addStaff(ADMIN.id, 'admin', null, 'Admin Adminov').id, 'en');
-  h.addStaff(DOCTOR.id, 'doctor', 'bakulev', 'Петрова Анна Сергеевна');
+const { api } = staffTests({
+  start: Date.UTC(2026, 10, 25, 7, 0),
+  seed: (harness) => {
+    h = harness;
+    h.addStaff(MANAGER.id, 'manager', null, 'Орлова Ирина Викторовна');
+    h.services.staff.setLocale(h.addStaff(ADMIN.id, 'admin', null, 'Admin Adminov').id, 'en');
+    h.addStaff(DOCTOR.id, 'doctor', 'bakulev', 'Петрова Анна Сергеевна');
+  },
 });
-afterEach(() => {
-  h.close();
-  api.reset();
-});
-afterAll(() => api.close());
 
 const db = () => h.services.db;
 async function sendFile(user: typeof MANAGER, bytes: Buffer, file_name: string, mime_type = XLSX_MIME) {

@@ -1,36 +1,28 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Context } from 'grammy';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSms } from '../../../api/sms.js';
 import { createI18n } from '../../../bot/shared/i18n.js';
 import { resendData } from '../../../bot/staff/referrals/invites-callback-data.js';
 import { generateInviteCode } from '../../../core/referrals/invite-code.js';
 import { enqueueSms } from '../../../core/sms/outbox.js';
 import { auditLog, referrals, smsOutbox } from '../../../db/schema.js';
-import { createFakeBotApi } from '../../support/fake-bot-api.js';
+import type { ServiceHarness } from '../../support/service-harness.js';
 import { WEDNESDAY_10_MSK } from '../../support/scheduling-fixtures.js';
-import { createServiceHarness, manualClock, type ServiceHarness } from '../../support/service-harness.js';
+import { staffTests } from '../../support/staff-harness.js';
 import { staffButtons, staffScreen } from '../../support/staff-screen.js';
 
-const api = createFakeBotApi();
 const MANAGER = { id: 6680001, first_name: 'Ольга', language_code: 'ru' };
 const DOCTOR = { id: 6680002, first_name: 'Анна', language_code: 'ru' };
 const PATIENT = 5550001;
-const clock = manualClock();
 let h: ServiceHarness;
-
-beforeAll(() => api.listen());
-beforeEach(() => {
-  clock.set(WEDNESDAY_10_MSK);
-  h = createServiceHarness(api, { clock });
-  h.addStaff(MANAGER.id, 'manager', null, 'Смирнова Ольга Игоревна');
-  h.addStaff(DOCTOR.id, 'doctor', 'bakulev', 'Петрова Анна Сергеевна');
+const { api, clock } = staffTests({
+  seed: (harness) => {
+    h = harness;
+    h.addStaff(MANAGER.id, 'manager', null, 'Смирнова Ольга Игоревна');
+    h.addStaff(DOCTOR.id, 'doctor', 'bakulev', 'Петрова Анна Сергеевна');
+  },
 });
-afterEach(() => {
-  h.close();
-  api.reset();
-});
-afterAll(() => api.close());
 
 /** A referral as the import leaves it (its first invite queued), `minutesAgo` before now. */
 function addReferral(name: string, phone: string, minutesAgo: number, centerCode = 'bakulev'): number {

@@ -1,36 +1,25 @@
 import { eq } from 'drizzle-orm';
 import { Api, InlineKeyboard } from 'grammy';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scheduleData } from '../../../bot/staff/schedule/index.js';
 import type { StaffMember } from '../../../core/staff/repository.js';
-import { zonedToUtc } from '../../../core/time.js';
 import { applications, consultations, outbox } from '../../../db/schema.js';
-import { createFakeBotApi } from '../../support/fake-bot-api.js';
-import { takenApplication, WEDNESDAY_10_MSK } from '../../support/scheduling-fixtures.js';
-import { createServiceHarness, manualClock, type ServiceHarness } from '../../support/service-harness.js';
+import { takenApplication } from '../../support/scheduling-fixtures.js';
+import type { ServiceHarness } from '../../support/service-harness.js';
+import { DOCTOR, msk, PATIENT_ACCOUNT, staffTests } from '../../support/staff-harness.js';
 import { staffButtons, staffScreen } from '../../support/staff-screen.js';
 
-const api = createFakeBotApi();
-const DOCTOR = { id: 6660001, first_name: 'Анна', language_code: 'ru' };
-const PATIENT_ACCOUNT = 7770001;
-const msk = (date: string, time: string) => zonedToUtc(date, time, 'Europe/Moscow');
 
 let h: ServiceHarness;
 let doctor: StaffMember;
 let appId: number;
-const clock = manualClock();
-beforeAll(() => api.listen());
-beforeEach(() => {
-  clock.set(WEDNESDAY_10_MSK);
-  h = createServiceHarness(api, { clock });
-  doctor = h.addStaff(DOCTOR.id, 'doctor', 'bakulev', 'Петрова Анна Сергеевна');
-  appId = takenApplication(h.services, h.registerPatient(PATIENT_ACCOUNT), doctor);
+const { api, clock } = staffTests({
+  seed: (harness) => {
+    h = harness;
+    doctor = h.addStaff(DOCTOR.id, 'doctor', 'bakulev', 'Петрова Анна Сергеевна');
+    appId = takenApplication(h.services, h.registerPatient(PATIENT_ACCOUNT), doctor);
+  },
 });
-afterEach(() => {
-  h.close();
-  api.reset();
-});
-afterAll(() => api.close());
 
 const secondApplication = () =>
   takenApplication(h.services, h.registerPatient(PATIENT_ACCOUNT + 1, { fullName: 'Петров Пётр Петрович', birthDate: '1958-07-01' }), doctor);

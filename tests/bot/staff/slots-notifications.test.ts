@@ -1,28 +1,15 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { enqueue } from '../../../core/outbox/repository.js';
 import { zonedToUtc } from '../../../core/time.js';
 import { consultations, staff } from '../../../db/schema.js';
 import { addDutyDoctor, bookDirectly } from '../../support/duty-fixtures.js';
-import { createFakeBotApi } from '../../support/fake-bot-api.js';
-import { WEDNESDAY_10_MSK } from '../../support/scheduling-fixtures.js';
-import { createServiceHarness, manualClock, STAFF_TOKEN, type ServiceHarness } from '../../support/service-harness.js';
+import { STAFF_TOKEN, type ServiceHarness } from '../../support/service-harness.js';
+import { staffTests } from '../../support/staff-harness.js';
 
-const api = createFakeBotApi();
 const DUTY = { id: 6670001, first_name: 'Елена' };
-const clock = manualClock();
 let h: ServiceHarness;
-
-beforeAll(() => api.listen());
-beforeEach(() => {
-  clock.set(WEDNESDAY_10_MSK);
-  h = createServiceHarness(api, { clock });
-});
-afterEach(() => {
-  h.close();
-  api.reset();
-});
-afterAll(() => api.close());
+const { api, clock } = staffTests({ seed: (harness) => void (h = harness) });
 
 /** A duty booking on Thursday 26.11 at 09:30 Moscow time, and the booking service's notice to the doctor queued. */
 function booked(): number {

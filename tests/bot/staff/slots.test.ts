@@ -1,36 +1,27 @@
 import { and, eq } from 'drizzle-orm';
 import { Api, InlineKeyboard } from 'grammy';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dayOffData } from '../../../bot/staff/slots/callback-data.js';
 import type { StaffMember } from '../../../core/staff/repository.js';
-import { zonedParts, zonedToUtc } from '../../../core/time.js';
+import { zonedParts } from '../../../core/time.js';
 import { auditLog, consultations, outbox } from '../../../db/schema.js';
 import { addDutyDoctor, bookDirectly } from '../../support/duty-fixtures.js';
-import { createFakeBotApi } from '../../support/fake-bot-api.js';
-import { WEDNESDAY_10_MSK } from '../../support/scheduling-fixtures.js';
-import { createServiceHarness, manualClock, PATIENT_TOKEN, type ServiceHarness } from '../../support/service-harness.js';
+import { PATIENT_TOKEN, type ServiceHarness } from '../../support/service-harness.js';
+import { msk, staffTests } from '../../support/staff-harness.js';
 import { staffButtons, staffScreen } from '../../support/staff-screen.js';
 
-const api = createFakeBotApi();
 const DUTY = { id: 6670001, first_name: 'Елена', language_code: 'ru' };
 const MARIA = { id: 5550001, first_name: 'Мария', language_code: 'ru' };
-const msk = (date: string, time: string) => zonedToUtc(date, time, 'Europe/Moscow');
 
 let h: ServiceHarness;
 let doctor: StaffMember;
-const clock = manualClock();
-beforeAll(() => api.listen());
-beforeEach(() => {
-  // Wednesday 25 November 2026, 10:00 in Moscow.
-  clock.set(WEDNESDAY_10_MSK);
-  h = createServiceHarness(api, { clock });
-  doctor = addDutyDoctor(h.services, DUTY.id, 'cardiology', 'Соколова Елена Викторовна');
+// From Wednesday 25 November 2026, 10:00 in Moscow.
+const { api } = staffTests({
+  seed: (harness) => {
+    h = harness;
+    doctor = addDutyDoctor(h.services, DUTY.id, 'cardiology', 'Соколова Елена Викторовна');
+  },
 });
-afterEach(() => {
-  h.close();
-  api.reset();
-});
-afterAll(() => api.close());
 
 const slotsOn = (date: string) =>
   h.services.duty.schedule(doctor.id, msk(date, '00:00'), msk(date, '23:59')).map((s) => ({ time: zonedParts(s.startsAt, 'Europe/Moscow').time, booked: s.consultation?.id ?? null }));

@@ -1,33 +1,27 @@
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { xlsxData } from '../../../bot/staff/stats/callback-data.js';
 import { staff } from '../../../db/schema.js';
-import { createFakeBotApi } from '../../support/fake-bot-api.js';
-import { createServiceHarness, manualClock, STAFF_TOKEN, type ServiceHarness } from '../../support/service-harness.js';
+import { STAFF_TOKEN, type ServiceHarness } from '../../support/service-harness.js';
+import { staffTests } from '../../support/staff-harness.js';
 import { staffScreen } from '../../support/staff-screen.js';
 import type { TestUser } from '../../support/updates.js';
 import { msk, seedNovember } from '../../core/reports/seed.js';
 
-const api = createFakeBotApi();
 const MANAGER = { id: 7100001, first_name: 'Ольга', language_code: 'ru' };
 const BAKULEV_DOCTOR = { id: 8100001, first_name: 'Анна', language_code: 'ru' };
 const CARDIO_DUTY = { id: 8100003, first_name: 'Елена', language_code: 'ru' };
 
 let h: ServiceHarness;
-const clock = manualClock();
-beforeAll(() => api.listen());
-beforeEach(() => {
-  clock.set(msk('2026-11-25 10:00'));
-  h = createServiceHarness(api, { clock });
-  seedNovember(h.services);
-  h.addStaff(MANAGER.id, 'manager', null, 'Менеджер Ольга');
+const { api } = staffTests({
+  start: msk('2026-11-25 10:00'),
+  seed: (harness) => {
+    h = harness;
+    seedNovember(h.services);
+    h.addStaff(MANAGER.id, 'manager', null, 'Менеджер Ольга');
+  },
 });
-afterEach(() => {
-  h.close();
-  api.reset();
-});
-afterAll(() => api.close());
 
 const FOOTNOTE =
   'Событие считается в периоде своей даты: подача, взятие в работу, назначение, отказ, запись к дежурному; проведённые консультации и неявки — по времени приёма.';

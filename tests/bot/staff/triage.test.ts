@@ -1,15 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type { Message } from 'grammy/types';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scheduleData } from '../../../bot/staff/schedule/callback-data.js';
 import { declineData, documentsData, openData, requestData, takeData } from '../../../bot/staff/triage/callback-data.js';
 import { auditLog, outbox, staff } from '../../../db/schema.js';
 import { phoneJpeg, pdfWithPages } from '../../support/document-fixtures.js';
-import { createFakeBotApi } from '../../support/fake-bot-api.js';
-import { createServiceHarness, manualClock, type ServiceHarness } from '../../support/service-harness.js';
+import type { ServiceHarness } from '../../support/service-harness.js';
+import { staffTests } from '../../support/staff-harness.js';
 import type { TestUser } from '../../support/updates.js';
 
-const api = createFakeBotApi();
 const A: TestUser = { id: 6661001, first_name: 'Анна', language_code: 'ru' };
 const B: TestUser = { id: 6661002, first_name: 'Олег', language_code: 'ru' };
 const K: TestUser = { id: 6661003, first_name: 'Ирина', language_code: 'ru' };
@@ -17,32 +16,27 @@ const STRANGER: TestUser = { id: 6661099, first_name: 'Некто', language_cod
 const PATIENT = 7771001;
 const A_NAME = 'Петрова Анна Сергеевна';
 
-const clock = manualClock();
 const START = Date.UTC(2026, 10, 25, 7, 0); // 10:00 in Moscow
 let h: ServiceHarness;
 let files: { photo1: Buffer; photo2: Buffer; pdf: Buffer; pdfs: Buffer[] };
 
-beforeAll(async () => {
-  api.listen();
-  files = {
-    photo1: await phoneJpeg({ width: 64, height: 48 }),
-    photo2: await phoneJpeg({ width: 80, height: 60 }),
-    pdf: await pdfWithPages(2),
-    pdfs: [await pdfWithPages(1), await pdfWithPages(3), await pdfWithPages(4)],
-  };
+const { api, clock } = staffTests({
+  start: START,
+  prepare: async () => {
+    files = {
+      photo1: await phoneJpeg({ width: 64, height: 48 }),
+      photo2: await phoneJpeg({ width: 80, height: 60 }),
+      pdf: await pdfWithPages(2),
+      pdfs: [await pdfWithPages(1), await pdfWithPages(3), await pdfWithPages(4)],
+    };
+  },
+  seed: (harness) => void (h = harness),
+  check: () => {
+    const apologies = api.sent().filter((m) => m.text?.startsWith('Извините, что-то пошло не так'));
+    // No step may have ended in the error boundary's apology.
+    expect(apologies.map((m) => m.chatId)).toEqual([]);
+  },
 });
-beforeEach(() => {
-  clock.set(START);
-  h = createServiceHarness(api, { clock });
-});
-afterEach(() => {
-  const apologies = api.sent().filter((m) => m.text?.startsWith('Извините, что-то пошло не так'));
-  h.close();
-  api.reset();
-  // No step may have ended in the error boundary's apology.
-  expect(apologies.map((m) => m.chatId)).toEqual([]);
-});
-afterAll(() => api.close());
 
 const token = () => h.staff.token;
 const chat = (user: TestUser) => api.history(user.id, token());
