@@ -58,3 +58,11 @@ export async function attemptAsync<T>(fn: () => Promise<T>): Promise<{ ok: true;
     throw err;
   }
 }
+
+/** A refusal as plain JSON: what a conversation's replay log can hold. */
+export type Refusal = { code: StaffErrorCode; details: Record<string, string | number> };
+
+export const refusal = (err: DomainError<StaffErrorCode>): Refusal => ({ code: err.code, details: err.details });
+
+/** The doctor's message for a refusal that came through a conversation's log. */
+export const refusalText = (ctx: I18nFlavor, r: Refusal): string => staffErrorText(ctx, new DomainError(r.code, r.details));

@@ -2,16 +2,11 @@ import type { Conversation } from '@grammyjs/conversations';
 import { findCondition } from '../../../core/applications/requirements.js';
 import { DomainError } from '../../../core/errors.js';
 import { CONSULTATION_MINUTES, MIN_NOTICE_MINUTES, SCHEDULE_DAYS_AHEAD, type ConsultationView } from '../../../core/scheduling/service.js';
-import { attempt, type StaffErrorCode } from '../consultations/errors.js';
+import { attempt, refusal, type Refusal } from '../consultations/errors.js';
 import type { StaffContext, StaffConvoContext } from '../context.js';
 import type { StaffBotDeps } from '../deps.js';
 import type { Mode } from './callback-data.js';
 import type { CalendarDay } from './keyboards.js';
-
-/** A refusal as plain JSON: what a conversation's replay log can hold. */
-export type Refusal = { code: StaffErrorCode; details: Record<string, string | number> };
-
-const refusal = (err: DomainError<StaffErrorCode>): Refusal => ({ code: err.code, details: err.details });
 
 /**
  * Everything the scheduling conversation reads or writes, each through conversation.external (run once, replayed
