@@ -7,9 +7,9 @@ import { parseNumberArgument } from '../consultations/format.js';
 import type { StaffContext, StaffConvoContext } from '../context.js';
 import type { StaffBotDeps } from '../deps.js';
 import { cancelData, dayData, dayOffData, parseCancel, parseDay, parseDayOff, parseRemove, parseScreen, removeData, screenData } from './callback-data.js';
-import { createCancelConversation, SLOTS_CANCEL, type CancelTarget } from './cancel-flow.js';
+import { createCancelConversation, SLOTS_CANCEL, type CancelTarget } from './cancel-flow/conversation.js';
 import { attemptDuty, slotsErrorText } from './errors.js';
-import { createTemplateConversation, SLOTS_TEMPLATE } from './template-flow.js';
+import { createTemplateConversation, SLOTS_TEMPLATE } from './template-flow/conversation.js';
 import { bookedLines, dayLabel, dayOffCalendarView, dayView, doctorsView, overviewView, removeView, resultView, templateLine, type View } from './views.js';
 
 /** The /slots conversations; registered before every feature's commands, so an open one sees each update first. */

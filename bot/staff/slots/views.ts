@@ -50,7 +50,8 @@ function byDay(list: DutySlot[], timeZone: string): Map<string, DutySlot[]> {
   return out;
 }
 
-const backHome = (t: Translate, staffId: number) => new InlineKeyboard().text(t('slots-btn-back'), screenData.pack({ staffId, screen: 'home' }));
+/** The way back to the /slots overview. */
+export const backHome = (t: Translate, staffId: number) => new InlineKeyboard().text(t('slots-btn-back'), screenData.pack({ staffId, screen: 'home' }));
 
 /** A short result with the way back to the overview. */
 export function resultView(t: Translate, staffId: number, lines: string[]): View {
