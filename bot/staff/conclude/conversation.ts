@@ -4,7 +4,7 @@ import { runSteps } from '../../shared/live-screen/steps.js';
 import { refusalText } from '../consultations/errors.js';
 import type { StaffContext, StaffConvoContext } from '../context.js';
 import type { StaffBotDeps } from '../deps.js';
-import { isConcludeData, parseConcludeData } from './callback-data.js';
+import { isConcludeData } from './callback-data.js';
 import { concludeIo } from './io.js';
 import { concludeSteps } from './steps.js';
 
@@ -29,19 +29,6 @@ export function createConcludeConversation(deps: StaffBotDeps) {
     const { outcomes } = deps.catalog;
     const flow = concludeSteps({ ctx, consultationId, patient: start.patient, outcomes, locale, live, io, end: () => conversation.halt() });
     await flow.begin();
-    await runSteps(conversation, {
-      maxSteps: MAX_STEPS,
-      owns: isConcludeData,
-      parse: (data) => {
-        const button = parseConcludeData(data);
-        return button?.id === consultationId ? button : undefined;
-      },
-      stale: (update) => update.t('staff-unknown-action'),
-      button: flow.press,
-      text: flow.type,
-      other: (update) => update.reply(update.t('concl-expect-text')),
-      cancel: () => live.leave(ctx.t('concl-cancelled')),
-      tooMany: () => live.leave(ctx.t('concl-too-many-steps')),
-    });
+    await runSteps(conversation, { maxSteps: MAX_STEPS, owns: isConcludeData, ...flow });
   };
 }

@@ -3,7 +3,8 @@ import { DomainError } from '../../../core/errors.js';
 import type { LiveScreen } from '../../shared/live-screen/screen.js';
 import { refusalText, staffErrorText } from '../consultations/errors.js';
 import type { StaffConvoContext } from '../context.js';
-import type { ConcludeButton } from './callback-data.js';
+import { staffFlowAnswers } from '../flow-answers.js';
+import { parseConcludeData, type ConcludeButton } from './callback-data.js';
 import type { concludeIo, Draft } from './io.js';
 import { concludeScreens, length, type ScreenSetup } from './screens.js';
 
@@ -33,8 +34,13 @@ export function concludeSteps(s: ScreenSetup & { live: LiveScreen; io: ReturnTyp
     update.reply(staffErrorText(update, new DomainError(code, { max, length: length(text) })));
 
   return {
+    stale: staffFlowAnswers.stale,
     begin: () => live.show(screens.text()),
-    async press(update: StaffConvoContext, pressed: ConcludeButton) {
+    parse: (data: string) => {
+      const button = parseConcludeData(data);
+      return button?.id === s.consultationId ? button : undefined;
+    },
+    async button(update: StaffConvoContext, pressed: ConcludeButton) {
       await update.answerCallbackQuery();
       if ('outcome' in pressed) {
         if (stage !== 'outcome' || !s.outcomes.some((o) => o.code === pressed.outcome)) return;
@@ -49,7 +55,7 @@ export function concludeSteps(s: ScreenSetup & { live: LiveScreen; io: ReturnTyp
       }
       if (pressed.step === 'issue' && stage === 'preview') return issue();
     },
-    async type(update: StaffConvoContext, typed: string) {
+    async text(update: StaffConvoContext, typed: string) {
       const text = typed.trim();
       if (!text) return update.reply(update.t('concl-expect-text'));
       if (stage === 'text' || stage === 'outcome') {
@@ -66,5 +72,8 @@ export function concludeSteps(s: ScreenSetup & { live: LiveScreen; io: ReturnTyp
       draft.recommendations = text;
       return preview();
     },
+    other: (update: StaffConvoContext) => update.reply(update.t('concl-expect-text')),
+    cancel: () => live.leave(ctx.t('concl-cancelled')),
+    tooMany: () => live.leave(ctx.t('concl-too-many-steps')),
   };
 }

@@ -4,7 +4,7 @@ import { runSteps } from '../../shared/live-screen/steps.js';
 import { refusalText } from '../consultations/errors.js';
 import type { StaffContext, StaffConvoContext } from '../context.js';
 import type { StaffBotDeps } from '../deps.js';
-import { isFlowData, parseFlowData } from './callback-data.js';
+import { isFlowData } from './callback-data.js';
 import { scheduleReads } from './reads.js';
 import { scheduleSteps } from './steps.js';
 
@@ -30,20 +30,6 @@ export function createScheduleConversation(deps: StaffBotDeps) {
     const { timeZone, condition } = start;
     const flow = scheduleSteps({ ctx, io, applicationId, condition, timeZone, locale, live, end: () => conversation.halt() });
     await flow.begin();
-    await runSteps(conversation, {
-      maxSteps: MAX_STEPS,
-      owns: isFlowData,
-      // A button of another application's flow, left on an older message, is stale here.
-      parse: (data) => {
-        const button = parseFlowData(data);
-        return button?.applicationId === applicationId ? button : undefined;
-      },
-      stale: (update) => update.t('staff-unknown-action'),
-      button: flow.press,
-      text: flow.type,
-      other: (update) => update.reply(update.t('press-button')),
-      cancel: () => live.leave(ctx.t('sched-cancelled')),
-      tooMany: () => live.leave(ctx.t('sched-too-many-steps')),
-    });
+    await runSteps(conversation, { maxSteps: MAX_STEPS, owns: isFlowData, ...flow });
   };
 }

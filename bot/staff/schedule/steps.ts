@@ -4,7 +4,8 @@ import type { LiveScreen } from '../../shared/live-screen/screen.js';
 import { refusalText, type Refusal, type StaffErrorCode } from '../consultations/errors.js';
 import { dateIn, timeIn } from '../consultations/format.js';
 import type { StaffConvoContext } from '../context.js';
-import type { FlowButton, Mode } from './callback-data.js';
+import { staffFlowAnswers } from '../flow-answers.js';
+import { parseFlowData, type FlowButton, type Mode } from './callback-data.js';
 import { scheduleScreens, zoneOf, type Screen, type ScreenSetup } from './screens.js';
 
 /** Refusals that leave the flow open: the doctor picks another time. */
@@ -53,8 +54,14 @@ export function scheduleSteps(s: ScreenSetup & { live: LiveScreen; end: () => Pr
   };
 
   return {
+    ...staffFlowAnswers,
     begin: () => show(screen),
-    async press(update: StaffConvoContext, button: FlowButton) {
+    // A button of another application's flow, left on an older message, is stale here.
+    parse: (data: string) => {
+      const button = parseFlowData(data);
+      return button?.applicationId === s.applicationId ? button : undefined;
+    },
+    async button(update: StaffConvoContext, button: FlowButton) {
       if (button.kind === 'day') {
         if (await show({ kind: 'times', day: button.day }, update)) return update.answerCallbackQuery();
         return update.answerCallbackQuery({ text: update.t('sched-day-full'), show_alert: true });
@@ -67,11 +74,13 @@ export function scheduleSteps(s: ScreenSetup & { live: LiveScreen; end: () => Pr
       if (button.step === 'type') return show({ kind: 'type', day: screen.day }, update);
       return showDay(screen.day, update);
     },
-    async type(update: StaffConvoContext, text: string) {
+    async text(update: StaffConvoContext, text: string) {
       if (screen.kind === 'days') return update.reply(update.t('sched-pick-day-first'));
       const hm = parseHourMinute(text);
       if (!hm) return update.reply(update.t('sched-time-invalid'));
       return pickTime(zonedToUtc(screen.day, hm, timeZone));
     },
+    cancel: () => live.leave(ctx.t('sched-cancelled')),
+    tooMany: () => live.leave(ctx.t('sched-too-many-steps')),
   };
 }

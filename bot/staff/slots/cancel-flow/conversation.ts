@@ -3,7 +3,7 @@ import { createLiveScreen } from '../../../shared/live-screen/screen.js';
 import { runSteps } from '../../../shared/live-screen/steps.js';
 import type { StaffContext, StaffConvoContext } from '../../context.js';
 import type { StaffBotDeps } from '../../deps.js';
-import { cancelStepData, parseCancelStep } from '../callback-data.js';
+import { cancelStepData } from '../callback-data.js';
 import { slotsErrorText, type Attempt } from '../errors.js';
 import { slotsIo } from '../io.js';
 import { backHome } from '../views.js';
@@ -46,20 +46,6 @@ export function createCancelConversation(deps: StaffBotDeps) {
     const screens = cancelScreens(ctx, staffId, doctor.timeZone, locale);
     const flow = cancelSteps({ ctx, io, live, screens, staffId, cancelling: found.value });
     await flow.begin();
-    await runSteps(conversation, {
-      maxSteps: MAX_STEPS,
-      owns: (data) => cancelStepData.filter().test(data),
-      // A button of another doctor's flow, or of this flow's other screen, is stale here.
-      parse: (data) => {
-        const button = parseCancelStep(data);
-        return button?.staffId === staffId && flow.fits(button.step) ? button.step : undefined;
-      },
-      stale: (update) => update.t('staff-unknown-action'),
-      button: flow.press,
-      text: flow.type,
-      other: (update) => update.reply(update.t('press-button')),
-      cancel: () => flow.finish(ctx.t('slots-kept')),
-      tooMany: () => flow.finish(ctx.t('slots-flow-too-many-steps')),
-    });
+    await runSteps(conversation, { maxSteps: MAX_STEPS, owns: (data) => cancelStepData.filter().test(data), ...flow });
   };
 }

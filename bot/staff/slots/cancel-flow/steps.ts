@@ -2,7 +2,8 @@ import type { Context } from 'grammy';
 import { MAX_CANCEL_REASON_LENGTH } from '../../../../core/duty/index.js';
 import type { LiveScreen } from '../../../shared/live-screen/screen.js';
 import type { StaffConvoContext } from '../../context.js';
-import type { CancelStep } from '../callback-data.js';
+import { staffFlowAnswers } from '../../flow-answers.js';
+import { parseCancelStep, type CancelStep } from '../callback-data.js';
 import { slotsErrorText, type SlotsRefusal } from '../errors.js';
 import type { Booking, slotsIo } from '../io.js';
 import { backHome, dayLabel } from '../views.js';
@@ -49,21 +50,27 @@ export function cancelSteps({ ctx, io, live, screens, staffId, cancelling }: Can
     return confirm();
   };
 
+  /** Whether a button fits the screen shown now; one of the other screen is stale. */
+  const fits = (step: CancelStep) =>
+    step === 'keep' ||
+    (phase === 'reason' && step === 'none') ||
+    (phase === 'confirm' && (cancelling.kind === 'one' ? step === 'close' || step === 'reopen' : step === 'confirm'));
+
   return {
+    ...staffFlowAnswers,
     begin: () => live.show(screens.reason(cancelling)),
-    finish,
-    /** Whether a button fits the screen shown now; one of the other screen is stale. */
-    fits: (step: CancelStep) =>
-      step === 'keep' ||
-      (phase === 'reason' && step === 'none') ||
-      (phase === 'confirm' && (cancelling.kind === 'one' ? step === 'close' || step === 'reopen' : step === 'confirm')),
-    async press(update: StaffConvoContext, step: CancelStep) {
+    // A button of another doctor's flow, or of this flow's other screen, is stale here.
+    parse: (data: string) => {
+      const button = parseCancelStep(data);
+      return button?.staffId === staffId && fits(button.step) ? button.step : undefined;
+    },
+    async button(update: StaffConvoContext, step: CancelStep) {
       await update.answerCallbackQuery();
       if (step === 'keep') return finish(ctx.t('slots-kept'));
       if (step === 'none') return confirm(update);
       return cancelling.kind === 'one' ? cancelOne(cancelling.booking, step === 'reopen') : takeDayOff(cancelling);
     },
-    async type(update: StaffConvoContext, text: string) {
+    async text(update: StaffConvoContext, text: string) {
       if (phase !== 'reason') return update.reply(update.t('press-button'));
       const typed = text.trim();
       const length = Array.from(typed).length;
@@ -71,5 +78,7 @@ export function cancelSteps({ ctx, io, live, screens, staffId, cancelling }: Can
       reason = typed || undefined;
       return confirm();
     },
+    cancel: () => finish(ctx.t('slots-kept')),
+    tooMany: () => finish(ctx.t('slots-flow-too-many-steps')),
   };
 }

@@ -4,7 +4,7 @@ import { runSteps } from '../../../shared/live-screen/steps.js';
 import { zoneTag } from '../../consultations/format.js';
 import type { StaffContext, StaffConvoContext } from '../../context.js';
 import type { StaffBotDeps } from '../../deps.js';
-import { parseTemplateStep, templateStepData } from '../callback-data.js';
+import { templateStepData } from '../callback-data.js';
 import { slotsIo } from '../io.js';
 import { templateSteps } from './steps.js';
 
@@ -29,20 +29,6 @@ export function createTemplateConversation(deps: StaffBotDeps) {
     const live = createLiveScreen(conversation, ctx);
     const flow = templateSteps({ ctx, io, live, staffId, zone });
     await flow.begin();
-    await runSteps(conversation, {
-      maxSteps: MAX_STEPS,
-      owns: (data) => templateStepData.filter().test(data),
-      // A button of another doctor's flow, left on an older message, is stale here.
-      parse: (data) => {
-        const button = parseTemplateStep(data);
-        return button?.staffId === staffId ? button : undefined;
-      },
-      stale: (update) => update.t('staff-unknown-action'),
-      button: flow.press,
-      text: flow.type,
-      other: (update) => update.reply(update.t('press-button')),
-      cancel: () => live.leave(ctx.t('slots-tpl-cancelled')),
-      tooMany: () => live.leave(ctx.t('slots-tpl-too-many-steps')),
-    });
+    await runSteps(conversation, { maxSteps: MAX_STEPS, owns: (data) => templateStepData.filter().test(data), ...flow });
   };
 }

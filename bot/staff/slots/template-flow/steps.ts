@@ -1,53 +1,39 @@
 import type { Context } from 'grammy';
 import { minutesOf } from '../../../../core/duty/index.js';
-import { parseHoursRange, SLOT_LENGTHS, type WeeklyHours } from '../../../../core/duty/weekly.js';
-import type { LiveScreen } from '../../../shared/live-screen/screen.js';
+import { parseHoursRange, SLOT_LENGTHS } from '../../../../core/duty/weekly.js';
 import type { StaffConvoContext } from '../../context.js';
-import type { TemplateStep } from '../callback-data.js';
-import { slotsErrorText } from '../errors.js';
-import type { slotsIo } from '../io.js';
-import { backHome, templateLine } from '../views.js';
+import { staffFlowAnswers } from '../../flow-answers.js';
+import { parseTemplateStep, type TemplateStep } from '../callback-data.js';
+import { addHours, type AddSetup } from './add.js';
 import { sorted, templateScreens, type Step } from './screens.js';
 
-export interface TemplateSetup {
-  ctx: StaffConvoContext;
-  io: ReturnType<typeof slotsIo>;
-  live: LiveScreen;
-  staffId: number;
+export interface TemplateSetup extends AddSetup {
   zone: string;
 }
 
 /**
  * What each press or typed text does to the new weekly hours: weekdays toggled, hours typed, then the slot length,
- * which adds them (all or none). A refusal is explained and the step it is about asked again.
+ * which adds them (add.ts).
  */
-export function templateSteps({ ctx, io, live, staffId, zone }: TemplateSetup) {
+export function templateSteps(setup: TemplateSetup) {
+  const { ctx, live, staffId } = setup;
   const days = new Set<number>();
-  const render = templateScreens(ctx, staffId, zone, days);
+  const render = templateScreens(ctx, staffId, setup.zone, days);
   let current: Step = { kind: 'days' };
   const show = (next: Step, pressed?: Context) => {
     current = next;
     return live.show(render(next), pressed);
   };
 
-  const add = async (hours: WeeklyHours) => {
-    const added = await io.addTemplates(sorted(days), hours);
-    if (!added) return live.leave(ctx.t('slots-not-allowed'));
-    if (added.ok) {
-      const line = templateLine(ctx.t, { weekdays: sorted(days), ...hours });
-      return live.leave(ctx.t('slots-tpl-added', { line, opened: added.value.opened }), { reply_markup: backHome(ctx.t, staffId) });
-    }
-    const { code, details } = added.refused;
-    if (code !== 'template_overlaps' && code !== 'template_invalid') return live.leave(slotsErrorText(ctx.t, added.refused));
-    await live.drop();
-    await ctx.reply(slotsErrorText(ctx.t, added.refused));
-    // Overlapping or invalid hours are typed again; an invalid length is picked again.
-    return show(code === 'template_invalid' && details.field === 'slotMinutes' ? current : { kind: 'hours' });
-  };
-
   return {
+    ...staffFlowAnswers,
     begin: () => show(current),
-    async press(update: StaffConvoContext, { step, value }: { step: TemplateStep; value: number }) {
+    // A button of another doctor's flow, left on an older message, is stale here.
+    parse: (data: string) => {
+      const button = parseTemplateStep(data);
+      return button?.staffId === staffId ? button : undefined;
+    },
+    async button(update: StaffConvoContext, { step, value }: { step: TemplateStep; value: number }) {
       const answered = () => update.answerCallbackQuery();
       if (step === 'cancel') {
         await answered();
@@ -69,17 +55,20 @@ export function templateSteps({ ctx, io, live, staffId, zone }: TemplateSetup) {
       }
       if (step === 'length' && current.kind === 'length' && (SLOT_LENGTHS as readonly number[]).includes(value)) {
         await answered();
-        return add({ from: current.from, to: current.to, slotMinutes: value });
+        const again = await addHours(setup, sorted(days), { from: current.from, to: current.to, slotMinutes: value });
+        return show(again === 'length' ? current : { kind: 'hours' });
       }
       // A button of an earlier step, pressed after the flow moved on.
       return update.answerCallbackQuery({ text: update.t('staff-unknown-action') });
     },
-    async type(update: StaffConvoContext, text: string) {
+    async text(update: StaffConvoContext, text: string) {
       if (current.kind !== 'hours') return update.reply(update.t('press-button'));
       const range = parseHoursRange(text);
       if (!range) return update.reply(update.t('slots-tpl-hours-invalid'));
       if (minutesOf(range.to)! <= minutesOf(range.from)!) return update.reply(update.t('slots-tpl-hours-order'));
       return show({ kind: 'length', ...range });
     },
+    cancel: () => live.leave(ctx.t('slots-tpl-cancelled')),
+    tooMany: () => live.leave(ctx.t('slots-tpl-too-many-steps')),
   };
 }
