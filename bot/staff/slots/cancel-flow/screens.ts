@@ -21,14 +21,11 @@ export function cancelScreens(ctx: StaffConvoContext, staffId: number, tz: strin
     time: timeIn(b.startsAt, tz),
     zone: zoneTag(tz, b.startsAt, locale),
   });
-  const dayLines = (key: string, c: { day: string; booked: BookedSlot[] }) => [
-    ctx.t(key, { day: dayLabel(ctx.t, c.day), count: c.booked.length }),
-    ...bookedLines(ctx.t, tz, c.booked),
-  ];
+  const dayOf = (c: { day: string; booked: BookedSlot[] }) => ({ day: dayLabel(ctx.t, c.day), count: c.booked.length });
 
   return {
     reason(c: Cancelling): ScreenView {
-      const lines = c.kind === 'one' ? [ctx.t('slots-cancel-one', about(c.booking))] : dayLines('slots-cancel-day', c);
+      const lines = c.kind === 'one' ? [ctx.t('slots-cancel-one', about(c.booking))] : [ctx.t('slots-cancel-day', dayOf(c)), ...bookedLines(ctx.t, tz, c.booked)];
       const keyboard = new InlineKeyboard().text(ctx.t('slots-btn-no-reason'), button('none')).row().text(ctx.t('slots-btn-keep'), button('keep'));
       return { text: [...lines, '', ctx.t('slots-ask-reason', { max: MAX_CANCEL_REASON_LENGTH })].join('\n'), keyboard };
     },
@@ -44,7 +41,7 @@ export function cancelScreens(ctx: StaffConvoContext, staffId: number, tz: strin
         return { text: [ctx.t('slots-confirm-one', about(c.booking)), why].join('\n'), keyboard };
       }
       const keyboard = new InlineKeyboard().text(ctx.t('slots-btn-confirm-day', { count: c.booked.length }), button('confirm')).row().text(ctx.t('slots-btn-keep'), button('keep'));
-      return { text: [...dayLines('slots-confirm-day', c), why].join('\n'), keyboard };
+      return { text: [ctx.t('slots-confirm-day', dayOf(c)), ...bookedLines(ctx.t, tz, c.booked), why].join('\n'), keyboard };
     },
   };
 }
