@@ -59,7 +59,8 @@ const webhook = common.extend({
   WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 of A-Z a-z 0-9 _ -'),
 });
 
-const JITSI_KEYS = ['JITSI_DOMAIN', 'JITSI_APP_ID', 'JITSI_APP_SECRET'] as const;
+/** Video's three keys: set all of them or none. */
+export const JITSI_KEYS = ['JITSI_DOMAIN', 'JITSI_APP_ID', 'JITSI_APP_SECRET'] as const;
 
 // Video is all or nothing: two of the three set is a mistake to report at start, not a silently video-less service.
 const schema = z.discriminatedUnion('BOT_MODE', [polling, webhook]).superRefine((env, ctx) => {
@@ -135,63 +136,6 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
     throw new ConfigError(`Invalid config: ${parts.join('; ')}`, [...missing], { cause: result.error });
   }
   return toConfig(result.data);
-}
-
-/** What `npm start` runs: the real service, or the local sandbox (a Bot API emulator and a page, no Telegram). */
-export type StartMode = 'service' | 'sandbox';
-
-/**
- * The sandbox runs when neither bot token is set, so a fresh clone's `npm start` shows the product. It never runs
- * beside a token (SANDBOX=1 with one is refused), nor with BOT_MODE=webhook or SANDBOX=0: those are deployments that
- * forgot their tokens, and they get loadConfig's "set PATIENT_BOT_TOKEN" instead. A STAFF_BOT_TOKEN alone is the
- * same mistake and is reported the same way.
- */
-export function detectMode(env: Record<string, string | undefined> = readEnv()): StartMode {
-  const set = (key: string) => env[key] !== undefined && env[key] !== '';
-  const tokens = ['PATIENT_BOT_TOKEN', 'STAFF_BOT_TOKEN'].filter(set);
-  const sandbox = env.SANDBOX?.trim();
-  if (sandbox !== undefined && sandbox !== '' && sandbox !== '0' && sandbox !== '1') {
-    throw new ConfigError('Invalid config: fix SANDBOX must be 1 or 0', []);
-  }
-  if (sandbox === '1' && tokens.length > 0) {
-    throw new ConfigError(`Invalid config: fix SANDBOX=1 runs without Telegram; unset ${tokens.join(' and ')} or SANDBOX`, []);
-  }
-  if (tokens.length > 0 || sandbox === '0' || env.BOT_MODE === 'webhook') return 'service';
-  return 'sandbox';
-}
-
-/** What the sandbox decides itself: its bots' tokens, where its Bot API emulator listens, its public address. */
-export interface SandboxOverrides {
-  patientBotToken: string;
-  staffBotToken: string;
-  telegramApiRoot: string;
-  publicUrl: string;
-  /** Used unless JITSI_* are set: join links then point at the sandbox's own room page. */
-  jitsi: { domain: string; appId: string; appSecret: string };
-}
-
-/**
- * The sandbox's config: the environment's ports, limits and log level, its own tokens and addresses, its data in
- * ./data/sandbox (never the real ./data) and, unless HOST is set, the loopback interface only.
- */
-export function loadSandboxConfig(env: Record<string, string | undefined>, overrides: SandboxOverrides): Config {
-  const given = (key: string) => (env[key] === undefined || env[key] === '' ? undefined : env[key]);
-  const jitsiSet = JITSI_KEYS.some((k) => given(k) !== undefined);
-  const config = loadConfig({
-    ...env,
-    PATIENT_BOT_TOKEN: overrides.patientBotToken,
-    STAFF_BOT_TOKEN: overrides.staffBotToken,
-    STAFF_BOT_USERNAME: undefined,
-    PATIENT_BOT_USERNAME: undefined,
-    TELEGRAM_API_ROOT: overrides.telegramApiRoot,
-    PUBLIC_URL: overrides.publicUrl,
-    BOT_MODE: 'polling',
-    SMS_PROVIDER: 'log',
-    DATA_DIR: given('DATA_DIR') ?? './data/sandbox',
-    HOST: given('HOST') ?? '127.0.0.1',
-    ...(jitsiSet ? {} : { JITSI_DOMAIN: overrides.jitsi.domain, JITSI_APP_ID: overrides.jitsi.appId, JITSI_APP_SECRET: overrides.jitsi.appSecret }),
-  });
-  return config;
 }
 
 /** The process environment, with a .env file in the working directory read first when present. */

@@ -1,4 +1,4 @@
-import type { Services } from '../api/services.js';
+import type { Services } from '../app/services.js';
 import type { Logger } from '../core/logger.js';
 import type { SandboxUser } from './botapi/person.js';
 

@@ -1,10 +1,29 @@
-import type { Services } from '../services.js';
+import type { ApplicationRepository } from '../../core/applications/repository.js';
+import type { AuditLog } from '../../core/audit.js';
+import type { BookingService } from '../../core/booking/service.js';
+import type { Catalog } from '../../core/catalog/index.js';
+import type { Clock } from '../../core/clock.js';
+import type { ConclusionService } from '../../core/conclusions/service.js';
+import type { DocumentService } from '../../core/documents/service.js';
 import type { AuthVariables } from './auth.js';
 
 export type MiniEnv = { Variables: AuthVariables };
 
+/** What the Mini App's API works with; the composition root (app/services.ts) satisfies it. */
+export interface MiniApiServices {
+  /** The patient bot's token: init data is signed with it. */
+  token: string;
+  clock: Clock;
+  catalog: Catalog;
+  booking: BookingService;
+  audit: AuditLog;
+  documents: Pick<DocumentService, 'get' | 'list' | 'readThumbnail'>;
+  conclusions: Pick<ConclusionService, 'readPdf'>;
+  applicationRepository: Pick<ApplicationRepository, 'ofPatient'>;
+}
+
 export interface MiniApiDeps {
-  services: Services;
+  services: MiniApiServices;
   /** INIT_DATA_MAX_AGE_SECONDS */
   maxAgeSeconds: number;
 }

@@ -35,7 +35,7 @@ async function serveChild(dir: string): Promise<void> {
     import('hono'),
     import('pino'),
     import('../../api/server.js'),
-    import('../../api/services.js'),
+    import('../../app/services.js'),
     import('../../db/client.js'),
     import('../../core/accounts/consent.js'),
   ]);

@@ -6,7 +6,7 @@ import { createConversation, type Conversation } from '@grammyjs/conversations';
 import { Bot, type ApiClientOptions, type Context } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import { pino } from 'pino';
-import { createServices } from '../../api/services.js';
+import { createServices } from '../../app/services.js';
 import type { ConvoContext, PatientContext } from '../../bot/patient/context.js';
 import { createPatientBot } from '../../bot/patient/index.js';
 import { createPatientBotStack } from '../../bot/patient/stack.js';

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Context } from 'grammy';
 import type { Update } from 'grammy/types';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createOutbox } from '../../api/outbox.js';
+import { createOutbox } from '../../app/outbox.js';
 import { createPatientBot } from '../../bot/patient/index.js';
 import type { StaffMember } from '../../core/staff/repository.js';
 import { zonedToUtc } from '../../core/time.js';

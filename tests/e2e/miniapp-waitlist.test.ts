@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Services } from '../../api/services.js';
+import type { Services } from '../../app/services.js';
 import { addDays, zonedParts, zonedToUtc } from '../../core/time.js';
 import { outbox } from '../../db/schema.js';
 import { addDutyDoctor, bookDirectly } from '../support/duty-fixtures.js';

@@ -26,7 +26,7 @@ let output = '';
 
 function startSandbox(): Promise<string> {
   dir = mkdtempSync(path.join(tmpdir(), 'oz-sandbox-e2e-'));
-  child = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
+  child = spawn(process.execPath, ['--import', 'tsx', 'app/main.ts'], {
     cwd: path.resolve(import.meta.dirname, '../..'),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: process.env.SANDBOX_LOG ?? 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],

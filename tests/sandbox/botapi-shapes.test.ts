@@ -132,7 +132,7 @@ const SHORTCUTS: Record<string, string> = {
 /** Bot API methods the service's code calls, read from its sources (what a grep finds), plus what grammY itself calls. */
 function methodsTheBotsCall(): string[] {
   const root = path.resolve(import.meta.dirname, '../..');
-  const files = ['bot', 'api'].flatMap((dir) => (readdirSync(path.join(root, dir), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => path.join(root, dir, f)));
+  const files = ['bot', 'api', 'app', 'cli'].flatMap((dir) => (readdirSync(path.join(root, dir), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => path.join(root, dir, f)));
   const apiMethods = new Set(Object.getOwnPropertyNames(Api.prototype));
   const found = new Set(['getMe', 'getUpdates']); // bot.init() and the runner
   for (const file of files) {
@@ -145,7 +145,7 @@ function methodsTheBotsCall(): string[] {
 }
 
 describe('the emulator answers every method the bots call', () => {
-  it('has a handler for each one found in bot/ and api/', () => {
+  it('has a handler for each one found in bot/, api/, app/ and cli/', () => {
     const called = methodsTheBotsCall();
     expect(called).toEqual(expect.arrayContaining(['sendMessage', 'answerCallbackQuery', 'editMessageText', 'setMyCommands', 'getFile']));
     expect(called.filter((m) => !BOT_API_METHODS[m.toLowerCase()])).toEqual([]);

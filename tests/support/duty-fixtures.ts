@@ -1,4 +1,4 @@
-import type { Services } from '../../api/services.js';
+import type { Services } from '../../app/services.js';
 import type { Specialty } from '../../core/duty/specialty.js';
 import { consultations } from '../../db/schema.js';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sign } from '@telegram-apps/init-data-node';
 import { pino } from 'pino';
 import { createServer } from '../../api/server.js';
-import { createServices, type Services } from '../../api/services.js';
+import { createServices, type Services } from '../../app/services.js';
 import { openDatabase } from '../../db/client.js';
 import { JITSI, WEDNESDAY_10_MSK } from './scheduling-fixtures.js';
 import { manualClock, PATIENT_TOKEN } from './service-harness.js';

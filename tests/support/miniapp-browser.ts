@@ -7,7 +7,7 @@ import { sign } from '@telegram-apps/init-data-node';
 import { pino } from 'pino';
 import type { Browser, Page } from 'playwright-core';
 import { createServer } from '../../api/server.js';
-import { createServices, type Services } from '../../api/services.js';
+import { createServices, type Services } from '../../app/services.js';
 import { openDatabase } from '../../db/client.js';
 import { ensureMiniAppBuilt } from '../../miniapp/build.js';
 import { launchChromium } from './chromium.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import type { Update } from 'grammy/types';
-import { createServices } from '../../api/services.js';
+import { createServices } from '../../app/services.js';
 import { createPatientBot } from '../../bot/patient/index.js';
 import type { Clock } from '../../core/clock.js';
 import { openDatabase, type Db } from '../../db/client.js';

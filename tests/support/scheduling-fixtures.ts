@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
-import { createServices, type Services } from '../../api/services.js';
+import { createServices, type Services } from '../../app/services.js';
 import { CONSENT_VERSION } from '../../core/accounts/consent.js';
 import type { Clock } from '../../core/clock.js';
 import type { NewPatient } from '../../core/patients/repository.js';

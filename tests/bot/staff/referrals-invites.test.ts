@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Context } from 'grammy';
 import { describe, expect, it } from 'vitest';
-import { createSms } from '../../../api/sms.js';
+import { createSms } from '../../../app/sms.js';
 import { createI18n } from '../../../bot/shared/i18n.js';
 import { resendData } from '../../../bot/staff/referrals/invites-callback-data.js';
 import { generateInviteCode } from '../../../core/referrals/invite-code.js';

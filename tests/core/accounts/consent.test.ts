@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Services } from '../../../api/services.js';
+import type { Services } from '../../../app/services.js';
 import { CONSENT_VERSION } from '../../../core/accounts/consent.js';
 import { auditLog } from '../../../db/schema.js';
 import { createCoreServices, WEDNESDAY_10_MSK } from '../../support/scheduling-fixtures.js';

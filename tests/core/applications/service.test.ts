@@ -4,7 +4,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../../api/services.js';
+import { createServices, type Services } from '../../../app/services.js';
 import { CONSENT_VERSION } from '../../../core/accounts/consent.js';
 import { DomainError } from '../../../core/errors.js';
 import type { StaffMember, StaffRole } from '../../../core/staff/repository.js';

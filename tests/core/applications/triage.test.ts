@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../../api/services.js';
+import { createServices, type Services } from '../../../app/services.js';
 import { CONSENT_VERSION } from '../../../core/accounts/consent.js';
 import { DomainError } from '../../../core/errors.js';
 import type { StaffMember, StaffRole } from '../../../core/staff/repository.js';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Services } from '../../../api/services.js';
+import type { Services } from '../../../app/services.js';
 import { CAPTION_PART, splitText, TEXT_PART } from '../../../core/duty-chat/text.js';
 import { zonedToUtc } from '../../../core/time.js';
 import { consultations, outbox, slots, staff } from '../../../db/schema.js';

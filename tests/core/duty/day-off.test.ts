@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Services } from '../../../api/services.js';
+import type { Services } from '../../../app/services.js';
 import { bookedOnDay } from '../../../core/duty/day-off.js';
 import { waitlistOffer } from '../../../core/duty/offer.js';
 import { joinWaitlist } from '../../../core/duty/index.js';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Services } from '../../../api/services.js';
+import type { Services } from '../../../app/services.js';
 import { OPERATOR, patientActor, staffActor } from '../../../core/actor.js';
 import type { StaffRole } from '../../../core/staff/repository.js';
 import { zonedToUtc } from '../../../core/time.js';

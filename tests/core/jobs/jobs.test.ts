@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Services } from '../../../api/services.js';
+import type { Services } from '../../../app/services.js';
 import { doctorDigestJob } from '../../../core/jobs/doctor-digest.js';
 import { createScheduler } from '../../../core/jobs/scheduler.js';
 import { triageSlaJob } from '../../../core/jobs/triage-sla.js';

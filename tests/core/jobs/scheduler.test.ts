@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Services } from '../../../api/services.js';
+import type { Services } from '../../../app/services.js';
 import { createScheduler, type Job, type JobWindow } from '../../../core/jobs/scheduler.js';
 import { insertOutboxRow } from '../../../core/outbox/repository.js';
 import { outbox } from '../../../db/schema.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../../api/services.js';
+import { createServices, type Services } from '../../../app/services.js';
 import { openDatabase, type Db } from '../../../db/client.js';
 import { referrals } from '../../../db/schema.js';
 import { EXAMPLE_ROWS, exampleCsv, exampleXlsx } from '../../../scripts/make-referrals-example.js';

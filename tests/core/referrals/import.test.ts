@@ -4,7 +4,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../../api/services.js';
+import { createServices, type Services } from '../../../app/services.js';
 import { rowTexts } from '../../support/referral-texts.js';
 import { buildErrorWorkbook, createReferralImportService, type ReferralImportService } from '../../../core/referrals/import/index.js';
 import { parseReferralPayload, referralPayload } from '../../../core/referrals/invite-code.js';

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../../api/services.js';
+import { createServices, type Services } from '../../../app/services.js';
 import { CONSENT_VERSION } from '../../../core/accounts/consent.js';
 import { DIAGNOSIS_MAX } from '../../../core/applications/service.js';
 import { DomainError } from '../../../core/errors.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Services } from '../../../api/services.js';
+import type { Services } from '../../../app/services.js';
 import { DomainError } from '../../../core/errors.js';
 import { parsePeriod, presetPeriod } from '../../../core/reports/period.js';
 import { quantile } from '../../../core/reports/percentile.js';

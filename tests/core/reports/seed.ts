@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Services } from '../../../api/services.js';
+import type { Services } from '../../../app/services.js';
 import { zonedToUtc } from '../../../core/time.js';
 import { applications, consultations, patients, referrals, slots } from '../../../db/schema.js';
 import { addDutyDoctor } from '../../support/duty-fixtures.js';

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Services } from '../../../api/services.js';
+import type { Services } from '../../../app/services.js';
 import { CONSULTATION_MINUTES, MIN_NOTICE_MINUTES } from '../../../core/scheduling/service.js';
 import { addDays, zonedParts, zonedToUtc } from '../../../core/time.js';
 import { consultations, outbox, slots } from '../../../db/schema.js';

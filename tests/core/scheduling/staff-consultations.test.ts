@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Services } from '../../../api/services.js';
+import type { Services } from '../../../app/services.js';
 import { zonedToUtc } from '../../../core/time.js';
 import { auditLog } from '../../../db/schema.js';
 import { codeOf } from '../../support/domain-error.js';

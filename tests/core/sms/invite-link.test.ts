@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Context } from 'grammy';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSms } from '../../../api/sms.js';
+import { createSms } from '../../../app/sms.js';
 import { createI18n } from '../../../bot/shared/i18n.js';
 import { countSegments } from '../../../core/sms/segments.js';
 import { referrals, smsOutbox } from '../../../db/schema.js';

@@ -8,8 +8,8 @@ import { lastDay, parsePeriod, REPORT_TIME_ZONE, type PeriodProblem, type Report
 import { buildReport, type Report, type ReportRow } from '../core/reports/report.js';
 import { reportWorkbook } from '../core/reports/xlsx.js';
 import { zonedParts } from '../core/time.js';
-import { UsageError } from './cli-usage.js';
-import type { Services } from './services.js';
+import { UsageError } from './usage.js';
+import type { Services } from '../app/services.js';
 
 export const REPORT_USAGE = `  report --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--xlsx <file>] [--lang <ru|en>] [--center <code>] [--time-zone <IANA zone>]
       figures per center and path for the days [from, to) in Moscow time (--to is the first day not included:

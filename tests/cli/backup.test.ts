@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { pino } from 'pino';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../api/services.js';
+import { createServices, type Services } from '../../app/services.js';
 import { CONSENT_VERSION } from '../../core/accounts/consent.js';
 import { createFileStorage, storageKeyFor } from '../../core/documents/storage.js';
 import { createBackup } from '../../core/ops/backup.js';
@@ -30,7 +30,7 @@ function tempDir(prefix: string): string {
 
 function cli(dataDir: string, ...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'api/cli.ts', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], {
       cwd: root,
       env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PATIENT_BOT_TOKEN: '7001234567:AAF-cli-test-token-cli-test' },
     });
@@ -99,7 +99,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pino } from 'pino';
 import sharp from 'sharp';
-import { createServices } from '${root}/api/services.js';
+import { createServices } from '${root}/app/services.js';
 import { openDatabase } from '${root}/db/client.js';
 const [dataDir, patientId, accountId, stopFile] = process.argv.slice(1);
 const db = openDatabase(path.join(dataDir, 'db.sqlite'));

@@ -12,7 +12,7 @@ import { configureMenuButton } from '../bot/patient/menu-button.js';
 import { DEFAULT_LOCALE } from '../bot/shared/i18n.js';
 import { createStaffBot } from '../bot/staff/index.js';
 import { createOutbox } from './outbox.js';
-import { createServer } from './server.js';
+import { createServer } from '../api/server.js';
 import { createServices, type Services } from './services.js';
 import { createSms } from './sms.js';
 

@@ -5,9 +5,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { reportCommand } from '../../api/cli-report.js';
-import { UsageError } from '../../api/cli-usage.js';
-import { createServices } from '../../api/services.js';
+import { reportCommand } from '../../cli/report.js';
+import { UsageError } from '../../cli/usage.js';
+import { createServices } from '../../app/services.js';
 import { openDatabase } from '../../db/client.js';
 import { seedNovember } from '../core/reports/seed.js';
 
@@ -20,7 +20,7 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'api/cli.ts', ...args], {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', DATA_DIR: dir, PATIENT_BOT_TOKEN: '7001234567:AAF-cli-test-token-cli-test' },
     encoding: 'utf8',

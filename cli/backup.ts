@@ -4,7 +4,7 @@ import { createBackup } from '../core/ops/backup.js';
 import { OpsError } from '../core/ops/errors.js';
 import type { BackupManifest } from '../core/ops/manifest.js';
 import { restoreBackup } from '../core/ops/restore.js';
-import { UsageError } from './cli-usage.js';
+import { UsageError } from './usage.js';
 
 export const BACKUP_USAGE = `  backup <dir>
       a consistent copy of the database and the files while the service runs; <dir> must be new, empty or an

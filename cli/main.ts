@@ -7,13 +7,13 @@ import { DomainError } from '../core/errors.js';
 import { createLogger } from '../core/logger.js';
 import { STAFF_ROLES, type StaffRole } from '../core/staff/repository.js';
 import { openDatabase } from '../db/client.js';
-import { BACKUP_USAGE, opsCommand } from './cli-backup.js';
-import { reportCommand, REPORT_USAGE } from './cli-report.js';
-import { referralsImportCommand, REFERRALS_IMPORT_USAGE } from './cli-referrals.js';
-import { slotsCommand, SLOTS_USAGE } from './cli-slots.js';
-import { isReferralInvitesAction, referralInvitesCommand, REFERRAL_INVITES_USAGE } from './cli-referrals-invites.js';
-import { UsageError } from './cli-usage.js';
-import { createServices, type Services } from './services.js';
+import { BACKUP_USAGE, opsCommand } from './backup.js';
+import { reportCommand, REPORT_USAGE } from './report.js';
+import { referralsImportCommand, REFERRALS_IMPORT_USAGE } from './referrals.js';
+import { slotsCommand, SLOTS_USAGE } from './slots.js';
+import { isReferralInvitesAction, referralInvitesCommand, REFERRAL_INVITES_USAGE } from './referrals-invites.js';
+import { UsageError } from './usage.js';
+import { createServices, type Services } from '../app/services.js';
 
 // An operator's tool: its messages are for the people running the service, in English like the logs.
 const USAGE = `Usage: npm run cli -- <command>

@@ -2,8 +2,8 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DomainError } from '../core/errors.js';
 import { buildErrorWorkbook, REFERRAL_FILE_LIMITS, type ReferralFileErrorCode } from '../core/referrals/import/index.js';
-import { UsageError } from './cli-usage.js';
-import type { Services } from './services.js';
+import { UsageError } from './usage.js';
+import type { Services } from '../app/services.js';
 
 export const REFERRALS_IMPORT_USAGE = `  referrals import <file.xlsx|file.csv>
       loads a table of referred patients (path relative to the project folder); prints how many were imported, already

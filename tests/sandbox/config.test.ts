@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, detectMode, loadSandboxConfig } from '../../core/config.js';
+import { loadSandboxConfig } from '../../sandbox/config.js';
 
-const token = '123456:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 const overrides = {
   patientBotToken: '1000000001:SANDBOX-patient-abcdefghijkl',
   staffBotToken: '1000000002:SANDBOX-staff-abcdefghijklm',
@@ -9,27 +8,6 @@ const overrides = {
   publicUrl: 'https://oblako.sandbox.localhost',
   jitsi: { domain: 'meet.sandbox.localhost', appId: 'oblako-sandbox', appSecret: 'x'.repeat(64) },
 };
-
-describe('detectMode', () => {
-  it('is the sandbox with no bot token at all (empty counts as unset)', () => {
-    expect(detectMode({})).toBe('sandbox');
-    expect(detectMode({ PATIENT_BOT_TOKEN: '', STAFF_BOT_TOKEN: '' })).toBe('sandbox');
-    expect(detectMode({ SANDBOX: '1' })).toBe('sandbox');
-  });
-
-  it('is the service with a token, with SANDBOX=0 and in webhook mode, so loadConfig reports a missing token', () => {
-    expect(detectMode({ PATIENT_BOT_TOKEN: token })).toBe('service');
-    expect(detectMode({ STAFF_BOT_TOKEN: token })).toBe('service');
-    expect(detectMode({ SANDBOX: '0' })).toBe('service');
-    expect(detectMode({ BOT_MODE: 'webhook' })).toBe('service');
-  });
-
-  it('refuses SANDBOX=1 beside a token and a SANDBOX that is neither 1 nor 0', () => {
-    expect(() => detectMode({ SANDBOX: '1', PATIENT_BOT_TOKEN: token })).toThrow(ConfigError);
-    expect(() => detectMode({ SANDBOX: '1', STAFF_BOT_TOKEN: token })).toThrow(/unset STAFF_BOT_TOKEN/);
-    expect(() => detectMode({ SANDBOX: 'yes' })).toThrow(/SANDBOX must be 1 or 0/);
-  });
-});
 
 describe('loadSandboxConfig', () => {
   it('keeps the sandbox on loopback, in data/sandbox, with its own tokens, API root and stand-in Jitsi', () => {

@@ -3,8 +3,8 @@ import { OPERATOR } from '../core/actor.js';
 import { DomainError } from '../core/errors.js';
 import { INVITE_STATES, type InviteErrorCode, type InviteState } from '../core/referrals/invites.js';
 import { maskPhone } from '../core/sms/mask.js';
-import { UsageError } from './cli-usage.js';
-import type { Services } from './services.js';
+import { UsageError } from './usage.js';
+import type { Services } from '../app/services.js';
 
 export const REFERRAL_INVITES_USAGE = `  referrals list [--state <queued|sent|failed>] [--limit 50]
       referrals, newest first: id, invite state, when sent (UTC), invites queued, linked or not, phone (masked),

@@ -5,8 +5,8 @@ import { isSpecialty, minutesOf, type DutyDoctor } from '../core/duty/index.js';
 import { groupTemplates, parseWeekdays, WEEKDAY_CODES } from '../core/duty/weekly.js';
 import { DomainError } from '../core/errors.js';
 import { addDays, zonedParts, zonedToUtc } from '../core/time.js';
-import { UsageError } from './cli-usage.js';
-import type { Services } from './services.js';
+import { UsageError } from './usage.js';
+import type { Services } from '../app/services.js';
 
 export const SLOTS_USAGE = `  slots add --staff <id> --days <mon,wed,fri> --from <HH:MM> --to <HH:MM> --length <minutes>
       adds weekly duty hours (in the doctor's time zone) and generates their slots at once

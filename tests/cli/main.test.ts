@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createServices } from '../../api/services.js';
+import { createServices } from '../../app/services.js';
 import { openDatabase } from '../../db/client.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -14,7 +14,7 @@ afterEach(() => {
 });
 
 function cli(dataDir: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'api/cli.ts', ...args], {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? '',

@@ -1,6 +1,7 @@
-import { ConfigError, detectMode, loadConfig, readEnv, type StartMode } from '../core/config.js';
+import { ConfigError, loadConfig, readEnv } from '../core/config.js';
 import { createLogger } from '../core/logger.js';
-import { startService } from './service.js';
+import { detectMode, type StartMode } from './start-mode.js';
+import { startService } from './start-service.js';
 
 function exitOnConfigError(err: unknown): never {
   if (err instanceof ConfigError) {

@@ -36,7 +36,7 @@ import { createStaffInvites } from '../core/staff/invites.js';
 import { createStaffRepository } from '../core/staff/repository.js';
 import { createVideoService } from '../core/video/index.js';
 import type { Db } from '../db/client.js';
-import { createMetrics } from './metrics.js';
+import { createMetrics } from '../api/metrics.js';
 
 /** Builds the service graph over an open database; the entry point and the tests build it the same way. */
 export function createServices(opts: {
@@ -121,7 +121,7 @@ export function createServices(opts: {
     dutyChat,
     outbox: createOutboxRepository(db),
     // SMS (referral invites, fallback notices): the gateway SMS_PROVIDER names (the log one by default), the queue the
-    // SMS sender drains (api/sms.ts), and the managers' view of invites with resend.
+    // SMS sender drains (app/sms.ts), and the managers' view of invites with resend.
     smsGateway: createSmsGateway(config.sms, logger),
     smsOutbox: createSmsRepository(db),
     referralInvites: createReferralInvites({ db, clock, audit }),

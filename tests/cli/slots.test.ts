@@ -5,7 +5,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../api/services.js';
+import { createServices, type Services } from '../../app/services.js';
 import { addDays, zonedParts, zonedToUtc } from '../../core/time.js';
 import { openDatabase, type Db } from '../../db/client.js';
 import { consultations, outbox } from '../../db/schema.js';
@@ -22,7 +22,7 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'api/cli.ts', ...args], {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', DATA_DIR: dir, PATIENT_BOT_TOKEN: '7001234567:AAF-cli-test-token-cli-test', STAFF_BOT_USERNAME: 'oblako_staff_bot' },
     encoding: 'utf8',
