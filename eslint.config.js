@@ -1,6 +1,9 @@
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+// What lies above core/ and bot/: the HTTP surface, the composition root, the CLI, the sandbox, the Mini App.
+const SURFACES = ['**/api', '**/api/**', '**/app', '**/app/**', '**/cli', '**/cli/**', '**/sandbox', '**/sandbox/**', '**/miniapp', '**/miniapp/**'];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'dist/', 'db/migrations/', 'miniapp/dist/'] },
   ...tseslint.configs.recommended,
@@ -22,9 +25,27 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
-    files: ['core/**'],
+    // The floors, at any depth (the full graph, circles included, is checked by `npm run deps`).
+    files: ['core/**', 'db/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['grammy', '@grammyjs/*', 'hono', 'hono/*', '../bot/*', '../api/*'] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['grammy', 'grammy/*', '@grammyjs/*', 'hono', 'hono/*', '@hono/*'], message: 'core/ and db/ know no framework: grammY and hono stay in bot/ and api/.' },
+            { group: [...SURFACES, '**/bot', '**/bot/**'], message: 'core/ and db/ import nothing above them (bot/, api/, app/, cli/, sandbox/, miniapp/).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['bot/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: SURFACES, message: 'bot/ declares what it uses (bot/*/deps.ts); it never imports api/, app/, cli/, sandbox/ or miniapp/.' }] },
+      ],
     },
   },
   {

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { enqueueSms } from '../sms/outbox.js';
-import type { OutboxRow } from './repository.js';
+import type { OutboxRow } from './message.js';
 import { FALLBACK_NOTICES, type FallbackNotice, type PatientTemplate } from './templates.js';
 
 /**

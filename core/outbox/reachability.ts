@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { queueFallbackSms } from './fallback.js';
-import type { OutboxRow } from './repository.js';
+import type { OutboxRow } from './message.js';
 
 /** last_error of a row Telegram refused because the patient blocked the bot (or of one never tried for that reason). */
 export const UNREACHABLE = 'unreachable';

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.js';
-import type { OutboxBot } from './repository.js';
+import type { OutboxBot } from './message.js';
 
 const DAY = 24 * 3600_000;
 

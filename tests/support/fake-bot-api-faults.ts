@@ -1,4 +1,9 @@
-import type { BotApiFailure } from './fake-bot-api.js';
+/** The Bot API's error body without `ok`, as a test asks the fake to give it. */
+export interface BotApiFailure {
+  error_code: number;
+  description: string;
+  parameters?: { retry_after?: number; migrate_to_chat_id?: number };
+}
 
 /**
  * Faults a test can inject into the fake Bot API, beyond `failNext`. None is active unless a test asks for it, so the

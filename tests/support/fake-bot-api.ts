@@ -8,18 +8,11 @@ import { BOT_API_METHODS } from '../../sandbox/botapi/methods.js';
 import { parseBotApiRequest } from '../../sandbox/botapi/request.js';
 import { BotApiError, Described, clearState, createState, messageKey, nextMessageId } from '../../sandbox/botapi/state.js';
 import type { MethodHandler, SentMessage } from '../../sandbox/botapi/state.js';
-import { createFaults, type FloodLimits, type TransportFault } from './fake-bot-api-faults.js';
+import { createFaults, type BotApiFailure, type FloodLimits, type TransportFault } from './fake-bot-api-faults.js';
 
 export type { SentFile, SentMessage, UploadedFile, ReplyMarkup } from '../../sandbox/botapi/state.js';
 export type { AddFileOptions } from '../../sandbox/botapi/files.js';
-export type { FloodLimits, TransportFault } from './fake-bot-api-faults.js';
-
-/** The Bot API's error body without `ok`. */
-export interface BotApiFailure {
-  error_code: number;
-  description: string;
-  parameters?: { retry_after?: number; migrate_to_chat_id?: number };
-}
+export type { BotApiFailure, FloodLimits, TransportFault } from './fake-bot-api-faults.js';
 
 export type BotApiResponse = { ok: true; result: unknown; description?: string } | ({ ok: false } & BotApiFailure);
 

@@ -4,7 +4,7 @@ import type { PatientBotDeps } from '../deps.js';
 import type { Convo } from '../registration/steps.js';
 import { confirmByBirthDate } from './birth-date-check.js';
 import { offerData } from './callback-data.js';
-import { completeReferral } from './conversation.js';
+import { completeReferral } from './complete.js';
 import { linkingOf } from './linking.js';
 import { offerKeyboard, offerText } from './offer.js';
 
