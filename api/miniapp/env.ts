@@ -1,9 +1,8 @@
 import type { ApplicationRepository } from '../../core/applications/repository.js';
-import type { AuditLog } from '../../core/audit.js';
 import type { BookingService } from '../../core/booking/service.js';
 import type { Catalog } from '../../core/catalog/index.js';
 import type { Clock } from '../../core/clock.js';
-import type { ConclusionService } from '../../core/conclusions/service.js';
+import type { ConclusionDownloads } from '../../core/conclusions/download.js';
 import type { DocumentService } from '../../core/documents/service.js';
 import type { AuthVariables } from './auth.js';
 
@@ -16,9 +15,9 @@ export interface MiniApiServices {
   clock: Clock;
   catalog: Catalog;
   booking: BookingService;
-  audit: AuditLog;
   documents: Pick<DocumentService, 'get' | 'list' | 'readThumbnail'>;
-  conclusions: Pick<ConclusionService, 'readPdf'>;
+  /** A patient's download of their conclusion's PDF, audited. */
+  conclusionDownloads: ConclusionDownloads;
   applicationRepository: Pick<ApplicationRepository, 'ofPatient'>;
 }
 
