@@ -29,7 +29,7 @@ export interface ReferralDraft {
   regionText: string | null;
 }
 
-/** Says one problem of a row in the reader's language: a key of bot/locales/<locale>/referral-rows.ftl and its values. */
+/** Says one problem of a row in the reader's language: a key of bot/locales/<locale>/staff/referral-rows.ftl and its values. */
 export type RowMessages = (key: string, values?: Record<string, string>) => string;
 
 export interface RowContext {
