@@ -5,8 +5,8 @@ import { LOCALES, type Locale } from './locales.js';
 
 export type TextArgs = Record<string, FluentVariable>;
 
-/** Says one message of a surface in a language; the key must exist (it was checked when the texts were loaded). */
-export type Texts = (locale: Locale, key: string, args?: TextArgs) => string;
+/** Says one message of a surface in a language; the key must exist. `keys` lists every message of the surface. */
+export type Texts = ((locale: Locale, key: string, args?: TextArgs) => string) & { readonly keys: readonly string[] };
 
 /**
  * Loads a surface's Fluent texts, `<dir>/<locale>/*.ftl`, for every supported locale. A missing language folder,
@@ -40,7 +40,7 @@ export function loadTexts(dir: string): Texts {
     const missing = [...all].filter((id) => !own.includes(id));
     if (missing.length > 0) throw new Error(`${path.join(dir, locale)} lacks ${missing.join(', ')}`);
   }
-  return (locale, key, args) => {
+  const say = (locale: Locale, key: string, args?: TextArgs) => {
     const bundle = bundles.get(locale)!;
     const pattern = bundle.getMessage(key)?.value;
     if (!pattern) throw new Error(`no text ${key} in ${path.join(dir, locale)}`);
@@ -49,4 +49,5 @@ export function loadTexts(dir: string): Texts {
     if (errors.length > 0) throw new Error(`${key} (${locale}): ${errors.map((e) => e.message).join('; ')}`);
     return text;
   };
+  return Object.assign(say, { keys: [...all] });
 }

@@ -41,7 +41,7 @@ describe('Fluent texts', () => {
 
   it('every locales/ folder holds one folder per supported language, with the same files and the same messages', () => {
     const folders = localesFolders(root).map((f) => path.relative(root, f));
-    expect(folders).toEqual(expect.arrayContaining(['bot/locales', 'core/conclusions/locales', 'api/locales']));
+    expect(folders).toEqual(expect.arrayContaining(['bot/locales', 'core/conclusions/locales', 'api/locales', 'sandbox/page/locales', 'sandbox/page/client/locales']));
     for (const folder of folders) {
       const full = path.join(root, folder);
       expect(readdirSync(full).sort(), folder).toEqual([...LOCALES].sort());
