@@ -65,7 +65,7 @@ const BIRTH_ERRORS: Record<string, string> = {
 const NOT_FOR_SMS = new Set(['FIXED_LINE', 'TOLL_FREE', 'PREMIUM_RATE', 'SHARED_COST', 'VOIP', 'PAGER', 'UAN', 'VOICEMAIL']);
 
 const MAX_TEXT = { diagnosis: 500, referringDoctor: 200, organization: 200, region: 200 } as const;
-// The columns' names as the table format (README, "Referral tables") spells them.
+// The columns' names as the table format (docs/referrals.md) spells them.
 const TEXT_TITLES = { diagnosis: 'Диагноз', referringDoctor: 'Направивший врач', organization: 'Медицинская организация', region: 'Регион' } as const;
 
 const guillemets = (names: string[]) => names.map((n) => `«${n}»`).join(', ');
