@@ -6,6 +6,7 @@ import { FluentResource } from '@fluent/bundle';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadTexts } from '../../core/fluent.js';
 import { LOCALES } from '../../core/locales.js';
+import { LOCALES as MINIAPP_LOCALES } from '../../miniapp/src/lib/locales.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SKIP = new Set(['node_modules', '.git', 'dist', 'data', 'test-artifacts']);
@@ -41,7 +42,7 @@ describe('Fluent texts', () => {
 
   it('every locales/ folder holds one folder per supported language, with the same files and the same messages', () => {
     const folders = localesFolders(root).map((f) => path.relative(root, f));
-    expect(folders).toEqual(expect.arrayContaining(['bot/locales', 'core/conclusions/locales', 'api/locales', 'sandbox/page/locales', 'sandbox/page/client/locales']));
+    expect(folders).toEqual(expect.arrayContaining(['bot/locales', 'core/conclusions/locales', 'api/locales', 'sandbox/page/locales', 'sandbox/page/client/locales', 'miniapp/src/locales']));
     for (const folder of folders) {
       const full = path.join(root, folder);
       expect(readdirSync(full).sort(), folder).toEqual([...LOCALES].sort());
@@ -55,6 +56,11 @@ describe('Fluent texts', () => {
         }
       }
     }
+  });
+
+  it('the Mini App speaks the same languages, in the same order, as core/locales.ts', () => {
+    // The Mini App is built apart and keeps its list beside the Intl tags it needs; this holds the two lists as one.
+    expect(MINIAPP_LOCALES.map((l) => l.code)).toEqual([...LOCALES]);
   });
 
   it('the conclusion PDF and the verify page load their texts in every language', () => {
