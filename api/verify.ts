@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { Hono, type Context } from 'hono';
 import type { Catalog } from '../core/catalog/index.js';
 import { normalizeCode } from '../core/conclusions/code.js';
 import { formatDateTime } from '../core/conclusions/format.js';
 import type { ConclusionService, VerifiedConclusion } from '../core/conclusions/service.js';
+import { loadTexts } from '../core/fluent.js';
+import { LOCALES, type Locale } from '../core/locales.js';
 
 export interface VerifyRoutesDeps {
   conclusions: Pick<ConclusionService, 'verify'>;
@@ -31,40 +34,10 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const TEXT = {
-  ru: {
-    title: 'Проверка заключения',
-    genuine: 'Заключение подлинное',
-    notFound: 'Заключение не найдено',
-    notFoundHint: 'Проверьте код: он напечатан внизу каждой страницы заключения. Если код верен, а заключение не находится, обратитесь в поддержку сервиса «Облако здоровья».',
-    compare: 'Сверьте эти сведения с документом, который вам показали. Полное имя пациента и содержание заключения здесь не показываются.',
-    code: 'Код',
-    center: 'Медицинская организация',
-    doctor: 'Врач',
-    issued: 'Дата заключения',
-    consultation: 'Консультация',
-    patient: 'Пациент',
-    outcome: 'Итог',
-    enter: 'Введите код проверки',
-    check: 'Проверить',
-  },
-  en: {
-    title: 'Conclusion check',
-    genuine: 'The conclusion is genuine',
-    notFound: 'Conclusion not found',
-    notFoundHint: 'Check the code: it is printed at the bottom of every page of the conclusion. If the code is right and still not found, contact the support of Oblako Zdorovya.',
-    compare: "Compare these details with the document you were shown. The patient's full name and the text of the conclusion are not shown here.",
-    code: 'Code',
-    center: 'Medical organization',
-    doctor: 'Doctor',
-    issued: 'Date of conclusion',
-    consultation: 'Consultation',
-    patient: 'Patient',
-    outcome: 'Outcome',
-    enter: 'Enter the verification code',
-    check: 'Check',
-  },
-} as const;
+const texts = loadTexts(fileURLToPath(new URL('./locales', import.meta.url)));
+const t = (locale: Locale, key: string) => texts(locale, `verify-${key}`);
+/** The page's own words in every language, joined: a visitor's language is unknown. */
+const everyLanguage = (key: string, glue: string) => LOCALES.map((locale) => t(locale, key)).join(glue);
 
 /** The public check of a conclusion's verification code: GET /verify, /verify/<code> (HTML), /verify/<code>.json. */
 export function createVerifyRoutes(deps: VerifyRoutesDeps) {
@@ -72,7 +45,8 @@ export function createVerifyRoutes(deps: VerifyRoutesDeps) {
 
   const outcomeOf = (code: string) => {
     const found = deps.catalog.outcomes.find((o) => o.code === code);
-    return { code, ru: found?.ru ?? code, en: found?.en ?? code };
+    const names = Object.fromEntries(LOCALES.map((locale) => [locale, found?.[locale] ?? code])) as Record<Locale, string>;
+    return { code, ...names };
   };
 
   app.get('/verify', (c) => {
@@ -121,41 +95,38 @@ function html(c: Context, status: 200 | 404, body: string) {
   return c.html(body, status);
 }
 
-function genuinePage(v: VerifiedConclusion, outcome: { ru: string; en: string }): string {
-  const section = (lang: 'ru' | 'en') => {
-    const t = TEXT[lang];
+function genuinePage(v: VerifiedConclusion, outcome: Record<Locale, string>): string {
+  const section = (lang: Locale) => {
     const rows: [string, string][] = [
-      [t.code, v.verificationCode],
-      [t.center, v.centerName[lang]],
-      [t.doctor, v.doctorName],
-      [t.issued, formatDateTime(v.issuedAt, PAGE_ZONE)],
-      [t.consultation, formatDateTime(v.consultationAt, PAGE_ZONE)],
-      [t.patient, v.patientInitials],
-      [t.outcome, outcome[lang]],
+      [t(lang, 'code'), v.verificationCode],
+      [t(lang, 'center'), v.centerName[lang]],
+      [t(lang, 'doctor'), v.doctorName],
+      [t(lang, 'issued'), formatDateTime(v.issuedAt, PAGE_ZONE)],
+      [t(lang, 'consultation'), formatDateTime(v.consultationAt, PAGE_ZONE)],
+      [t(lang, 'patient'), v.patientInitials],
+      [t(lang, 'outcome'), outcome[lang]],
     ];
-    return `<section lang="${lang}"><h1 class="ok">✓ ${esc(t.genuine)}</h1><dl>${rows
+    return `<section lang="${lang}"><h1 class="ok">✓ ${esc(t(lang, 'genuine'))}</h1><dl>${rows
       .map(([k, val]) => `<dt>${esc(k)}</dt><dd>${esc(val)}</dd>`)
-      .join('')}</dl><p>${esc(t.compare)}</p></section>`;
+      .join('')}</dl><p>${esc(t(lang, 'compare'))}</p></section>`;
   };
-  return page(section('ru') + section('en'));
+  return page(LOCALES.map(section).join(''));
 }
 
 function notFoundPage(typed: string): string {
   const shown = typed.length > 40 ? `${typed.slice(0, 40)}…` : typed;
-  const section = (lang: 'ru' | 'en') => {
-    const t = TEXT[lang];
-    return `<section lang="${lang}"><h1 class="bad">✗ ${esc(t.notFound)}</h1><dl><dt>${esc(t.code)}</dt><dd><code>${esc(shown)}</code></dd></dl><p>${esc(t.notFoundHint)}</p></section>`;
-  };
-  return page(section('ru') + section('en') + form());
+  const section = (lang: Locale) =>
+    `<section lang="${lang}"><h1 class="bad">✗ ${esc(t(lang, 'not-found'))}</h1><dl><dt>${esc(t(lang, 'code'))}</dt><dd><code>${esc(shown)}</code></dd></dl><p>${esc(t(lang, 'not-found-hint'))}</p></section>`;
+  return page(LOCALES.map(section).join('') + form());
 }
 
 function form(): string {
-  const label = `${TEXT.ru.enter} / ${TEXT.en.enter}`;
-  return `<section><form method="get" action="/verify"><input name="code" aria-label="${esc(label)}" placeholder="XXXX-XXXX-XXXX" autocomplete="off" autocapitalize="characters" spellcheck="false" required maxlength="40"><button type="submit">${esc(TEXT.ru.check)} / ${esc(TEXT.en.check)}</button></form></section>`;
+  const label = everyLanguage('enter', ' / ');
+  return `<section><form method="get" action="/verify"><input name="code" aria-label="${esc(label)}" placeholder="XXXX-XXXX-XXXX" autocomplete="off" autocapitalize="characters" spellcheck="false" required maxlength="40"><button type="submit">${esc(everyLanguage('check', ' / '))}</button></form></section>`;
 }
 
 function page(body: string): string {
-  return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex,nofollow"><meta name="referrer" content="no-referrer"><title>${esc(TEXT.ru.title)} · ${esc(TEXT.en.title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
+  return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex,nofollow"><meta name="referrer" content="no-referrer"><title>${esc(everyLanguage('title', ' · '))}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -20,7 +20,7 @@ const REFUSALS: Record<ReferralFileErrorCode, (details: Record<string, string | 
   referral_file_opendocument: () => 'an OpenDocument spreadsheet (.ods); save it as .xlsx or CSV first',
   referral_file_unreadable: () => 'the file is damaged or cannot be opened; save it again as .xlsx or CSV',
   referral_file_no_header: () =>
-    'no header row in the first 20 rows; it must name the columns ФИО, Дата рождения, Телефон, Центр, Заболевание (see README, "Referral tables")',
+    'no header row in the first 20 rows; it must name the columns ФИО, Дата рождения, Телефон, Центр, Заболевание (see docs/referrals.md)',
   referral_file_missing_columns: (d) => `required columns missing: ${d.columns}`,
   referral_file_no_rows: () => 'no filled row under the header',
 };

@@ -2,18 +2,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { I18n } from '@grammyjs/i18n';
 import type { Context } from 'grammy';
+import { DEFAULT_LOCALE, pickLocale } from '../../core/locales.js';
 
-export const LOCALES = ['ru', 'en'] as const;
-export type BotLocale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: BotLocale = 'ru';
+// The one list of languages lives in core; the bots speak exactly those.
+export { DEFAULT_LOCALE, LOCALES, pickLocale, type Locale as BotLocale } from '../../core/locales.js';
 
+// bot/locales/<lang>/{patient,staff,shared}/<feature>.ftl: @grammyjs/i18n walks the nested folders and takes
+// the first folder under locales/ as the language.
 const localesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'locales');
-
-/** Maps any Telegram language code onto a locale we have; Russian unless the person's Telegram speaks English. */
-export function pickLocale(code: string | undefined | null): BotLocale {
-  const base = code?.toLowerCase().split(/[-_]/)[0];
-  return (LOCALES as readonly string[]).includes(base ?? '') ? (base as BotLocale) : DEFAULT_LOCALE;
-}
 
 /**
  * The stored choice wins (the account's, or the session's before consent), then Telegram's language.

@@ -1,7 +1,11 @@
-// Printed words of the conclusion document. They are document content, not bot texts, so they live with the
-// renderer in core/ rather than in the bots' Fluent files.
+import { fileURLToPath } from 'node:url';
+import { loadTexts } from '../fluent.js';
+import { LOCALES, type Locale } from '../locales.js';
 
-export type DocumentLocale = 'ru' | 'en';
+// Printed words of the conclusion document. They are document content, not bot texts, so they live with the
+// renderer in core/ (core/conclusions/locales/<lang>/pdf.ftl) rather than in the bots' Fluent files.
+
+export type DocumentLocale = Locale;
 
 export interface ConclusionLabels {
   title: string;
@@ -20,49 +24,35 @@ export interface ConclusionLabels {
   continued: string;
 }
 
-export const CONCLUSION_LABELS: Readonly<Record<DocumentLocale, ConclusionLabels>> = {
-  ru: {
-    title: 'Заключение специалиста',
-    patient: 'Пациент',
-    birthDate: 'Дата рождения',
-    doctor: 'Врач',
-    consultationTime: 'Дата и время консультации',
-    issued: 'Дата заключения',
-    outcome: 'Итог консультации',
-    conclusion: 'Заключение',
-    recommendations: 'Рекомендации',
-    verificationCode: 'Код проверки',
-    verifyAt: 'Проверить подлинность',
-    page: (n, total) => `Стр. ${n} из ${total}`,
-    continued: 'Заключение специалиста (продолжение)',
-  },
-  en: {
-    title: "Specialist's conclusion",
-    patient: 'Patient',
-    birthDate: 'Date of birth',
-    doctor: 'Doctor',
-    consultationTime: 'Consultation date and time',
-    issued: 'Date of conclusion',
-    outcome: 'Outcome',
-    conclusion: 'Conclusion',
-    recommendations: 'Recommendations',
-    verificationCode: 'Verification code',
-    verifyAt: 'Verify authenticity',
-    page: (n, total) => `Page ${n} of ${total}`,
-    continued: "Specialist's conclusion (continued)",
-  },
-};
+const texts = loadTexts(fileURLToPath(new URL('./locales', import.meta.url)));
+
+const byLocale = <T>(make: (locale: DocumentLocale) => T) =>
+  Object.fromEntries(LOCALES.map((locale) => [locale, make(locale)])) as Readonly<Record<DocumentLocale, T>>;
+
+export const CONCLUSION_LABELS = byLocale<ConclusionLabels>((locale) => {
+  const t = (key: string) => texts(locale, key);
+  return {
+    title: t('pdf-title'),
+    patient: t('pdf-patient'),
+    birthDate: t('pdf-birth-date'),
+    doctor: t('pdf-doctor'),
+    consultationTime: t('pdf-consultation-time'),
+    issued: t('pdf-issued'),
+    outcome: t('pdf-outcome'),
+    conclusion: t('pdf-conclusion'),
+    recommendations: t('pdf-recommendations'),
+    verificationCode: t('pdf-verification-code'),
+    verifyAt: t('pdf-verify-at'),
+    page: (n, total) => texts(locale, 'pdf-page', { n, total }),
+    continued: t('pdf-continued'),
+  };
+});
 
 /** The header of a conclusion by a doctor without a center (a duty doctor of the service itself). */
-export const SERVICE_HEADER: Readonly<Record<DocumentLocale, { name: string; shortName: string }>> = {
-  ru: { name: 'Облако здоровья — бесплатные онлайн-консультации специалистов', shortName: 'Облако здоровья' },
-  en: { name: 'Oblako Zdorovya (Health Cloud) — free online consultations with specialists', shortName: 'Oblako Zdorovya' },
-};
+export const SERVICE_HEADER = byLocale((locale) => ({
+  name: texts(locale, 'pdf-service-name'),
+  shortName: texts(locale, 'pdf-service-short-name'),
+}));
 
-/** PDF metadata: Creator and Producer. */
-export const PDF_CREATOR = 'Облако здоровья';
-
-/** The file name the patient sees in Telegram: the code tells two conclusions apart. */
-export function conclusionFileName(verificationCode: string, locale: DocumentLocale): string {
-  return `${locale === 'ru' ? 'Заключение' : 'Conclusion'} ${verificationCode}.pdf`;
-}
+/** PDF metadata: Creator and Producer, the service's own name whatever the document's language. */
+export const PDF_CREATOR = SERVICE_HEADER.ru.shortName;

@@ -1,7 +1,8 @@
 import type { Hono } from 'hono';
+import { textHtml } from './texts.js';
 
 // No style attribute: /verify's Content-Security-Policy allows only its own style, and plain text is label enough.
-const LABEL = '<p role="status"><strong>ПЕСОЧНИЦА · SANDBOX</strong> — не Telegram, демо-данные (not Telegram, demo data)</p>';
+const LABEL = `<p role="status"><strong>${textHtml('ru', 'banner-title')}</strong> — ${textHtml('ru', 'label')} (${textHtml('en', 'label')})</p>`;
 
 /**
  * Labels every HTML page a browser opens by itself on the sandbox's server (a /verify page, the Mini App outside its

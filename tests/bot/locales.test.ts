@@ -15,21 +15,29 @@ type Message = NonNullable<ReturnType<FluentBundle['getMessage']>>;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const botDir = path.join(root, 'bot');
 
-function load(locale: string) {
-  // Each feature keeps its texts in its own file; @grammyjs/i18n joins every bot/locales/<locale>/*.ftl the same way.
-  const dir = path.join(botDir, 'locales', locale);
-  const text = readdirSync(dir)
-    .filter((name) => name.endsWith('.ftl'))
+/** Every .ftl under a folder, nested folders included, in a stable order. */
+function ftlFiles(dir: string): string[] {
+  return readdirSync(dir)
     .sort()
-    .map((name) => readFileSync(path.join(dir, name), 'utf8'))
-    .join('\n');
+    .flatMap((name) => {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) return ftlFiles(full);
+      return name.endsWith('.ftl') ? [full] : [];
+    });
+}
+
+function load(locale: string) {
+  // Each bot feature keeps its texts in its own file (bot/locales/<locale>/{patient,staff,shared}/<feature>.ftl);
+  // @grammyjs/i18n walks the nested folders and joins every file of a locale the same way.
+  const files = ftlFiles(path.join(botDir, 'locales', locale));
+  const text = files.map((file) => readFileSync(file, 'utf8')).join('\n');
   const resource = new FluentResource(text);
   const bundle = new FluentBundle(locale, { useIsolating: false });
   const errors = bundle.addResource(resource);
   // The runtime parser skips an entry it cannot parse without a word; the ids written in the file show what it lost.
   const written = [...text.matchAll(/^(-?[a-zA-Z][\w-]*)[ \t]*=/gm)].map((m) => m[1]!);
   const messages = resource.body.filter((entry): entry is Message => !entry.id.startsWith('-'));
-  return { text, resource, bundle, errors, written, ids: messages.map((m) => m.id), messages };
+  return { files, text, resource, bundle, errors, written, ids: messages.map((m) => m.id), messages };
 }
 
 const ru = load('ru');
@@ -181,6 +189,16 @@ describe('locales', () => {
       expect(resource.body.map((entry) => entry.id)).toEqual(written);
     }
     expect(ru.ids.length).toBeGreaterThan(100);
+  });
+
+  it('ru and en are split into the same files, one per bot and feature', () => {
+    const relative = (locale: string, files: string[]) => files.map((f) => path.relative(path.join(botDir, 'locales', locale), f));
+    const ruFiles = relative('ru', ru.files);
+    expect(relative('en', en.files)).toEqual(ruFiles);
+    for (const file of ruFiles) expect(file, 'a text file sits under patient/, staff/ or shared/').toMatch(/^(patient|staff|shared)\/[a-z-]+\.ftl$/);
+    // Each file holds the same keys in both languages, so a key is found where its feature is.
+    const keysOf = (file: string) => [...readFileSync(file, 'utf8').matchAll(/^([a-zA-Z][\w-]*)[ \t]*=/gm)].map((m) => m[1]!).sort();
+    ru.files.forEach((file, i) => expect(keysOf(en.files[i]!), ruFiles[i]).toEqual(keysOf(file)));
   });
 
   it('ru and en define exactly the same messages, each with a value', () => {

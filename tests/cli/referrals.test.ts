@@ -86,7 +86,7 @@ describe('admin CLI: referrals import', () => {
     const prices = path.join(dir, 'prices.csv');
     writeFileSync(prices, 'Товар;Цена;Количество\r\nХлеб;40;2\r\n');
     expect(cli('referrals', 'import', prices).err).toBe(
-      'Not imported: no header row in the first 20 rows; it must name the columns ФИО, Дата рождения, Телефон, Центр, Заболевание (see README, "Referral tables"). Nothing was changed.\n',
+      'Not imported: no header row in the first 20 rows; it must name the columns ФИО, Дата рождения, Телефон, Центр, Заболевание (see docs/referrals.md). Nothing was changed.\n',
     );
     expect(cli('referrals', 'import', path.join(dir, 'nope.xlsx'))).toMatchObject({ code: 2, err: `No such file: ${path.join(dir, 'nope.xlsx')}\n` });
     expect(cli('referrals', 'import')).toMatchObject({ code: 2, err: expect.stringContaining('referrals import <file.xlsx|file.csv>') as string });

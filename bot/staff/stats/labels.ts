@@ -1,11 +1,10 @@
 import type { Catalog } from '../../../core/catalog/index.js';
 import { lastDay, type ReportPeriod } from '../../../core/reports/period.js';
 import type { ReportColumn, ReportLabels } from '../../../core/reports/xlsx.js';
+import { pickLocale } from '../../../core/locales.js';
 import { zonedParts } from '../../../core/time.js';
 import { formatDate, zoneTag } from '../../shared/format.js';
 import type { Translate } from '../../shared/outbox-sender.js';
-
-const pickLocale = (locale: string): 'ru' | 'en' => (locale === 'en' ? 'en' : 'ru');
 
 /** A center's short name from the catalog, in the reader's language; null is the "no center" row. */
 export function centerName(t: Translate, catalog: Catalog, locale: string, code: string | null): string {

@@ -15,7 +15,7 @@ export type Field =
   | 'organization'
   | 'region';
 
-/** The Russian names of the columns, as the README and the messages about missing columns spell them. */
+/** The Russian names of the columns, as docs/referrals.md and the messages about missing columns spell them. */
 export const FIELD_TITLES: Record<Field, string> = {
   fullName: 'ФИО',
   lastName: 'Фамилия',

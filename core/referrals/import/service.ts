@@ -42,7 +42,7 @@ export function createReferralImportService(deps: {
   audit: AuditLog;
   catalog: Catalog;
   regions: Region[];
-  /** The rows' problems as sentences (bot/locales/<locale>/referral-rows.ftl). */
+  /** The rows' problems as sentences (bot/locales/<locale>/staff/referral-rows.ftl). */
   say: (locale: Locale, key: string, values?: Record<string, string>) => string;
 }) {
   const { db, clock, audit } = deps;

@@ -29,7 +29,7 @@ export interface ReferralDraft {
   regionText: string | null;
 }
 
-/** Says one problem of a row in the reader's language: a key of bot/locales/<locale>/referral-rows.ftl and its values. */
+/** Says one problem of a row in the reader's language: a key of bot/locales/<locale>/staff/referral-rows.ftl and its values. */
 export type RowMessages = (key: string, values?: Record<string, string>) => string;
 
 export interface RowContext {
@@ -65,7 +65,7 @@ const BIRTH_ERRORS: Record<string, string> = {
 const NOT_FOR_SMS = new Set(['FIXED_LINE', 'TOLL_FREE', 'PREMIUM_RATE', 'SHARED_COST', 'VOIP', 'PAGER', 'UAN', 'VOICEMAIL']);
 
 const MAX_TEXT = { diagnosis: 500, referringDoctor: 200, organization: 200, region: 200 } as const;
-// The columns' names as the table format (README, "Referral tables") spells them.
+// The columns' names as the table format (docs/referrals.md) spells them.
 const TEXT_TITLES = { diagnosis: 'Диагноз', referringDoctor: 'Направивший врач', organization: 'Медицинская организация', region: 'Регион' } as const;
 
 const guillemets = (names: string[]) => names.map((n) => `«${n}»`).join(', ');

@@ -27,7 +27,6 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEle
 }
 
 const time = (seconds: number) => new Date(seconds * 1000).toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit' });
-const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} МБ` : `${Math.max(1, Math.round(bytes / 1024))} КБ`);
 
 /** One chat as a Telegram client shows it: messages, inline and reply keyboards, the menu button, a composer. */
 export class ChatPane {
@@ -146,7 +145,7 @@ export class ChatPane {
         h('a', { className: 'document', href: `/sandbox/api/files/${encodeURIComponent(m.document.fileId)}`, target: '_blank', rel: 'noopener' },
           h('span', { className: 'doc-icon', textContent: m.document.mime === 'application/pdf' ? 'PDF' : '📄' }),
           h('span', { className: 'doc-name', textContent: m.document.name }),
-          h('small', { textContent: size(m.document.size) }),
+          h('small', { textContent: T.size(m.document.size) }),
         ),
       );
     }

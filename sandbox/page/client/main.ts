@@ -1,11 +1,10 @@
 import { api } from './api.js';
 import { ChatPane } from './chat.js';
+import { config } from './config.js';
 import { handleTelegramLinks } from './links.js';
 import { MiniAppFrame } from './miniapp.js';
 import { T } from './texts.js';
-import type { Config, StateAnswer, Who } from './types.js';
-
-const config = JSON.parse(document.getElementById('sandbox-config')!.textContent ?? '{}') as Config;
+import type { StateAnswer, Who } from './types.js';
 
 let last: StateAnswer | undefined;
 const draw = () => {

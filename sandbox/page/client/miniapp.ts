@@ -75,7 +75,7 @@ export class MiniAppFrame {
     this.secondaryButton = h('button', { className: 'ma-secondary', type: 'button', hidden: true });
     this.secondaryButton.addEventListener('click', () => !this.secondaryButton.disabled && this.emit('secondary_button_pressed'));
     this.dialog = h('dialog', { className: 'ma-popup' });
-    const banner = h('div', { className: 'ma-banner', textContent: 'SANDBOX · Mini App · демо' });
+    const banner = h('div', { className: 'ma-banner', textContent: T.miniappBanner });
     root.append(banner, h('div', { className: 'ma-phone' }, this.header, this.screen, h('div', { className: 'ma-bottom' }, this.secondaryButton, this.mainButton), this.dialog));
     this.idle();
 

@@ -45,10 +45,6 @@ referral-changed = Направление изменилось, пока вы е
 referral-not-found = Направление не найдено. Откройте ссылку из SMS ещё раз.
 referral-no-profile = Сначала нужно подтвердить профиль пациента. Откройте ссылку из SMS ещё раз.
 
-## referral in the staff bot
-
-triage-card-referral = 📨 По направлению: { $by }
-
 ## referral left unfinished
 
 referral-unfinished = Оформление заявки по направлению в { $center } не закончено. Продолжить с того места, где остановились?

@@ -44,10 +44,6 @@ referral-changed = The referral changed while you were completing it. Open the l
 referral-not-found = The referral was not found. Open the link from the SMS again.
 referral-no-profile = The patient's profile needs confirming first. Open the link from the SMS again.
 
-## referral in the staff bot
-
-triage-card-referral = 📨 Referred by: { $by }
-
 ## referral left unfinished
 
 referral-unfinished = The application under your referral to { $center } is not finished. Go on from where you stopped?
