@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { pino } from 'pino';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
+import { clockEnv } from '../support/child-env.js';
 import { createServices, type Services } from '../../api/services.js';
 import { CONSENT_VERSION } from '../../core/accounts/consent.js';
 import { createFileStorage, storageKeyFor } from '../../core/documents/storage.js';
@@ -32,7 +33,7 @@ function cli(dataDir: string, ...args: string[]): Promise<{ code: number | null;
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'api/cli.ts', ...args], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PATIENT_BOT_TOKEN: '7001234567:AAF-cli-test-token-cli-test' },
+      env: { ...clockEnv(), PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PATIENT_BOT_TOKEN: '7001234567:AAF-cli-test-token-cli-test' },
     });
     let out = '';
     let err = '';
