@@ -6,7 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { pino } from 'pino';
 import sharp from 'sharp';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clockEnv } from '../support/child-env.js';
 import { createServices, type Services } from '../../api/services.js';
 import { CONSENT_VERSION } from '../../core/accounts/consent.js';
@@ -15,6 +15,10 @@ import { createBackup } from '../../core/ops/backup.js';
 import { manifestSchema, type BackupManifest } from '../../core/ops/manifest.js';
 import { restoreBackup } from '../../core/ops/restore.js';
 import { openDatabase, type Db } from '../../db/client.js';
+
+// Each test starts real processes (the service or the CLI, a few seconds each under tsx, more on a busy machine):
+// the suite's 30 s is for in-process tests.
+vi.setConfig({ testTimeout: 180_000 });
 
 const root = path.resolve(import.meta.dirname, '../..');
 const ACCOUNT = 5_550_077;
@@ -102,6 +106,7 @@ import { pino } from 'pino';
 import sharp from 'sharp';
 import { createServices } from '${root}/api/services.js';
 import { openDatabase } from '${root}/db/client.js';
+
 const [dataDir, patientId, accountId, stopFile] = process.argv.slice(1);
 const db = openDatabase(path.join(dataDir, 'db.sqlite'));
 const services = createServices({
