@@ -21,7 +21,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['core/config.ts', 'tests/**', 'drizzle.config.ts', 'miniapp/build.ts'],
+    files: ['core/config.ts', 'tests/**', 'drizzle.config.ts', 'miniapp/build.ts', 'scripts/test-clocks.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

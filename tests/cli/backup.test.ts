@@ -6,7 +6,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { pino } from 'pino';
 import sharp from 'sharp';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { clockEnv } from '../support/child-env.js';
 import { createServices, type Services } from '../../app/services.js';
 import { CONSENT_VERSION } from '../../core/accounts/consent.js';
 import { createFileStorage, storageKeyFor } from '../../core/documents/storage.js';
@@ -14,6 +15,10 @@ import { createBackup } from '../../core/ops/backup.js';
 import { manifestSchema, type BackupManifest } from '../../core/ops/manifest.js';
 import { restoreBackup } from '../../core/ops/restore.js';
 import { openDatabase, type Db } from '../../db/client.js';
+
+// Each test starts real processes (the service or the CLI, a few seconds each under tsx, more on a busy machine):
+// the suite's 30 s is for in-process tests.
+vi.setConfig({ testTimeout: 180_000 });
 
 const root = path.resolve(import.meta.dirname, '../..');
 const ACCOUNT = 5_550_077;
@@ -32,7 +37,7 @@ function cli(dataDir: string, ...args: string[]): Promise<{ code: number | null;
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PATIENT_BOT_TOKEN: '7001234567:AAF-cli-test-token-cli-test' },
+      env: { ...clockEnv(), PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PATIENT_BOT_TOKEN: '7001234567:AAF-cli-test-token-cli-test' },
     });
     let out = '';
     let err = '';
@@ -101,6 +106,7 @@ import { pino } from 'pino';
 import sharp from 'sharp';
 import { createServices } from '${root}/app/services.js';
 import { openDatabase } from '${root}/db/client.js';
+
 const [dataDir, patientId, accountId, stopFile] = process.argv.slice(1);
 const db = openDatabase(path.join(dataDir, 'db.sqlite'));
 const services = createServices({

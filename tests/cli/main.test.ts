@@ -3,9 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createServices } from '../../app/services.js';
 import { openDatabase } from '../../db/client.js';
+
+// Each test starts real processes (the service or the CLI, a few seconds each under tsx, more on a busy machine):
+// the suite's 30 s is for in-process tests.
+vi.setConfig({ testTimeout: 180_000 });
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dirs: string[] = [];

@@ -2,10 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../db/client.js';
 import { referralImports, referrals, smsOutbox } from '../../db/schema.js';
 import { fixtureCsv, fixtureXlsx, HEADER, readSheet } from '../support/referral-tables.js';
+
+// Each test starts real processes (the service or the CLI, a few seconds each under tsx, more on a busy machine):
+// the suite's 30 s is for in-process tests.
+vi.setConfig({ testTimeout: 180_000 });
 
 const root = path.resolve(import.meta.dirname, '../..');
 

@@ -4,13 +4,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createServices, type Services } from '../../app/services.js';
 import { addDays, zonedParts, zonedToUtc } from '../../core/time.js';
 import { openDatabase, type Db } from '../../db/client.js';
 import { consultations, outbox } from '../../db/schema.js';
 import { bookDirectly } from '../support/duty-fixtures.js';
 import { addPatient } from '../support/scheduling-fixtures.js';
+
+// Each test starts real processes (the service or the CLI, a few seconds each under tsx, more on a busy machine):
+// the suite's 30 s is for in-process tests.
+vi.setConfig({ testTimeout: 180_000 });
 
 const root = path.resolve(import.meta.dirname, '../..');
 const TZ = 'Europe/Moscow';

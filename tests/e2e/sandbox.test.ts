@@ -6,6 +6,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureMiniAppBuilt } from '../../miniapp/build.js';
 import { pdfWithPages, phoneJpeg } from '../support/document-fixtures.js';
+import { clockEnv } from '../support/child-env.js';
 import { launchChromium, runBrowserTests, warnIfSkipped } from '../support/chromium.js';
 
 // The sandbox as a person meets it: `npm start` with no tokens (the real process, port 0, a temp DATA_DIR), its one
@@ -28,7 +29,7 @@ function startSandbox(): Promise<string> {
   dir = mkdtempSync(path.join(tmpdir(), 'oz-sandbox-e2e-'));
   child = spawn(process.execPath, ['--import', 'tsx', 'app/main.ts'], {
     cwd: path.resolve(import.meta.dirname, '../..'),
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: process.env.SANDBOX_LOG ?? 'warn' },
+    env: { ...clockEnv(), PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: process.env.SANDBOX_LOG ?? 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (c) => (output += c));
