@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { clockEnv } from '../support/child-env.js';
 import { createServices } from '../../app/services.js';
 import { openDatabase } from '../../db/client.js';
 
@@ -21,6 +22,7 @@ function cli(dataDir: string, ...args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], {
     cwd: root,
     env: {
+      ...clockEnv(),
       PATH: process.env.PATH ?? '',
       DATA_DIR: dataDir,
       PATIENT_BOT_TOKEN: '7001234567:AAF-cli-test-token-cli-test',

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { asc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { clockEnv } from '../support/child-env.js';
 import { enqueueSms } from '../../core/sms/outbox.js';
 import { openDatabase, type Db } from '../../db/client.js';
 import { auditLog, referrals, smsOutbox } from '../../db/schema.js';
@@ -23,7 +24,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 function cli(...args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', DATA_DIR: dir, PATIENT_BOT_TOKEN: '7001234567:AAF-cli-test-token-cli-test' },
+    env: { ...clockEnv(), PATH: process.env.PATH ?? '', DATA_DIR: dir, PATIENT_BOT_TOKEN: '7001234567:AAF-cli-test-token-cli-test' },
     encoding: 'utf8',
   });
   return { code: result.status, out: result.stdout, err: result.stderr };

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { clockEnv } from '../support/child-env.js';
 import { openDatabase } from '../../db/client.js';
 import { referralImports, referrals, smsOutbox } from '../../db/schema.js';
 import { fixtureCsv, fixtureXlsx, HEADER, readSheet } from '../support/referral-tables.js';
@@ -22,7 +23,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 function cli(...args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', DATA_DIR: path.join(dir, 'data'), PATIENT_BOT_TOKEN: '7001234567:AAF-cli-test-token-cli-test' },
+    env: { ...clockEnv(), PATH: process.env.PATH ?? '', DATA_DIR: path.join(dir, 'data'), PATIENT_BOT_TOKEN: '7001234567:AAF-cli-test-token-cli-test' },
     encoding: 'utf8',
   });
   return { code: result.status, out: result.stdout, err: result.stderr };

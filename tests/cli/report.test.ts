@@ -5,6 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { clockEnv } from '../support/child-env.js';
 import { reportCommand } from '../../cli/report.js';
 import { UsageError } from '../../cli/usage.js';
 import { createServices } from '../../app/services.js';
@@ -26,7 +27,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 function cli(...args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', DATA_DIR: dir, PATIENT_BOT_TOKEN: '7001234567:AAF-cli-test-token-cli-test' },
+    env: { ...clockEnv(), PATH: process.env.PATH ?? '', DATA_DIR: dir, PATIENT_BOT_TOKEN: '7001234567:AAF-cli-test-token-cli-test' },
     encoding: 'utf8',
   });
   return { code: result.status, out: result.stdout, err: result.stderr };

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { clockEnv } from '../support/child-env.js';
 import { createServices, type Services } from '../../app/services.js';
 import { addDays, zonedParts, zonedToUtc } from '../../core/time.js';
 import { openDatabase, type Db } from '../../db/client.js';
@@ -28,7 +29,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 function cli(...args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', DATA_DIR: dir, PATIENT_BOT_TOKEN: '7001234567:AAF-cli-test-token-cli-test', STAFF_BOT_USERNAME: 'oblako_staff_bot' },
+    env: { ...clockEnv(), PATH: process.env.PATH ?? '', DATA_DIR: dir, PATIENT_BOT_TOKEN: '7001234567:AAF-cli-test-token-cli-test', STAFF_BOT_USERNAME: 'oblako_staff_bot' },
     encoding: 'utf8',
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
