@@ -30,6 +30,7 @@ import { createReferralInvites } from '../core/referrals/invites.js';
 import { createSchedulingService } from '../core/scheduling/service.js';
 import { createStaffConsultations } from '../core/scheduling/staff-consultations.js';
 import { createSmsGateway } from '../core/sms/create-gateway.js';
+import type { SmsGateway } from '../core/sms/gateway.js';
 import { createSmsRepository } from '../core/sms/repository.js';
 import { createStaffDeactivation } from '../core/staff/deactivate.js';
 import { createStaffInvites } from '../core/staff/invites.js';
@@ -44,6 +45,8 @@ export function createServices(opts: {
   db: Db;
   clock: Clock;
   logger: Logger;
+  /** Where SMS go instead of the one config.sms names (the sandbox shows them on its page). */
+  smsGateway?: SmsGateway;
 }) {
   const { config, db, clock, logger } = opts;
   const audit = createAuditLog(db, clock);
@@ -122,7 +125,7 @@ export function createServices(opts: {
     outbox: createOutboxRepository(db),
     // SMS (referral invites, fallback notices): the gateway SMS_PROVIDER names (the log one by default), the queue the
     // SMS sender drains (app/sms.ts), and the managers' view of invites with resend.
-    smsGateway: createSmsGateway(config.sms, logger),
+    smsGateway: opts.smsGateway ?? createSmsGateway(config.sms, logger),
     smsOutbox: createSmsRepository(db),
     referralInvites: createReferralInvites({ db, clock, audit }),
     // Referral tables (XLSX/CSV) from the staff bot and the CLI: referrals and their invite SMS in one transaction.

@@ -3,9 +3,10 @@ import type { I18n } from '@grammyjs/i18n';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { Bot, Context } from 'grammy';
 import type { Hono } from 'hono';
-import { systemClock } from '../core/clock.js';
-import type { Config } from '../core/config.js';
+import { systemClock, type Clock } from '../core/clock.js';
+import { ConfigError, type Config } from '../core/config.js';
 import type { Logger } from '../core/logger.js';
+import type { SmsGateway } from '../core/sms/gateway.js';
 import { openDatabase } from '../db/client.js';
 import { createPatientBot } from '../bot/patient/index.js';
 import { configureMenuButton } from '../bot/patient/menu-button.js';
@@ -45,7 +46,7 @@ async function startBots(bots: Running[], config: Config, logger: Logger): Promi
 const SLOT_GENERATION_INTERVAL_MS = 6 * 3600_000;
 
 /** Keeps every duty doctor's slots generated DUTY_DAYS_AHEAD ahead: at start, then every few hours (idempotent). */
-function startSlotGeneration(services: ReturnType<typeof createServices>, logger: Logger): NodeJS.Timeout {
+function startSlotGeneration(services: ReturnType<typeof createServices>, logger: Logger): () => void {
   const run = () => {
     try {
       const opened = services.duty.generateAll();
@@ -55,11 +56,24 @@ function startSlotGeneration(services: ReturnType<typeof createServices>, logger
     }
   };
   run();
-  return setInterval(run, SLOT_GENERATION_INTERVAL_MS).unref();
+  // A clock moved forward (the sandbox) opens the days it moved into at once.
+  const unsubscribe = services.clock.onJump?.(run);
+  const timer = setInterval(run, SLOT_GENERATION_INTERVAL_MS).unref();
+  return () => {
+    clearInterval(timer);
+    unsubscribe?.();
+  };
 }
 
 /** Additions for a caller that runs more than the service itself (the sandbox). */
 export interface ServiceHooks {
+  /**
+   * The sandbox's movable clock. Refused for any config but the sandbox's: a service whose time can be moved would
+   * send reminders early, expire join links and let conclusions be written before the call.
+   */
+  clock?: Clock;
+  /** Where SMS go (the sandbox's page shows them) instead of SMS_PROVIDER's gateway. */
+  smsGateway?: SmsGateway;
   /** After the services are built, before the bots start (the sandbox seeds its demo data here). */
   beforeStart?: (services: Services) => void | Promise<void>;
   /** More routes on the HTTP server, before its own "not found" (the sandbox's page and its API). */
@@ -73,8 +87,10 @@ export interface ServiceHooks {
  * outbox and the periodic jobs; SIGTERM/SIGINT stop it gracefully. The sandbox starts it the same way.
  */
 export async function startService(config: Config, logger: Logger, hooks: ServiceHooks = {}) {
+  if (hooks.clock && !config.sandbox) throw new ConfigError('Invalid config: a movable clock runs only in the sandbox', []);
+  const clock = hooks.clock ?? systemClock;
   const db = openDatabase(config.databaseFile);
-  const services = createServices({ config, db, clock: systemClock, logger });
+  const services = createServices({ config, db, clock, logger, ...(hooks.smsGateway ? { smsGateway: hooks.smsGateway } : {}) });
   await hooks.beforeStart?.(services);
 
   const patient = createPatientBot(services);
@@ -95,7 +111,7 @@ export async function startService(config: Config, logger: Logger, hooks: Servic
     verify: services,
     miniapp: { botUsername: patient.bot.botInfo.username },
     api: { services, maxAgeSeconds: config.initDataMaxAgeSeconds },
-    health: { clock: systemClock, maxLagSeconds: config.ops.healthMaxOutboxLagSeconds },
+    health: { clock, maxLagSeconds: config.ops.healthMaxOutboxLagSeconds },
     metrics: { metrics: services.metrics, token: config.ops.metricsToken },
     ...(webhook ? { webhooks: { bots: Object.fromEntries(bots.map((b) => [b.name, b.bot])), secretToken: webhook.webhookSecret } } : {}),
   });
@@ -120,7 +136,7 @@ export async function startService(config: Config, logger: Logger, hooks: Servic
   });
   sms.start();
   services.scheduler.start();
-  const slotJob = startSlotGeneration(services, logger);
+  const stopSlotGeneration = startSlotGeneration(services, logger);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -129,7 +145,7 @@ export async function startService(config: Config, logger: Logger, hooks: Servic
     logger.info({ signal }, 'shutting down');
     // Stop taking updates and sending, let what is in flight finish, then close the server and the database.
     await Promise.all(runners.map((r) => r.stop()));
-    clearInterval(slotJob);
+    stopSlotGeneration();
     services.scheduler.stop();
     await outbox.stop();
     await sms.stop();

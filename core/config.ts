@@ -109,6 +109,8 @@ function toConfig(env: z.infer<typeof schema>) {
     patientBotUsername: env.PATIENT_BOT_USERNAME?.replace(/^@/, ''),
     outbox: { giveUpMs: env.OUTBOX_GIVE_UP_HOURS * 3600_000, messagesPerSecond: env.OUTBOX_MESSAGES_PER_SECOND },
     ops: { healthMaxOutboxLagSeconds: env.HEALTH_MAX_OUTBOX_LAG_SECONDS, metricsToken: env.METRICS_TOKEN },
+    // True only from the sandbox's own config (sandbox/config.ts): no environment variable can make a service one.
+    sandbox: false as boolean,
     bot:
       env.BOT_MODE === 'webhook'
         ? { mode: 'webhook' as const, webhookSecret: env.WEBHOOK_SECRET }

@@ -31,5 +31,5 @@ export function loadSandboxConfig(env: Record<string, string | undefined>, overr
     HOST: given('HOST') ?? '127.0.0.1',
     ...(jitsiSet ? {} : { JITSI_DOMAIN: overrides.jitsi.domain, JITSI_APP_ID: overrides.jitsi.appId, JITSI_APP_SECRET: overrides.jitsi.appSecret }),
   });
-  return config;
+  return { ...config, sandbox: true };
 }

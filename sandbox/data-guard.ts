@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { ConfigError } from '../core/config.js';
-import { SANDBOX_DOCTOR, SANDBOX_DUTY_DOCTOR, SANDBOX_PATIENT } from './demo.js';
+import { SANDBOX_PEOPLE as PEOPLE } from './demo.js';
 
-const SANDBOX_PEOPLE = [SANDBOX_PATIENT.id, SANDBOX_DOCTOR.id, SANDBOX_DUTY_DOCTOR.id];
+const SANDBOX_PEOPLE = PEOPLE.map((p) => p.id);
 
 /**
  * The sandbox page acts, without any login, as a doctor of a center: pointed at a service's data (DATA_DIR left in
  * the environment or .env of a deployment whose tokens went missing) it would show real patients' records and seed
- * demo staff among them. A sandbox's database only ever holds the sandbox's own three people, so a database with
+ * demo staff among them. A sandbox's database only ever holds the sandbox's own people, so a database with
  * anyone else is refused before anything opens it for writing.
  */
 export function refuseServiceData(databaseFile: string, dataDir: string): void {

@@ -7,6 +7,10 @@ import { ConfigError } from '../core/config.js';
 import { createLogger } from '../core/logger.js';
 import { createBotApiEmulator } from './botapi/emulator.js';
 import { keepIdsAcrossRestarts } from './botapi/ids.js';
+import { touch } from './botapi/state.js';
+import { CLOCK_FILE, createMovableClock, type MovableClock } from './clock.js';
+import { nextConsultationStart } from './next-consultation.js';
+import { createSmsInbox } from './sms-inbox.js';
 import { loadSandboxConfig } from './config.js';
 import { refuseServiceData } from './data-guard.js';
 import { seedDemo } from './demo.js';
@@ -22,6 +26,9 @@ import { createSandboxRoutes } from './page/routes.js';
 export const SANDBOX_PUBLIC_URL = 'https://oblako.sandbox.localhost';
 /** Join links are minted for this Jitsi domain; the page opens them as /sandbox/room/<room>. */
 export const SANDBOX_JITSI_DOMAIN = 'meet.sandbox.localhost';
+
+/** The sandbox bots' usernames (the CLI prints invite links with them too). */
+export const SANDBOX_BOTS = { patient: 'oblako_sandbox_bot', staff: 'oblako_staff_sandbox_bot' } as const;
 
 const sandboxToken = (id: number, name: string) => `${id}:SANDBOX-${name}-${randomBytes(12).toString('base64url')}`;
 
@@ -51,11 +58,14 @@ export async function startSandbox(env: Record<string, string | undefined>): Pro
   const host = env.HOST || '127.0.0.1';
   const port = await choosePort(env.PORT, host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host);
   const tokens = { patient: sandboxToken(1_000_000_001, 'patient'), staff: sandboxToken(1_000_000_002, 'staff') };
+  // Telegram's message dates follow the sandbox's time too; the clock is made once the data folder is known.
+  const time: { clock?: MovableClock } = {};
   const emulator = createBotApiEmulator({
     bots: [
-      { token: tokens.patient, username: 'oblako_sandbox_bot', firstName: 'Облако здоровья (песочница)' },
-      { token: tokens.staff, username: 'oblako_staff_sandbox_bot', firstName: 'Облако здоровья: врачи (песочница)' },
+      { token: tokens.patient, username: SANDBOX_BOTS.patient, firstName: 'Облако здоровья (песочница)' },
+      { token: tokens.staff, username: SANDBOX_BOTS.staff, firstName: 'Облако здоровья: врачи (песочница)' },
     ],
+    now: () => (time.clock ? time.clock.now() : Date.now()),
   });
   const botApi = await emulator.listen('127.0.0.1');
   const config = loadSandboxConfig(
@@ -71,6 +81,10 @@ export async function startSandbox(env: Record<string, string | undefined>): Pro
   refuseServiceData(config.databaseFile, config.dataDir);
   keepIdsAcrossRestarts(emulator.state, path.join(config.dataDir, 'sandbox-ids.json'));
   const logger = createLogger(config.logLevel).child({ sandbox: true });
+  const movable = createMovableClock({ file: path.join(config.dataDir, CLOCK_FILE) });
+  time.clock = movable;
+  if (movable.offsetMs() > 0) logger.warn({ offsetMs: movable.offsetMs() }, 'SANDBOX clock runs ahead of the real time (moved on the page earlier)');
+  const sms = createSmsInbox({ logger, clock: movable, onChange: () => touch(emulator.state) });
   const shown = config.host === '0.0.0.0' ? '127.0.0.1' : config.host === '::' ? '::1' : config.host;
   const url = `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}/sandbox/`;
   logger.warn({ dataDir: config.dataDir, botApi: botApi.apiRoot }, 'SANDBOX mode: no bot tokens set, Telegram is emulated locally and demo data is used');
@@ -83,10 +97,26 @@ export async function startSandbox(env: Record<string, string | undefined>): Pro
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => stopping.abort());
 
   await startService(config, logger, {
+    clock: movable,
+    smsGateway: sms.gateway,
     beforeStart: (services) => void seedDemo(services, logger),
-    routes: (app) => {
+    routes: (app, services) => {
       labelSandboxPages(app);
-      app.route('/', createSandboxRoutes({ emulator, tokens, publicUrl: SANDBOX_PUBLIC_URL, jitsiDomain: config.jitsi?.domain ?? SANDBOX_JITSI_DOMAIN, stopping: stopping.signal, assets, host: config.host }));
+      app.route(
+        '/',
+        createSandboxRoutes({
+          emulator,
+          tokens,
+          publicUrl: SANDBOX_PUBLIC_URL,
+          jitsiDomain: config.jitsi?.domain ?? SANDBOX_JITSI_DOMAIN,
+          stopping: stopping.signal,
+          assets,
+          host: config.host,
+          clock: movable,
+          nextConsultation: (now) => nextConsultationStart(services.db, now),
+          sms,
+        }),
+      );
     },
     onListening: () => {
       logger.warn({ url }, 'SANDBOX ready');

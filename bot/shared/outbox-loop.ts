@@ -30,6 +30,7 @@ export function createOutboxLoop(deps: {
   let fetchedAt = Number.NEGATIVE_INFINITY;
   let timer: NodeJS.Timeout | undefined;
   let stopped = true;
+  let unsubscribe: (() => void) | undefined;
 
   function launch(row: OutboxRow, ticket: Ticket): void {
     const chat = `${row.bot}:${row.chatId}`;
@@ -108,12 +109,20 @@ export function createOutboxLoop(deps: {
     start(intervalMs?: number): void {
       if (intervalMs !== undefined) pollMs = intervalMs;
       stopped = false;
+      // A clock moved forward (the sandbox) makes retries due now: a fresh look instead of the real-time wait.
+      unsubscribe ??= clock.onJump?.(() => {
+        if (stopped) return;
+        fetchedAt = Number.NEGATIVE_INFINITY;
+        schedule(0);
+      });
       schedule(0);
     },
     /** Stops starting rows and waits for those in flight, so their outcomes are recorded before the process ends. */
     async stop(): Promise<void> {
       stopped = true;
       clearTimeout(timer);
+      unsubscribe?.();
+      unsubscribe = undefined;
       await Promise.all(inFlight.values());
     },
   };

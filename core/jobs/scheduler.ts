@@ -32,6 +32,7 @@ export function createScheduler(deps: { db: Db; clock: Clock; logger: Logger; jo
   const { db, clock, logger } = deps;
   let timer: NodeJS.Timeout | undefined;
   let stopped = true;
+  let unsubscribe: (() => void) | undefined;
 
   const lastRunAt = (tx: Writer, name: string): number | undefined =>
     tx.select({ at: jobRuns.lastRunAt }).from(jobRuns).where(eq(jobRuns.name, name)).get()?.at;
@@ -86,11 +87,17 @@ export function createScheduler(deps: { db: Db; clock: Clock; logger: Logger; jo
         timer = setTimeout(loop, intervalMs);
         timer.unref();
       };
+      // A clock moved forward (the sandbox) makes reminders due now, not after the next real-time tick.
+      unsubscribe = clock.onJump?.(() => {
+        clearTimeout(timer);
+        loop();
+      });
       loop();
     },
     stop(): void {
       stopped = true;
       clearTimeout(timer);
+      unsubscribe?.();
     },
   };
 }

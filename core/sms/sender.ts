@@ -67,6 +67,9 @@ export function createSmsSender(deps: {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
   let stopped = false;
+  let ticking = false;
+  let lookAgain = false;
+  let unsubscribe: (() => void) | undefined;
 
   const described = (row: SmsRow) => ({ smsId: row.id, purpose: row.purpose, to: maskPhone(row.phone), referralId: row.referralId });
 
@@ -138,19 +141,33 @@ export function createSmsSender(deps: {
     },
     start(intervalMs = 2000): void {
       const loop = async () => {
+        ticking = true;
         running = tick().catch((err) => {
           logger.error({ err }, 'SMS sender tick failed');
           return 0;
         });
         await running;
-        if (!stopped) timer = setTimeout(loop, intervalMs);
+        ticking = false;
+        if (!stopped) timer = setTimeout(loop, lookAgain ? 0 : intervalMs);
+        lookAgain = false;
       };
       stopped = false;
+      // A clock moved forward (the sandbox) ends quiet hours and retry waits now; one loop only, even mid-tick.
+      unsubscribe ??= clock.onJump?.(() => {
+        if (stopped) return;
+        if (ticking) lookAgain = true;
+        else {
+          clearTimeout(timer);
+          timer = setTimeout(loop, 0);
+        }
+      });
       timer = setTimeout(loop, 0);
     },
     async stop(): Promise<void> {
       stopped = true;
       clearTimeout(timer);
+      unsubscribe?.();
+      unsubscribe = undefined;
       await running;
     },
   };

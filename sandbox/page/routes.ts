@@ -3,8 +3,10 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { BotApiEmulator } from '../botapi/emulator.js';
 import { telegramUser, type PersonFile, type SandboxUser } from '../botapi/person.js';
-import { BotApiError } from '../botapi/state.js';
-import { SANDBOX_DOCTOR, SANDBOX_DUTY_DOCTOR, SANDBOX_PATIENT } from '../demo.js';
+import { BotApiError, touch } from '../botapi/state.js';
+import type { MovableClock } from '../clock.js';
+import { SANDBOX_ADMIN, SANDBOX_DOCTOR, SANDBOX_DUTY_DOCTOR, SANDBOX_MANAGER, SANDBOX_PATIENT } from '../demo.js';
+import type { SmsInbox } from '../sms-inbox.js';
 import type { Asset } from './assets.js';
 import { renderPage, renderRoomPage } from './html.js';
 import { sameOriginOnly } from './same-origin.js';
@@ -23,16 +25,29 @@ export interface SandboxPageDeps {
   stopping?: AbortSignal;
   /** The address the sandbox listens on (HOST); its API answers only the page itself, served there or on loopback. */
   host?: string;
+  /** The service's clock, which the page moves forward (+15 min … to the next consultation). */
+  clock: MovableClock;
+  /** When the next booked consultation starts after a moment (undefined: none booked). */
+  nextConsultation: (now: number) => number | undefined;
+  /** The SMS the service sent, for the page's "SMS" panel. */
+  sms: SmsInbox;
 }
 
-/** The three people at the sandbox's keyboard: the patient with the patient bot, two staff accounts with the staff bot. */
+/** The people at the sandbox's keyboard: the patient with the patient bot, the four staff roles with the staff bot. */
 const PEOPLE = {
   patient: { user: SANDBOX_PATIENT, bot: 'patient' },
   doctor: { user: SANDBOX_DOCTOR, bot: 'staff' },
   duty: { user: SANDBOX_DUTY_DOCTOR, bot: 'staff' },
+  manager: { user: SANDBOX_MANAGER, bot: 'staff' },
+  admin: { user: SANDBOX_ADMIN, bot: 'staff' },
 } as const satisfies Record<string, { user: SandboxUser; bot: 'patient' | 'staff' }>;
 type Who = keyof typeof PEOPLE;
-const WHO = z.enum(['patient', 'doctor', 'duty']);
+const WHO = z.enum(['patient', 'doctor', 'duty', 'manager', 'admin']);
+
+/** The page's clock buttons; "next" goes a minute past the next booked consultation's start, so it has begun. */
+const MOVES = { '15m': 15 * 60_000, '1h': 3600_000, '1d': 86_400_000 } as const;
+const clockBody = z.object({ move: z.enum(['15m', '1h', '1d', 'next']) });
+const PAST_START_MS = 60_000;
 
 /** How long a state request waits for a change before answering the same state (the page asks again at once). */
 const LONG_POLL_MS = 25_000;
@@ -66,7 +81,14 @@ export function createSandboxRoutes(deps: SandboxPageDeps) {
         ];
       }),
     );
-    return { revision: state.revision, chats };
+    const now = deps.clock.now();
+    const next = deps.nextConsultation(now);
+    return {
+      revision: state.revision,
+      chats,
+      clock: { now, offsetMs: deps.clock.offsetMs(), nextConsultation: next ?? null },
+      sms: deps.sms.list().map((m) => ({ ...m })),
+    };
   };
 
   const failure = (error: unknown) => {
@@ -187,6 +209,22 @@ export function createSandboxRoutes(deps: SandboxPageDeps) {
     });
   });
 
+  // The sandbox's clock, moved forward only: every timer of the service re-plans at the jump (core/clock.ts onJump).
+  app.post('/sandbox/api/clock', async (c) => {
+    const body = clockBody.safeParse(await c.req.json().catch(() => null));
+    if (!body.success) return c.json({ error: 'move (15m, 1h, 1d or next) expected' }, 400);
+    const now = deps.clock.now();
+    let by: number;
+    if (body.data.move === 'next') {
+      const next = deps.nextConsultation(now);
+      if (next === undefined) return c.json({ error: 'no consultation is booked ahead' }, 409);
+      by = next - now + PAST_START_MS;
+    } else by = MOVES[body.data.move];
+    deps.clock.advance(by);
+    touch(state);
+    return c.json({ now: deps.clock.now(), offsetMs: deps.clock.offsetMs() });
+  });
+
   // A Mini App launch, as Telegram does it: launch parameters in the URL's hash, init data signed with the bot's token.
   app.post('/sandbox/api/miniapp', async (c) => {
     const body = launchBody.safeParse(await c.req.json().catch(() => null));
@@ -201,7 +239,8 @@ export function createSandboxRoutes(deps: SandboxPageDeps) {
         : sign(
             { user: telegramUser(user) as never, chat_type: 'sender', chat_instance: String(user.id * 7 + 1), query_id: `AAH${user.id}${Date.now()}` },
             tokenOf(who),
-            new Date(),
+            // Signed at the sandbox's time: after a clock move, init data of the real time would look a day old.
+            new Date(deps.clock.now()),
           );
     return c.json({ path: url.slice(deps.publicUrl.length), initData: initData ?? null });
   });

@@ -174,6 +174,11 @@ describe('the service process', () => {
     const commands = api.calls.filter((c) => c.method === 'setMyCommands').map((c) => c.body.language_code ?? 'default');
     expect(commands).toEqual(['ru', 'en', 'default']);
     expect(api.calls.some((c) => c.method === 'deleteWebhook')).toBe(true);
+    // The service has no clock control: the sandbox's route is not there, whatever is asked.
+    await waitFor(() => /"port":\d+/.test(run.out()));
+    const port = /"port":(\d+)/.exec(run.out())![1];
+    const move = await fetch(`http://127.0.0.1:${port}/sandbox/api/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ move: '1d' }) });
+    expect(move.status).toBe(404);
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
     expect(run.out()).toMatch(/"msg":"stopped"/);

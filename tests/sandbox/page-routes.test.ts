@@ -3,7 +3,10 @@ import sharp from 'sharp';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createBotApiEmulator, type BotApiEmulator } from '../../sandbox/botapi/emulator.js';
 import { SANDBOX_PATIENT } from '../../sandbox/demo.js';
+import { createLogger } from '../../core/logger.js';
+import { createMovableClock, type MovableClock } from '../../sandbox/clock.js';
 import { pageAssets } from '../../sandbox/page/assets.js';
+import { createSmsInbox, type SmsInbox } from '../../sandbox/sms-inbox.js';
 import { createSandboxRoutes } from '../../sandbox/page/routes.js';
 
 // The page's own HTTP side: what a person's clicks turn into (messages, presses, uploads), the chats as the page
@@ -15,6 +18,9 @@ const PUBLIC_URL = 'https://oblako.sandbox.localhost';
 
 let emulator: BotApiEmulator;
 let app: ReturnType<typeof createSandboxRoutes>;
+let clock: MovableClock;
+let next: number | undefined;
+let sms: SmsInbox;
 
 interface State {
   revision: number;
@@ -32,7 +38,19 @@ beforeEach(() => {
       { token: STAFF, username: 'oblako_staff_sandbox_bot', firstName: 'Облако: врачи' },
     ],
   });
-  app = createSandboxRoutes({ emulator, tokens: { patient: PATIENT, staff: STAFF }, publicUrl: PUBLIC_URL, jitsiDomain: 'meet.sandbox.localhost', assets });
+  clock = createMovableClock();
+  next = undefined;
+  sms = createSmsInbox({ logger: createLogger('silent'), clock, onChange: () => undefined });
+  app = createSandboxRoutes({
+    emulator,
+    tokens: { patient: PATIENT, staff: STAFF },
+    publicUrl: PUBLIC_URL,
+    jitsiDomain: 'meet.sandbox.localhost',
+    assets,
+    clock,
+    nextConsultation: (now) => (next !== undefined && next > now ? next : undefined),
+    sms,
+  });
 });
 
 describe('the sandbox page routes', () => {
@@ -104,6 +122,44 @@ describe('the sandbox page routes', () => {
     expect(parse(menu.initData).user).toMatchObject({ id: SANDBOX_PATIENT.id, first_name: SANDBOX_PATIENT.firstName, language_code: 'ru' });
     expect(((await (await launch('keyboard')).json()) as { initData: unknown }).initData).toBeNull();
     expect((await launch('inline', 'https://evil.example/app/')).status).toBe(400);
+  });
+
+  it('the clock moves forward only by the page’s steps, to the next consultation too, and init data follows it', async () => {
+    const clockOf = async () => ((await (await app.request('/sandbox/api/state')).json()) as { clock: { now: number; offsetMs: number; nextConsultation: number | null } }).clock;
+    expect(await clockOf()).toMatchObject({ offsetMs: 0, nextConsultation: null });
+    let jumps = 0;
+    clock.onJump(() => jumps++);
+    const before = (await state()).revision;
+    expect((await post('/sandbox/api/clock', { move: '15m' })).status).toBe(200);
+    expect((await post('/sandbox/api/clock', { move: '1h' })).status).toBe(200);
+    expect((await post('/sandbox/api/clock', { move: '1d' })).status).toBe(200);
+    expect(clock.offsetMs()).toBe(15 * 60_000 + 3600_000 + 86_400_000);
+    expect((await clockOf()).now - Date.now()).toBeGreaterThan(86_400_000);
+    expect(jumps).toBe(3);
+    // The page waiting on the state learns of each move.
+    expect((await state()).revision).toBe(before + 3);
+    // Nothing booked: nowhere to go, said plainly; unknown or backward moves are refused.
+    expect((await post('/sandbox/api/clock', { move: 'next' })).status).toBe(409);
+    expect((await post('/sandbox/api/clock', { move: '-1d' })).status).toBe(400);
+    expect((await post('/sandbox/api/clock', { by: -3600_000 })).status).toBe(400);
+    next = clock.now() + 5 * 3600_000;
+    expect((await clockOf()).nextConsultation).toBe(next);
+    expect((await post('/sandbox/api/clock', { move: 'next' })).status).toBe(200);
+    // A minute past the start: the consultation has begun, so its conclusion can be written.
+    expect(clock.now() - (next + 60_000)).toBeGreaterThanOrEqual(0);
+    expect(clock.now() - (next + 60_000)).toBeLessThan(5_000);
+    const launched = (await (await post('/sandbox/api/miniapp', { who: 'patient', url: `${PUBLIC_URL}/app/`, via: 'menu' })).json()) as { initData: string };
+    expect(Math.abs(parse(launched.initData).auth_date.getTime() - clock.now())).toBeLessThan(5_000);
+  });
+
+  it('the staff pane acts as each of the four staff roles; the SMS panel shows what the service sent', async () => {
+    for (const who of ['doctor', 'duty', 'manager', 'admin']) expect((await post(`/sandbox/api/chats/${who}/text`, { text: '/start' })).status).toBe(200);
+    const updates = (await emulator.call(STAFF, 'getUpdates', {})) as { result: Array<{ message: { from: { id: number } } }> };
+    expect(new Set(updates.result.map((u) => u.message.from.id)).size).toBe(4);
+    expect((await post('/sandbox/api/chats/nobody/text', { text: '/start' })).status).toBe(404);
+    await sms.gateway.send({ phone: '+79991234567', text: 'Вас направили на консультацию: https://t.me/oblako_sandbox_bot?start=ref_abc' });
+    const shown = ((await (await app.request('/sandbox/api/state')).json()) as { sms: Array<{ phone: string; text: string; at: number }> }).sms;
+    expect(shown).toMatchObject([{ id: 1, phone: '+79991234567', text: 'Вас направили на консультацию: https://t.me/oblako_sandbox_bot?start=ref_abc' }]);
   });
 
   it('the stand-in video room says where the call would open, and escapes what it is given', async () => {
