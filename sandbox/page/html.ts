@@ -36,6 +36,7 @@ ${BANNER}
   <section class="pane phone" id="pane-miniapp" aria-label="${textHtml('ru', 'pane-miniapp')}"></section>
   <section class="pane" id="pane-staff" aria-label="${textHtml('ru', 'pane-staff')}"></section>
 </main>
+<section class="tools" id="pane-tools" aria-label="${textHtml('ru', 'pane-tools')}"></section>
 <footer class="sandbox-footer">
   ${textHtml('ru', 'footer', { url: `${config.publicUrl}/…`, jitsi: config.jitsiDomain })}
   <span class="en">${textHtml('en', 'footer')}</span>

@@ -1,4 +1,4 @@
-import type { StateAnswer, Who } from './types.js';
+import type { ClockMove, StateAnswer, Who } from './types.js';
 
 async function post(path: string, body: unknown): Promise<void> {
   const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -19,6 +19,7 @@ export const api = {
   contact: (who: Who) => post(`/sandbox/api/chats/${who}/contact`, {}),
   block: (who: Who, blocked: boolean) => post(`/sandbox/api/chats/${who}/block`, { blocked }),
   press: (who: Who, messageId: number, data: string) => post(`/sandbox/api/chats/${who}/callback`, { messageId, data }),
+  moveClock: (move: ClockMove) => post('/sandbox/api/clock', { move }),
   async files(who: Who, files: File[], asPhoto: boolean, caption: string, replyTo?: number): Promise<void> {
     const form = new FormData();
     if (replyTo) form.append('replyTo', String(replyTo));

@@ -11,7 +11,7 @@ export interface ChatPaneOptions {
   config: Config;
   title: string;
   titleEn: string;
-  /** The accounts this pane can act as (the staff pane: the centre's doctor or the duty doctor). */
+  /** The accounts this pane can act as (the staff pane: the centre's doctor, the duty doctor, the manager, the admin). */
   accounts: Who[];
   launch(who: Who, url: string, via: 'menu' | 'inline' | 'keyboard'): void;
   /** Called when the pane switches account, so the page redraws it at once. */
@@ -49,6 +49,11 @@ export class ChatPane {
   private readonly blockedBar: HTMLElement;
   private readonly composer: HTMLElement;
   private readonly me: HTMLElement;
+  /**
+   * Whether the reader is at the newest message: kept from their own scrolling, not measured at each render, since a
+   * photo that loads after a render grows the list and would otherwise leave the reader "not at the bottom" for good.
+   */
+  private stickToBottom = true;
 
   constructor(private readonly opts: ChatPaneOptions) {
     this.who = opts.accounts[0]!;
@@ -63,12 +68,14 @@ export class ChatPane {
       for (const who of opts.accounts) select.append(h('option', { value: who, textContent: T.who[who] ?? who }));
       select.addEventListener('change', () => {
         this.who = select.value as Who;
+        this.stickToBottom = true;
         this.setReply(undefined);
         opts.onSwitch();
       });
       header.append(h('label', { className: 'account-label' }, T.staffAs, select));
     }
     this.list = h('div', { className: 'messages', role: 'log' });
+    this.list.addEventListener('scroll', () => (this.stickToBottom = this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < 40));
     this.toasts = h('div', { className: 'toasts', ariaLive: 'polite' });
     this.keyboard = h('div', { className: 'reply-keyboard' });
     this.commands = h('div', { className: 'commands', hidden: true });
@@ -100,10 +107,8 @@ export class ChatPane {
 
   render(chat: Chat): void {
     this.chat = chat;
-    const atBottom = this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < 40;
     this.status.textContent = chat.action ? `@${chat.bot.username} ${T.typing(chat.action)}` : `@${chat.bot.username}`;
     this.list.replaceChildren(...(chat.messages.length ? chat.messages.map((m) => this.message(m)) : [this.emptyChat()]));
-    if (atBottom) this.list.scrollTop = this.list.scrollHeight;
     this.renderKeyboard();
     this.blockButton.textContent = chat.blocked ? T.unblock : T.block;
     const person = this.opts.config.people[this.who];
@@ -120,6 +125,12 @@ export class ChatPane {
       this.toastsShown = Math.max(this.toastsShown, toast.revision ?? 0);
       this.toast(toast);
     }
+    // After the keyboard and bars took their height: the list's own height is final for now.
+    this.followNewest();
+  }
+
+  private followNewest(): void {
+    if (this.stickToBottom) this.list.scrollTop = this.list.scrollHeight;
   }
 
   private emptyChat(): HTMLElement {
@@ -136,8 +147,11 @@ export class ChatPane {
     if (m.forwarded) bubble.append(h('div', { className: 'forwarded', textContent: T.forwarded }));
     if (m.replyTo) bubble.append(h('div', { className: 'quote', textContent: m.replyTo.text.slice(0, 120) || '…' }));
     if (m.photo) {
-      const img = h('img', { className: 'photo', src: `/sandbox/api/files/${encodeURIComponent(m.photo.fileId)}`, alt: 'photo', loading: 'lazy' });
+      const img = h('img', { className: 'photo', src: `/sandbox/api/files/${encodeURIComponent(m.photo.fileId)}`, alt: 'photo' });
+      // The photo's box is reserved before it loads, and a load that still grows the list keeps the newest in view.
       img.width = Math.min(260, m.photo.width);
+      if (m.photo.width > 0) img.height = Math.round((m.photo.height * img.width) / m.photo.width);
+      img.addEventListener('load', () => this.followNewest());
       bubble.append(h('a', { href: img.src, target: '_blank', rel: 'noopener' }, img));
     }
     if (m.document) {

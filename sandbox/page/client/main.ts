@@ -4,6 +4,7 @@ import { config } from './config.js';
 import { handleTelegramLinks } from './links.js';
 import { MiniAppFrame } from './miniapp.js';
 import { T } from './texts.js';
+import { ToolsPane } from './tools.js';
 import type { StateAnswer, Who } from './types.js';
 
 let last: StateAnswer | undefined;
@@ -11,6 +12,7 @@ const draw = () => {
   if (!last) return;
   patient.render(last.chats[patient.who]);
   staff.render(last.chats[staff.who]);
+  tools.render(last.clock, last.sms);
 };
 
 // t.me/<sandbox bot>?start=<payload>: the chat opens and the person presses Start, which sends /start <payload>.
@@ -31,7 +33,8 @@ const miniapp = new MiniAppFrame(document.getElementById('pane-miniapp')!, confi
 const launch = (who: Who, url: string, via: 'menu' | 'inline' | 'keyboard') => void miniapp.launch(who, url, via);
 
 const patient = new ChatPane({ root: document.getElementById('pane-patient')!, config, title: T.patientTitle, titleEn: T.patientTitleEn, accounts: ['patient'], launch, onSwitch: draw });
-const staff = new ChatPane({ root: document.getElementById('pane-staff')!, config, title: T.staffTitle, titleEn: T.staffTitleEn, accounts: ['doctor', 'duty'], launch, onSwitch: draw });
+const staff = new ChatPane({ root: document.getElementById('pane-staff')!, config, title: T.staffTitle, titleEn: T.staffTitleEn, accounts: ['doctor', 'duty', 'manager', 'admin'], launch, onSwitch: draw });
+const tools = new ToolsPane(document.getElementById('pane-tools')!, config);
 
 (window as unknown as { __SANDBOX__: unknown }).__SANDBOX__ = { miniapp };
 

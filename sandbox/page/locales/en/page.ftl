@@ -5,6 +5,7 @@ banner = Not Telegram: a local Bot API emulator with demo data. Not for real pat
 page-title = Sandbox · Oblako Zdorovya (SANDBOX)
 pane-patient = The patient's chat with the patient bot
 pane-miniapp = Mini App
+pane-tools = The sandbox's time and SMS
 pane-staff = A doctor's chat with the staff bot
 footer = Links to the service's public address open here; video calls open a stand-in page.
 # The line on every other page the sandbox's server shows (a /verify page, the Mini App outside its frame).

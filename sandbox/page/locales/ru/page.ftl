@@ -5,6 +5,7 @@ banner = Это не Telegram: локальный эмулятор Bot API и д
 page-title = Песочница · Облако здоровья (SANDBOX)
 pane-patient = Чат пациента с ботом пациента
 pane-miniapp = Mini App
+pane-tools = Время и SMS песочницы
 pane-staff = Чат врача с ботом врачей
 footer = Ссылки вида { $url } ведут сюда же; видеозвонки ({ $jitsi }) — на страницу-заглушку.
 # The line on every other page the sandbox's server shows (a /verify page, the Mini App outside its frame).
