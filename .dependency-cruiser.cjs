@@ -65,8 +65,8 @@ module.exports = {
     {
       name: 'sandbox-is-started-not-known',
       severity: 'error',
-      comment: 'Only the entry point (app/main.ts) starts the sandbox; the service never knows it is emulated.',
-      from: { path: '^(core|db|bot|api|cli)/|^app/', pathNot: '^app/main\\.ts$' },
+      comment: 'Only the entry points (app/main.ts, cli/main.ts) start the sandbox; the service never knows it is emulated.',
+      from: { path: '^(core|db|bot|api|cli)/|^app/', pathNot: '^(app|cli)/main\\.ts$' },
       to: { path: '^sandbox/' },
     },
     {

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { Api } from 'grammy';
 import { OPERATOR } from '../core/actor.js';
-import { systemClock } from '../core/clock.js';
-import { ConfigError, loadConfig, type Config } from '../core/config.js';
+import { systemClock, type Clock } from '../core/clock.js';
+import { ConfigError, loadConfig, readEnv, type Config } from '../core/config.js';
 import { DomainError } from '../core/errors.js';
 import { createLogger } from '../core/logger.js';
 import { STAFF_ROLES, type StaffRole } from '../core/staff/repository.js';
@@ -14,6 +14,7 @@ import { slotsCommand, SLOTS_USAGE } from './slots.js';
 import { isReferralInvitesAction, referralInvitesCommand, REFERRAL_INVITES_USAGE } from './referrals-invites.js';
 import { UsageError } from './usage.js';
 import { createServices, type Services } from '../app/services.js';
+import { detectMode } from '../app/start-mode.js';
 
 // An operator's tool: its messages are for the people running the service, in English like the logs.
 const USAGE = `Usage: npm run cli -- <command>
@@ -88,8 +89,15 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 1;
   }
   let config: Config;
+  let clock: Clock = systemClock;
   try {
-    config = loadConfig();
+    const env = readEnv();
+    if (detectMode(env) === 'sandbox') {
+      // No bot token: the sandbox's data, as `npm start` would run it; loaded only here, like app/main.ts does.
+      const { sandboxCli } = await import('../sandbox/cli.js');
+      ({ config, clock } = sandboxCli(env));
+      console.error(`SANDBOX: no bot token set, so this works on the sandbox's demo data in ${config.dataDir} (set PATIENT_BOT_TOKEN for a service's)`);
+    } else config = loadConfig(env);
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(`${err.message} (see README.md, "Configuration")`);
@@ -99,7 +107,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'backup' || command === 'restore') return opsCommand(command, config, args);
   const db = openDatabase(config.databaseFile);
-  const services = createServices({ config, db, clock: systemClock, logger: createLogger('warn') });
+  const services = createServices({ config, db, clock, logger: createLogger('warn') });
   try {
     if (command === 'staff') await staffCommand(services, config, args);
     else if (command === 'slots') slotsCommand(services, args);

@@ -1,5 +1,16 @@
 import { JITSI_KEYS, loadConfig, type Config } from '../core/config.js';
 
+/**
+ * The https address the bots are told the service has. Telegram opens Mini Apps over https only, and the bots offer
+ * web_app buttons only for an https PUBLIC_URL; the sandbox page maps this origin to its own plain-http one.
+ * `.localhost` names are reserved for the local machine (RFC 6761), so nothing outside is ever meant.
+ */
+export const SANDBOX_PUBLIC_URL = 'https://oblako.sandbox.localhost';
+/** Join links are minted for this Jitsi domain; the page opens them as /sandbox/room/<room>. */
+export const SANDBOX_JITSI_DOMAIN = 'meet.sandbox.localhost';
+/** The sandbox bots' usernames (the CLI prints invite links with them too). */
+export const SANDBOX_BOTS = { patient: 'oblako_sandbox_bot', staff: 'oblako_staff_sandbox_bot' } as const;
+
 /** What the sandbox decides itself: its bots' tokens, where its Bot API emulator listens, its public address. */
 export interface SandboxOverrides {
   patientBotToken: string;

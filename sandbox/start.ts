@@ -11,24 +11,12 @@ import { touch } from './botapi/state.js';
 import { CLOCK_FILE, createMovableClock, type MovableClock } from './clock.js';
 import { nextConsultationStart } from './next-consultation.js';
 import { createSmsInbox } from './sms-inbox.js';
-import { loadSandboxConfig } from './config.js';
+import { loadSandboxConfig, SANDBOX_BOTS, SANDBOX_JITSI_DOMAIN, SANDBOX_PUBLIC_URL } from './config.js';
 import { refuseServiceData } from './data-guard.js';
 import { seedDemo } from './demo.js';
 import { pageAssets } from './page/assets.js';
 import { labelSandboxPages } from './page/label.js';
 import { createSandboxRoutes } from './page/routes.js';
-
-/**
- * The https address the bots are told the service has. Telegram opens Mini Apps over https only, and the bots offer
- * web_app buttons only for an https PUBLIC_URL; the sandbox page maps this origin to its own plain-http one.
- * `.localhost` names are reserved for the local machine (RFC 6761), so nothing outside is ever meant.
- */
-export const SANDBOX_PUBLIC_URL = 'https://oblako.sandbox.localhost';
-/** Join links are minted for this Jitsi domain; the page opens them as /sandbox/room/<room>. */
-export const SANDBOX_JITSI_DOMAIN = 'meet.sandbox.localhost';
-
-/** The sandbox bots' usernames (the CLI prints invite links with them too). */
-export const SANDBOX_BOTS = { patient: 'oblako_sandbox_bot', staff: 'oblako_staff_sandbox_bot' } as const;
 
 const sandboxToken = (id: number, name: string) => `${id}:SANDBOX-${name}-${randomBytes(12).toString('base64url')}`;
 
