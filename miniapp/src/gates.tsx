@@ -2,12 +2,13 @@ import { miniApp } from '@telegram-apps/sdk-react';
 import { useI18n } from './lib/i18n';
 import type { Locale } from './lib/locales';
 import { translator } from './lib/texts';
-import { botLink, openTelegram } from './lib/telegram';
+import { botLink, openTelegram, sandboxPageLink } from './lib/telegram';
 
 /** Opened in a plain browser: there is no Telegram user to act for, so only a way to the bot. */
 export function OutsideTelegram({ locale }: { locale: Locale }) {
   const t = translator(locale);
   const link = botLink();
+  const sandbox = sandboxPageLink();
   return (
     <main className="page gate">
       <div className="gate-icon" aria-hidden="true">
@@ -15,10 +16,19 @@ export function OutsideTelegram({ locale }: { locale: Locale }) {
       </div>
       <h1>{t('outside-title')}</h1>
       <p className="lead">{t('outside-text')}</p>
-      {link && (
-        <a className="btn btn-primary" href={link}>
-          {t('open-bot')}
-        </a>
+      {sandbox ? (
+        <>
+          <p>{t('outside-sandbox')}</p>
+          <a className="btn btn-primary" href={sandbox}>
+            {t('open-sandbox')}
+          </a>
+        </>
+      ) : (
+        link && (
+          <a className="btn btn-primary" href={link}>
+            {t('open-bot')}
+          </a>
+        )
       )}
     </main>
   );

@@ -8,11 +8,12 @@ import { init, telegramLanguage } from './lib/telegram';
 import './styles.css';
 
 async function bootstrap() {
-  if (import.meta.env.DEV || window.__OZ_TELEGRAM_MOCK__) {
+  const mocked = import.meta.env.DEV || !!window.__OZ_TELEGRAM_MOCK__;
+  if (mocked) {
     const { mockEnvironment } = await import('./mock-env');
     mockEnvironment(window.__OZ_TELEGRAM_MOCK__);
   }
-  const inTelegram = init();
+  const inTelegram = init({ mocked });
   const root = createRoot(document.getElementById('root')!);
   if (!inTelegram) {
     const locale = pickLocale(navigator.language);

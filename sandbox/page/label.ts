@@ -4,6 +4,8 @@ import { textHtml } from './texts.js';
 // No style attribute: /verify's Content-Security-Policy allows only its own style, and plain text is label enough.
 const LABEL = `<p role="status"><strong>${textHtml('ru', 'banner-title')}</strong> — ${textHtml('ru', 'label')} (${textHtml('en', 'label')})</p>`;
 
+const SANDBOX_META = '<meta name="oz-sandbox-page" content="/sandbox/">';
+
 /**
  * Labels every HTML page a browser opens by itself on the sandbox's server (a /verify page, the Mini App outside its
  * phone frame, whose own label is around the frame): the service's answer, read uncompressed, with a line after
@@ -25,6 +27,8 @@ export function labelSandboxPages(app: Hono): void {
     const out = new Headers(response.headers);
     out.delete('content-length');
     out.delete('etag');
-    return new Response(html.replace(/<body[^>]*>/i, (tag) => `${tag}${LABEL}`), { status: response.status, headers: out });
+    // The meta tells the Mini App, opened outside the frame, to send the person to the sandbox's page, not to t.me.
+    const labelled = html.replace(/<head[^>]*>/i, (tag) => `${tag}${SANDBOX_META}`).replace(/<body[^>]*>/i, (tag) => `${tag}${LABEL}`);
+    return new Response(labelled, { status: response.status, headers: out });
   };
 }

@@ -18,8 +18,28 @@ import { readableBackground } from './contrast';
  * Mounts the SDK parts the app uses and binds Telegram's theme to CSS variables (--tg-theme-*), once, before the
  * first render. Returns false outside Telegram (no launch parameters), where the app only says to open it from the bot.
  */
-export function init(): boolean {
-  if (!isTMA()) return false;
+export function init(opts: { mocked?: boolean } = {}): boolean {
+  if (!isTMA() || (!opts.mocked && !hasTelegramHost())) return false;
+  try {
+    mountSdk();
+  } catch {
+    // A client the SDK cannot talk to is, for the patient, the same as no client: say how to open the app instead.
+    return false;
+  }
+  return true;
+}
+
+/**
+ * A Telegram client to talk to: a native app's bridge, or Telegram Web's page around this frame. Launch parameters
+ * alone (the app's address copied, hash and all, into a browser tab) are not one: the SDK would wait for answers
+ * that never come, and the patient would see a blank page.
+ */
+function hasTelegramHost(): boolean {
+  const w = window as unknown as { TelegramWebviewProxy?: unknown; external?: { notify?: unknown } };
+  return w.TelegramWebviewProxy !== undefined || typeof w.external?.notify === 'function' || window.parent !== window;
+}
+
+function mountSdk(): void {
   initSDK();
   initData.restore();
   backButton.mount.ifAvailable();
@@ -47,7 +67,6 @@ export function init(): boolean {
       .catch(() => undefined);
   }
   miniApp.ready.ifAvailable();
-  return true;
 }
 
 /**
@@ -108,6 +127,12 @@ export function openExternal(url: string): void {
 export function openTelegram(url: string): void {
   if (openTelegramLink.isAvailable()) openTelegramLink(url);
   else window.location.href = url;
+}
+
+/** The sandbox's page, when this server is the sandbox (it says so in a meta tag); undefined on a real service. */
+export function sandboxPageLink(): string | undefined {
+  const page = document.querySelector<HTMLMetaElement>('meta[name="oz-sandbox-page"]')?.content.trim();
+  return page && page.startsWith('/') && !page.startsWith('//') ? page : undefined;
 }
 
 /** https://t.me/<patient bot>, from the page the server filled in; undefined when it did not know the name. */
