@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -254,6 +254,109 @@ describe.skipIf(!runBrowserTests)('the sandbox page', () => {
     await shot('09-miniapp-cancelled');
     expect(pageErrors).toEqual([]);
   }, 90_000);
+
+  it('path 3: the manager sends a referral table, the SMS appears on the page, its link leads the patient to apply', async () => {
+    await pane('staff').locator('select.account').selectOption('manager');
+    await press('staff', 'Начать');
+    await botSays('staff', /Команды|менеджер/i);
+    // The example table from docs/ with one spoilt row: the answer counts it and sends the table of rejected rows.
+    const example = readFileSync(path.resolve(import.meta.dirname, '../../docs/referrals-example.csv'), 'utf8');
+    const table = `${example.trimEnd()}\r\nОшибкина Ольга Олеговна;01.01.1970;12345;НМИЦ ССХ им. А.Н. Бакулева;Ишемическая болезнь сердца;ИБС;I25.1;Примерова Ольга Викторовна;ГБУЗ «Областная больница № 1»;Свердловская область\r\n`;
+    await upload('staff', { name: 'napravleniya.csv', mimeType: 'text/csv', buffer: Buffer.from(table, 'utf8') }, false);
+    await botSays('staff', /Таблица «napravleniya\.csv» загружена[\s\S]*Новых направлений: 4[\s\S]*Отклонено строк: 1/);
+    await pane('staff').locator('.msg.in .document').last().waitFor({ timeout: 20_000 });
+    await shot('11-referral-import');
+    // SMS wait out the night in the patient's time zone: the clock moves an hour at a time until the first is sent.
+    const sms = page.locator('#sms-panel .sms-item', { hasText: '+79000000001' });
+    for (let hour = 0; hour < 14 && (await sms.count()) === 0; hour++) {
+      await page.waitForTimeout(2500);
+      if ((await sms.count()) === 0) await page.locator('#pane-tools .clock-move[data-move="1h"]').click();
+    }
+    await sms.waitFor({ timeout: 10_000 });
+    await shot('12-sms-panel');
+    await sms.locator('a.sms-link').click();
+    await botSays('patient', /Вас направил[\s\S]*подтвердите/);
+    await press('patient', '✅ Да, это я');
+    await botSays('patient', 'напишите дату рождения пациента');
+    await say('patient', '05.03.1961');
+    // The rest depends on what the account already holds (here: Анна's own profile); each question gets its answer.
+    const docs = [
+      { kind: 'Выписка из истории болезни (из стационара)', file: { name: 'vypiska-2.pdf', mimeType: 'application/pdf', buffer: await pdfWithPages(1) }, asPhoto: false },
+      { kind: 'ЭКГ', file: { name: 'ecg-2.jpg', mimeType: 'image/jpeg', buffer: await phoneJpeg({ width: 800, height: 600 }) }, asPhoto: true },
+      { kind: 'ЭхоКГ', file: { name: 'echo-2.jpg', mimeType: 'image/jpeg', buffer: await phoneJpeg({ width: 640, height: 480 }) }, asPhoto: true },
+    ];
+    const lastBot = () => pane('patient').locator('.msg.in').last().innerText();
+    for (let step = 0; step < 20; step++) {
+      await page.waitForTimeout(1500);
+      const text = await lastBot();
+      if (/по направлению отправлена/.test(text) || (docs.length === 0 && /Документы для заявки/.test(text))) break;
+      const button = (name: RegExp) => pane('patient').getByRole('button', { name }).last();
+      if (/Кто пациент|Кого регистрируем|Кем вам приходится/i.test(text)) await pane('patient').locator('.inline-btn, .kb-btn').filter({ hasNotText: /Себя|Отмена/ }).last().click();
+      else if (/Профиль заполнен|Проверьте/.test(text)) await button(/Всё верно|Сохранить|Подтвердить/).click();
+      else if (/что беспокоит/.test(text)) await press('patient', 'Добавить нечего');
+      else if (/Все нужные документы на месте/.test(text) || (docs.length === 0 && /Документы для заявки/.test(text))) await button(/Отправить/).click();
+      else if (/Осталось загрузить документы|Не хватает/.test(text)) {
+        const next = docs.shift();
+        if (!next) throw new Error(`the checklist asks for more than the test brings:\n${text}`);
+        await press('patient', `📎 Загрузить: ${next.kind}`);
+        await upload('patient', next.file, next.asPhoto);
+        await press('patient', '✅ Готово');
+      } else if (/✅ (Выписка|ЭКГ|ЭхоКГ)/.test(text) && docs.length) {
+        const next = docs.shift()!;
+        await press('patient', `📎 Загрузить: ${next.kind}`);
+        await upload('patient', next.file, next.asPhoto);
+        await press('patient', '✅ Готово');
+      }
+    }
+    await shot('13-referral-applied');
+    // The referral is the patient's now, with every document its centre needs uploaded from its checklist.
+    expect(await lastBot()).toMatch(/по направлению отправлена|Документы для заявки: НМИЦ ССХ[\s\S]*✅ Выписка[\s\S]*✅ ЭКГ[\s\S]*✅ ЭхоКГ/);
+    expect(pageErrors).toEqual([]);
+  }, 240_000);
+
+  it('the doctor writes a conclusion only once the consultation has begun: the page moves the clock there', async () => {
+    // The consultation still booked (the centre's or the duty doctor's: earlier steps cancelled one of them), as its
+    // doctor sees it: before its start, the conclusion is refused.
+    let id = '';
+    const lastStaff = () => pane('staff').locator('.msg.in').last().innerText();
+    for (const who of ['doctor', 'duty'] as const) {
+      await pane('staff').locator('select.account').selectOption(who);
+      const texts = await pane('staff').locator('.msg.in').allInnerTexts();
+      const ids = [...new Set(texts.flatMap((t) => [...t.matchAll(/[Кк]онсультаци[яи] №(\d+)/g)].map((m) => m[1]!)))];
+      for (const candidate of ids) {
+        await say('staff', `/conclude ${candidate}`);
+        await page.waitForTimeout(2000);
+        if (/ещё не началась/.test(await lastStaff())) id = candidate;
+        if (id) break;
+      }
+      if (id) break;
+    }
+    expect(id).not.toBe('');
+    await page.locator('#pane-tools .clock-move[data-move="next"]').click();
+    await page.locator('#pane-tools .clock-real', { hasText: 'реальное время:' }).waitFor();
+    await shot('14-clock-moved');
+    await say('staff', `/conclude ${id}`);
+    await botSays('staff', new RegExp(`Заключение по консультации №${id}`));
+    await say('staff', 'Стенокардия напряжения II ФК, течение стабильное. Показаний к операции нет.');
+    await botSays('staff', 'Итог консультации');
+    await pane('staff').locator('.msg-with-keyboard', { hasText: 'Итог консультации' }).last().locator('.inline-btn').first().click();
+    await press('staff', 'Без рекомендаций');
+    await press('staff', '✅ Выдать заключение');
+    await botSays('staff', new RegExp(`Заключение по консультации №${id} выдано`));
+    await pane('patient').locator('.msg.in .document', { hasText: '.pdf' }).last().waitFor({ timeout: 30_000 });
+    await shot('15-conclusion');
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('the Mini App’s address opened in a plain tab says how to open it, never a blank page', async () => {
+    const src = await page.locator('#pane-miniapp iframe').getAttribute('src').catch(() => null);
+    const address = src ?? `${new URL(url).origin}/app/#tgWebAppVersion=8.0&tgWebAppPlatform=web&tgWebAppThemeParams=%7B%7D`;
+    const tab = await browser!.newPage({ locale: 'ru-RU' });
+    await tab.goto(address);
+    await tab.getByRole('heading', { name: /Telegram/ }).waitFor();
+    expect(await tab.getByRole('link', { name: /песочниц|sandbox/i }).getAttribute('href')).toBe('/sandbox/');
+    await tab.close();
+  });
 
   it('blocks and unblocks the patient bot from the chat header', async () => {
     await pane('patient').locator('.block-button').click();
