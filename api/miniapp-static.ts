@@ -66,7 +66,7 @@ export function createMiniAppStatic(opts: MiniAppStaticOptions = {}) {
     return entry;
   };
 
-  const send = (c: Context, rel: string, immutable: boolean) => {
+  const send = (c: Context, rel: string, immutable: boolean, noStore = false) => {
     const entry = load(rel);
     if (!entry) {
       if (rel === 'index.html') return c.text('The Mini App is not built yet: run `npm run build`.', 503);
@@ -74,7 +74,7 @@ export function createMiniAppStatic(opts: MiniAppStaticOptions = {}) {
     }
     const ext = path.extname(rel);
     c.header('Content-Type', TYPES[ext] ?? 'application/octet-stream');
-    c.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+    c.header('Cache-Control', noStore ? 'no-store' : immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
     c.header('ETag', entry.etag);
     c.header('X-Content-Type-Options', 'nosniff');
     if (c.req.header('If-None-Match') === entry.etag) return c.body(null, 304);
@@ -101,5 +101,11 @@ export function createMiniAppStatic(opts: MiniAppStaticOptions = {}) {
   // Vite names every asset by its content hash, so an asset URL never changes meaning.
   app.get('/app/assets/:file{.+}', (c) => send(c, `assets/${c.req.param('file')}`, true));
   app.get('/app/:file{.+}', (c) => send(c, c.req.param('file'), false));
+  // The consultation room page (miniapp/room.html): the address carries a one-time ticket, so no referrer leaks it and
+  // no cache keeps the page under it.
+  app.get('/room/:id{[1-9][0-9]{0,14}}', (c) => {
+    c.header('Referrer-Policy', 'no-referrer');
+    return send(c, 'room.html', false, true);
+  });
   return app;
 }

@@ -8,6 +8,7 @@ import { createMetricsRoutes, httpMetrics, type Metrics } from './metrics.js';
 import { createMiniAppStatic, type MiniAppStaticOptions } from './miniapp-static.js';
 import { expectedError } from './miniapp/errors.js';
 import { createMiniApi, type MiniApiDeps } from './miniapp/index.js';
+import { createRoomApi, type RoomApiDeps } from './room/index.js';
 import { createVerifyRoutes, type VerifyRoutesDeps } from './verify.js';
 
 export interface ServerDeps {
@@ -21,6 +22,8 @@ export interface ServerDeps {
   miniapp?: MiniAppStaticOptions;
   /** The Mini App's HTTP API under /api: init data checked on every route before anything is read. */
   api?: MiniApiDeps;
+  /** The consultation room page's API under /api/room (its own one-time tickets and sessions, no init data). */
+  room?: RoomApiDeps;
   /** /healthz: the clock the outbox lag is measured by, and the lag that makes it answer 503. */
   health?: { clock: Clock; maxLagSeconds: number };
   /** /metrics (Prometheus) and the request timing behind it; token: METRICS_TOKEN, else loopback clients only. */
@@ -48,6 +51,8 @@ export function createServer(deps: ServerDeps) {
   if (deps.metrics) app.route('/', createMetricsRoutes(deps.metrics));
 
   if (deps.verify) app.route('/', createVerifyRoutes(deps.verify));
+  // Before the Mini App's API: the room page runs outside Telegram and has no init data to check.
+  if (deps.room) app.route('/api/room', createRoomApi(deps.room));
   if (deps.api) app.route('/api', createMiniApi(deps.api));
   app.route('/', createMiniAppStatic(deps.miniapp));
 

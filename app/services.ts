@@ -35,18 +35,21 @@ import { createSmsRepository } from '../core/sms/repository.js';
 import { createStaffDeactivation } from '../core/staff/deactivate.js';
 import { createStaffInvites } from '../core/staff/invites.js';
 import { createStaffRepository } from '../core/staff/repository.js';
+import { createRoomService } from '../core/room/index.js';
 import { createVideoService } from '../core/video/index.js';
 import type { Db } from '../db/client.js';
 import { createMetrics } from '../api/metrics.js';
 
 /** Builds the service graph over an open database; the entry point and the tests build it the same way. */
 export function createServices(opts: {
-  config: Pick<Config, 'patientBotToken' | 'telegramApiRoot' | 'filesDir'> & Partial<Pick<Config, 'staffBotToken' | 'publicUrl' | 'jitsi' | 'duty' | 'sms' | 'patientBotUsername'>>;
+  config: Pick<Config, 'patientBotToken' | 'telegramApiRoot' | 'filesDir'> & Partial<Pick<Config, 'staffBotToken' | 'publicUrl' | 'jitsi' | 'duty' | 'sms' | 'patientBotUsername' | 'staffBotUsername'>>;
   db: Db;
   clock: Clock;
   logger: Logger;
   /** Where SMS go instead of the one config.sms names (the sandbox shows them on its page). */
   smsGateway?: SmsGateway;
+  /** Where room pages load Jitsi's External API from (the sandbox: its stand-in); the clinic's Jitsi by default. */
+  externalApiUrl?: (domain: string) => string;
 }) {
   const { config, db, clock, logger } = opts;
   const audit = createAuditLog(db, clock);
@@ -66,8 +69,23 @@ export function createServices(opts: {
   // Without JITSI_* the service still books consultations with their rooms; only the join links are refused.
   const video = createVideoService(config.jitsi, clock);
   const dutyLimits = config.duty ?? DEFAULT_DUTY_LIMITS;
+  // The consultation room page (/room/<id>?t=…): one-time links, their exchange for the Jitsi token, attendance.
+  // `scheduling` is read when a link is used, long after the graph is built.
+  const room = createRoomService({
+    db,
+    clock,
+    audit,
+    video,
+    consultation: (id) => scheduling.get(id),
+    staffById: (id) => staff.byId(id),
+    accountLocale: (accountId) => accounts.locale(accountId),
+    publicUrl: config.publicUrl,
+    staffBotUsername: config.staffBotUsername,
+    patientBotUsername: config.patientBotUsername,
+    ...(opts.externalApiUrl ? { externalApiUrl: opts.externalApiUrl } : {}),
+  });
   // The patient's side of duty bookings (and every patient cancellation, from the bot too).
-  const booking = createBookingService({ db, clock, audit, video, limits: dutyLimits });
+  const booking = createBookingService({ db, clock, audit, video, room, limits: dutyLimits });
   const scheduling = createSchedulingService({
     db,
     clock,
@@ -113,7 +131,8 @@ export function createServices(opts: {
     scheduling,
     video,
     // A doctor opening a consultation's card or room: who may, and the audit record of it.
-    staffConsultations: createStaffConsultations({ audit, scheduling, video }),
+    staffConsultations: createStaffConsultations({ audit, scheduling, video, room }),
+    room,
     dutyLimits,
     duty,
     roster,

@@ -78,6 +78,8 @@ export interface ServiceHooks {
   beforeStart?: (services: Services) => void | Promise<void>;
   /** More routes on the HTTP server, before its own "not found" (the sandbox's page and its API). */
   routes?: (app: Hono, services: Services) => void;
+  /** Where room pages load Jitsi's External API from (the sandbox serves a stand-in that plays the call's events). */
+  externalApiUrl?: (domain: string) => string;
   /** Once the server listens. */
   onListening?: (port: number) => void;
 }
@@ -90,7 +92,7 @@ export async function startService(config: Config, logger: Logger, hooks: Servic
   if (hooks.clock && !config.sandbox) throw new ConfigError('Invalid config: a movable clock runs only in the sandbox', []);
   const clock = hooks.clock ?? systemClock;
   const db = openDatabase(config.databaseFile);
-  const services = createServices({ config, db, clock, logger, ...(hooks.smsGateway ? { smsGateway: hooks.smsGateway } : {}) });
+  const services = createServices({ config, db, clock, logger, ...(hooks.smsGateway ? { smsGateway: hooks.smsGateway } : {}), ...(hooks.externalApiUrl ? { externalApiUrl: hooks.externalApiUrl } : {}) });
   await hooks.beforeStart?.(services);
 
   const patient = createPatientBot(services);
@@ -99,6 +101,7 @@ export async function startService(config: Config, logger: Logger, hooks: Servic
   const bots: Running[] = [{ name: 'patient', bot: patient.bot as unknown as Bot<Context> }];
   if (staff) bots.push({ name: 'staff', bot: staff.bot as unknown as Bot<Context> });
   for (const { bot } of bots) await bot.init();
+  services.room.knowBots({ patient: patient.bot.botInfo.username, staff: staff?.bot.botInfo.username });
   await patient.registerCommands();
   await configureMenuButton(patient.bot.api, config.publicUrl, patient.i18n.t(DEFAULT_LOCALE, 'menu-button-app'));
   await staff?.registerCommands();
@@ -111,6 +114,7 @@ export async function startService(config: Config, logger: Logger, hooks: Servic
     verify: services,
     miniapp: { botUsername: patient.bot.botInfo.username },
     api: { services, maxAgeSeconds: config.initDataMaxAgeSeconds },
+    room: { room: services.room },
     health: { clock, maxLagSeconds: config.ops.healthMaxOutboxLagSeconds },
     metrics: { metrics: services.metrics, token: config.ops.metricsToken },
     ...(webhook ? { webhooks: { bots: Object.fromEntries(bots.map((b) => [b.name, b.bot])), secretToken: webhook.webhookSecret } } : {}),

@@ -456,3 +456,41 @@ export const readGeneration = sqliteTable('read_generation', {
   id: integer('id').primaryKey(),
   n: integer('n').notNull(),
 });
+
+/**
+ * A pass into a consultation's room page: a one-time ticket (in the /room link, minutes long) exchanged once for a room
+ * session (held by the open page, until the call's window closes) that reports the call's events. Only SHA-256 hashes of
+ * both are stored, so a copy of the database opens no room.
+ */
+export const roomPasses = sqliteTable(
+  'room_passes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    consultationId: integer('consultation_id')
+      .notNull()
+      .references(() => consultations.id, { onDelete: 'cascade' }),
+    side: text('side', { enum: ['doctor', 'patient'] }).notNull(),
+    /** The staff member or the patient the pass was made for. */
+    personId: integer('person_id').notNull(),
+    ticketHash: text('ticket_hash').notNull().unique(),
+    ticketExpiresAt: integer('ticket_expires_at').notNull(),
+    usedAt: integer('used_at'),
+    sessionHash: text('session_hash').unique(),
+    sessionExpiresAt: integer('session_expires_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('room_passes_consultation_idx').on(t.consultationId)],
+);
+
+/** Who was in a consultation's call and when, from the room page's own events: first join and last leave per side. */
+export const callAttendance = sqliteTable('call_attendance', {
+  consultationId: integer('consultation_id')
+    .primaryKey()
+    .references(() => consultations.id, { onDelete: 'cascade' }),
+  doctorJoinedAt: integer('doctor_joined_at'),
+  doctorLeftAt: integer('doctor_left_at'),
+  patientJoinedAt: integer('patient_joined_at'),
+  patientLeftAt: integer('patient_left_at'),
+  /** When either side's page first switched the call to audio only (a link too weak for video). */
+  audioOnlyAt: integer('audio_only_at'),
+});

@@ -190,3 +190,51 @@ export interface WaitlistResponse {
  *   GET  /api/speedtest?bytes=N                    application/octet-stream
  * Validation errors: 422 invalid_request (message names the fields) or invalid_json.
  */
+
+// ---- The consultation room page (/room/<id>?t=<ticket>), outside Telegram: no init data, its own one-time ticket ----
+
+export const ROOM_EVENTS = ['joined', 'left', 'audio_only'] as const;
+export type RoomEvent = (typeof ROOM_EVENTS)[number];
+
+/** POST /api/room/enter — the page's one-time ticket, exchanged once. */
+export const roomEnterBody = z.object({ consultationId: z.number().int().positive(), ticket: z.string().min(1).max(100) });
+/** POST /api/room/events (Authorization: Room <session>) — one of the page's own call events. */
+export const roomEventBody = z.object({ event: z.enum(ROOM_EVENTS) });
+
+export interface RoomAttendance {
+  doctorJoinedAt: string | null;
+  doctorLeftAt: string | null;
+  patientJoinedAt: string | null;
+  patientLeftAt: string | null;
+}
+
+/** 200 of /api/room/enter and /api/room/resume. The Jitsi token travels here, never in a URL. */
+export interface RoomEntryResponse {
+  consultationId: number;
+  side: 'doctor' | 'patient';
+  session: string;
+  locale: 'ru' | 'en';
+  mode: Mode;
+  startsAt: string;
+  endsAt: string;
+  jitsi: { domain: string; roomName: string; jwt: string; externalApiUrl: string };
+  displayName: string;
+  otherName: string;
+  concludeUrl?: string;
+  botUrl?: string;
+  attendance: RoomAttendance;
+}
+
+/** 200 of /api/room/events. */
+export interface RoomEventResponse {
+  attendance: RoomAttendance;
+}
+
+/*
+ * Room routes (no init data; the ticket, then the session, is the credential):
+ *   POST /api/room/enter {consultationId, ticket}  RoomEntryResponse; 403 room_link_invalid (unknown, used, expired or
+ *                                                  another consultation's); 409 room_not_open {opensAt} (ticket kept);
+ *                                                  410 room_closed
+ *   POST /api/room/resume  (Authorization: Room <session>)            RoomEntryResponse (a fresh token after a reload)
+ *   POST /api/room/events {event} (Authorization: Room <session>)     RoomEventResponse; 401 room_session_invalid
+ */

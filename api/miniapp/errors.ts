@@ -36,6 +36,10 @@ const DOMAIN: Record<string, [ContentfulStatusCode, string, string]> = {
   day_not_full: [422, 'day_not_full', 'Only a day whose duty times are all booked can be waited for'],
   video_not_configured: [503, 'video_not_configured', 'Video is not configured'],
   video_window_closed: [409, 'join_not_open', 'Joining is not open now'],
+  room_link_invalid: [403, 'room_link_invalid', 'This room link is used, expired or not for this consultation'],
+  room_not_open: [409, 'room_not_open', 'The room is not open yet'],
+  room_closed: [410, 'room_closed', 'The consultation is over or no longer planned'],
+  room_session_invalid: [401, 'room_session_invalid', 'The room session is over'],
 };
 
 /** The status, code and message of an expected error; undefined for anything else (a bug: 500). */

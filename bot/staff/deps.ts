@@ -15,6 +15,7 @@ import type { Logger } from '../../core/logger.js';
 import type { OutboxRepository } from '../../core/outbox/repository.js';
 import type { ReferralImportService } from '../../core/referrals/import/index.js';
 import type { ReferralInvites } from '../../core/referrals/invites.js';
+import type { RoomService } from '../../core/room/index.js';
 import type { SchedulingService } from '../../core/scheduling/service.js';
 import type { StaffConsultations } from '../../core/scheduling/staff-consultations.js';
 import type { SmsGateway } from '../../core/sms/gateway.js';
@@ -45,6 +46,8 @@ export interface StaffBotDeps {
   /** A doctor's view of a consultation and its join link, audited. */
   staffConsultations: StaffConsultations;
   video: VideoService;
+  /** The call's attendance from the room page: real durations in /today, /week and the no-show offer. */
+  room: Pick<RoomService, 'attendance'>;
   duty: DutyService;
   dutyLimits: DutyLimits;
   /** Duty schedules as managers and duty doctors may change them. */

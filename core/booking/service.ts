@@ -7,7 +7,8 @@ import { fulfilWaitlist, joinWaitlist, leaveWaitlist, offerFreedSlot, waitingOf,
 import { DomainError } from '../errors.js';
 import { enqueue } from '../outbox/repository.js';
 import { addDays, zonedDate, zonedToUtc } from '../time.js';
-import type { JoinLink, VideoService } from '../video/index.js';
+import { callNameOf, type RoomService } from '../room/index.js';
+import type { VideoService } from '../video/index.js';
 import { createBookingRepository, type AccountProfiles, type OwnedConsultation, type Profile } from './repository.js';
 
 /** Outbox template (staff bot) telling a duty doctor a patient booked them; params { consultationId }. */
@@ -47,7 +48,20 @@ export interface BookingServiceDeps {
   clock: Clock;
   audit: AuditLog;
   video: Pick<VideoService, 'roomName' | 'joinLink'>;
+  /** The room page's one-time links; without it (or without PUBLIC_URL) joining opens Jitsi's own URL. */
+  room?: Pick<RoomService, 'available' | 'link'>;
   limits?: DutyLimits;
+}
+
+/** Where a Join leads: our room page (a one-time ticket, until ticketExpiresAt) or, without one, Jitsi's own URL. */
+export interface PatientJoinLink {
+  url: string;
+  viaRoomPage: boolean;
+  /** The call's window, ms. */
+  validFrom: number;
+  validUntil: number;
+  /** The link must be opened before this (the room page's ticket; Jitsi's URL: the call's end). */
+  openBefore: number;
 }
 
 export type BookingService = ReturnType<typeof createBookingService>;
@@ -58,7 +72,7 @@ export type BookingService = ReturnType<typeof createBookingService>;
  * simply not found. Refusals are DomainErrors with a BookingErrorCode.
  */
 export function createBookingService(deps: BookingServiceDeps) {
-  const { db, clock, audit, video } = deps;
+  const { db, clock, audit, video, room } = deps;
   const limits = deps.limits ?? DEFAULT_DUTY_LIMITS;
   const repo = createBookingRepository(db);
   // IMMEDIATE takes the write lock first, so the per-profile checks and the insert see one state even with the CLI
@@ -203,20 +217,32 @@ export function createBookingService(deps: BookingServiceDeps) {
     /** When the patient may join: [start − 10 min, end). */
     joinWindow: (c: Pick<OwnedConsultation, 'startsAt' | 'endsAt'>) => ({ opensAt: c.startsAt - JOIN_OPENS_MINUTES_BEFORE * MINUTE, closesAt: c.endsAt }),
 
-    /** The patient's own link into the room (a member, not a moderator). DomainError join_not_open, video_not_configured. */
-    async join(accountId: number, consultationId: number): Promise<JoinLink> {
+    /**
+     * The patient's own link into the room (a member, never a moderator): the room page's one-time link, or Jitsi's URL
+     * without a public address. DomainError join_not_open, video_not_configured.
+     */
+    async join(accountId: number, consultationId: number): Promise<PatientJoinLink> {
       const c = repo.owned(accountId, consultationId);
       if (!c) throw fail('consultation_not_found');
       const now = clock.now();
       if (c.status !== 'scheduled' || now < c.startsAt - JOIN_OPENS_MINUTES_BEFORE * MINUTE || now >= c.endsAt) {
         throw fail('join_not_open', { opensAt: c.startsAt - JOIN_OPENS_MINUTES_BEFORE * MINUTE });
       }
-      const link = await video.joinLink({
-        room: c.room,
-        user: { id: `patient:${c.patientId}`, name: c.patientName, moderator: false },
-        startsAt: c.startsAt,
-        endsAt: c.endsAt,
-      });
+      let link: PatientJoinLink;
+      if (room?.available()) {
+        const r = room.link(c, 'patient', c.patientId);
+        link = { url: r.url, viaRoomPage: true, validFrom: r.validFrom, validUntil: r.validUntil, openBefore: r.ticketExpiresAt };
+      } else {
+        const j = await video.joinLink({
+          room: c.room,
+          user: { id: `patient:${c.patientId}`, name: callNameOf(c.patientName), moderator: false },
+          startsAt: c.startsAt,
+          endsAt: c.endsAt,
+        });
+        // Jitsi reads config overrides from the fragment: an audio consultation starts without the camera.
+        const url = `${j.url}#config.disableDeepLinking=true&config.prejoinConfig.enabled=true${c.mode === 'audio' ? '&config.startAudioOnly=true' : ''}`;
+        link = { url, viaRoomPage: false, validFrom: j.validFrom, validUntil: j.validUntil, openBefore: j.validUntil };
+      }
       audit.record({ actor: { type: 'account', id: accountId }, action: 'consultation.join_link', patientId: c.patientId, details: { consultationId } });
       return link;
     },

@@ -12,6 +12,13 @@ export const PATIENT_REMINDER_TEMPLATE = 'consultation_reminder';
 export const DOCTOR_REMINDER_TEMPLATE = 'consultation_reminder_doctor';
 export const DOCTOR_DIGEST_TEMPLATE = 'doctor_day_digest';
 export const TRIAGE_SLA_TEMPLATE = 'application_sla';
+export const NO_SHOW_OFFER_TEMPLATE = 'consultation_no_show_offer';
+
+/**
+ * A patient who has not come into the call this long after the start is proposed to the doctor as a no-show (one
+ * button), never recorded silently: the patient may be on a phone line, or the doctor may have called them.
+ */
+export const NO_SHOW_OFFER_AFTER_MS = 10 * MINUTE;
 
 export type PatientReminderKind = 'day' | 'soon';
 
@@ -62,6 +69,7 @@ export const TRIAGE_SLA_ESCALATES_AT: TriageSlaLevel = 48;
 export const reminderDedupeKey = {
   patient: (consultationId: number, kind: PatientReminderKind, startsAt: number) => `consultation:${consultationId}:reminder:${kind}:${startsAt}`,
   doctor: (consultationId: number, startsAt: number) => `consultation:${consultationId}:doctor_reminder:${startsAt}`,
+  noShowOffer: (consultationId: number, startsAt: number) => `consultation:${consultationId}:no_show_offer:${startsAt}`,
   digest: (staffId: number, moscowDate: string) => `digest:${staffId}:${moscowDate}`,
   sla: (applicationId: number, level: TriageSlaLevel, staffId: number) => `app:${applicationId}:sla:${level}:${staffId}`,
 };

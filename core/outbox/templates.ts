@@ -53,6 +53,8 @@ export const TEMPLATES = {
   consultation_cancelled_by_patient: staff({ consultationId: id }),
   duty_consultation_booked: staff({ consultationId: id }),
   consultation_reminder_doctor: staff({ consultationId: id, startsAt: z.number().int() }),
+  /** The patient has not come into the call well after the start: the doctor may record a no-show with one button. */
+  consultation_no_show_offer: staff({ consultationId: id, startsAt: z.number().int() }),
   /** The doctor's morning list: their own date, and the Moscow date whose morning it belongs to. */
   doctor_day_digest: staff({ date: day, moscowDate: day }),
   waitlist_slot_free: patient({ waitlistId: id, slotId: id }),

@@ -28,6 +28,8 @@ export interface JoinLink {
 }
 
 export interface VideoService {
+  /** Whether JITSI_* are set, so that links can be made at all. */
+  configured: boolean;
   /** A new unguessable room name for a consultation; works without Jitsi configured. */
   roomName(): string;
   /** A personal link into the room; DomainError video_not_configured or video_window_closed. */
@@ -38,6 +40,7 @@ export interface VideoService {
 export function createVideoService(jitsi: JitsiSettings | undefined, clock: Clock): VideoService {
   if (jitsi) assertJitsiSettings(jitsi);
   return {
+    configured: jitsi !== undefined,
     roomName: () => newRoomName(),
     async joinLink({ room, user, startsAt, endsAt }) {
       if (!jitsi) throw new DomainError<VideoErrorCode>('video_not_configured');

@@ -65,11 +65,10 @@ export function consultationRoutes({ services }: MiniApiDeps) {
       const id = idParam(c);
       const { patientId } = parseQuery(c, patientQuery);
       const accountId = c.get('accountId');
-      const consultation = owned(accountId, c.get('profiles'), id, patientId);
+      owned(accountId, c.get('profiles'), id, patientId);
       const link = await booking.join(accountId, id);
-      // Jitsi reads config overrides from the fragment: an audio consultation starts without the camera.
-      const url = consultation.mode === 'audio' ? `${link.url}#config.startAudioOnly=true` : link.url;
-      const body: JoinResponse = { url, validFrom: new Date(link.validFrom).toISOString(), validUntil: new Date(link.validUntil).toISOString() };
+      // validUntil is when the link itself stops opening: the room page's one-time ticket is short-lived.
+      const body: JoinResponse = { url: link.url, validFrom: new Date(link.validFrom).toISOString(), validUntil: new Date(link.openBefore).toISOString() };
       return c.json(body);
     });
 }

@@ -1,5 +1,6 @@
 import { createConversation } from '@grammyjs/conversations';
 import { Composer } from 'grammy';
+import { CONCLUDE_START_PREFIX } from '../../../core/room/index.js';
 import { consultData, unpackId } from '../consultations/callback-data.js';
 import { staffErrorText } from '../consultations/errors.js';
 import { parseNumberArgument } from '../consultations/format.js';
@@ -13,7 +14,7 @@ export function concludeFlow(deps: StaffBotDeps) {
   return new Composer<StaffContext>().use(createConversation<StaffContext, StaffConvoContext>(createConcludeConversation(deps), CONCLUDE));
 }
 
-/** /conclude N and "📝 Conclusion" on a consultation's card open the conclusion conversation (concludeFlow). */
+/** /conclude N, "📝 Conclusion" on a consultation's card and the room page's hand-off (/start conclude_N) open the conclusion conversation (concludeFlow). */
 export function concludeFeature() {
   const feature = new Composer<StaffContext>();
 
@@ -28,6 +29,15 @@ export function concludeFeature() {
 
   feature.command('conclude', async (ctx) => {
     const id = parseNumberArgument(ctx.match);
+    if (id === undefined) return ctx.reply(ctx.t('cons-usage', { command: '/conclude' }));
+    await begin(ctx, id);
+  });
+
+  // The room page's "write the conclusion" after the call: t.me/<staff bot>?start=conclude_<id>.
+  feature.command('start', async (ctx, next) => {
+    const payload = ctx.match.trim();
+    if (!payload.startsWith(CONCLUDE_START_PREFIX)) return next();
+    const id = parseNumberArgument(payload.slice(CONCLUDE_START_PREFIX.length));
     if (id === undefined) return ctx.reply(ctx.t('cons-usage', { command: '/conclude' }));
     await begin(ctx, id);
   });

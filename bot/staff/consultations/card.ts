@@ -9,9 +9,13 @@ import { dateIn, timeIn, zoneTag } from './format.js';
 
 type CardDeps = Pick<StaffBotDeps, 'catalog' | 'applicationRepository' | 'conclusions' | 'clock' | 'outbox'>;
 
-/** "14:00 · №12 · Иванова Мария Петровна · видео", with the status when it is no longer planned. */
-export function consultationLine(t: Translate, c: ConsultationView, timeZone: string): string {
-  return t('cons-line', { time: timeIn(c.startsAt, timeZone), id: String(c.id), patient: c.patientName, mode: c.mode, status: c.status });
+/**
+ * "14:00 · №12 · Иванова Мария Петровна · видео", with the status when it is no longer planned and, once both sides
+ * were in the call, how long it lasted (from the room page's attendance; "идёт" while it goes on).
+ */
+export function consultationLine(t: Translate, c: ConsultationView, timeZone: string, held?: { seconds: number; ongoing: boolean }): string {
+  const heldText = !held ? 'none' : held.ongoing ? t('cons-held-ongoing') : t('cons-held-minutes', { minutes: Math.max(1, Math.round(held.seconds / 60)) });
+  return t('cons-line', { time: timeIn(c.startsAt, timeZone), id: String(c.id), patient: c.patientName, mode: c.mode, status: c.status, held: heldText });
 }
 
 /** Everything the doctor needs before the call: who, when in their own zone, how, and what the application says. */

@@ -48,6 +48,7 @@ async function join(ctx: StaffContext, id: number) {
       time: timeIn(c.startsAt, tz),
       mode: c.mode,
       from: `${dateIn(link.validFrom, tz)} ${timeIn(link.validFrom, tz)}`,
+      openBefore: dateIn(link.openBefore, tz) === dateIn(ctx.deps.clock.now(), tz) ? timeIn(link.openBefore, tz) : `${dateIn(link.openBefore, tz)} ${timeIn(link.openBefore, tz)}`,
       // "until 16:00" on the same day, the full date when the window runs past midnight.
       until:
         dateIn(link.validUntil, tz) === dateIn(link.validFrom, tz)

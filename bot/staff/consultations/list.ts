@@ -1,3 +1,4 @@
+import { heldDuration } from '../../../core/room/index.js';
 import type { ConsultationView } from '../../../core/scheduling/service.js';
 import type { StaffMember } from '../../../core/staff/repository.js';
 import { addDays, zonedParts, zonedToUtc } from '../../../core/time.js';
@@ -25,6 +26,10 @@ export function chunk(lines: string[], limit = MESSAGE_LIMIT): string[] {
   return out;
 }
 
+/** The line of a consultation in a list, with the real length of its call. */
+const lineOf = (ctx: StaffContext, c: ConsultationView, timeZone: string) =>
+  consultationLine(ctx.t, c, timeZone, heldDuration(ctx.deps.room.attendance(c.id), ctx.deps.clock.now()));
+
 /** The doctor's consultations over `days` calendar days of their own zone, starting today. */
 function consultationsOf(ctx: StaffContext, member: StaffMember, days: number): { today: string; list: ConsultationView[] } {
   const today = zonedParts(ctx.deps.clock.now(), member.timeZone).date;
@@ -45,7 +50,7 @@ export async function showToday(ctx: StaffContext): Promise<void> {
     await ctx.reply(`${title}\n${ctx.t('cons-none-today')}`);
     return;
   }
-  const lines = [title, '', ...list.map((c) => consultationLine(ctx.t, c, member.timeZone)), '', ctx.t('cons-list-hint')];
+  const lines = [title, '', ...list.map((c) => lineOf(ctx, c, member.timeZone)), '', ctx.t('cons-list-hint')];
   for (const text of chunk(lines)) await ctx.reply(text);
 }
 
@@ -68,7 +73,7 @@ export async function showWeek(ctx: StaffContext): Promise<void> {
       day = date;
       lines.push('', ctx.t(date === today ? 'cons-day-today' : 'cons-day', dayParts(date)));
     }
-    lines.push(consultationLine(ctx.t, c, member.timeZone));
+    lines.push(lineOf(ctx, c, member.timeZone));
   }
   lines.push('', ctx.t('cons-list-hint'));
   for (const text of chunk(lines)) await ctx.reply(text);

@@ -1,9 +1,9 @@
 import { InlineKeyboard } from 'grammy';
-import { DOCTOR_REMINDER, DOCTOR_REMINDER_TEMPLATE, reminderFresh, TRIAGE_SLA_TEMPLATE } from '../../../core/jobs/rules.js';
+import { DOCTOR_REMINDER, DOCTOR_REMINDER_TEMPLATE, NO_SHOW_OFFER_TEMPLATE, reminderFresh, TRIAGE_SLA_TEMPLATE } from '../../../core/jobs/rules.js';
 import { tryParse } from '../../shared/domain-error-text.js';
 import type { Rendered } from '../../shared/outbox-sender.js';
 import type { Renderers } from '../../shared/renderers.js';
-import { consultData } from '../consultations/callback-data.js';
+import { consultData, noShowData } from '../consultations/callback-data.js';
 import { timeIn, zoneTag } from '../consultations/format.js';
 import type { StaffBotDeps } from '../deps.js';
 import { triageCard } from '../triage/card.js';
@@ -12,7 +12,7 @@ import { formatMoment } from '../triage/labels.js';
 const skip = (reason: string): Rendered => ({ kind: 'skip', reason });
 
 /** The doctor's 10-minute reminder and the triage SLA reminders, rendered when they go out. */
-export function reminderRenderers(deps: StaffBotDeps): Renderers<typeof DOCTOR_REMINDER_TEMPLATE | typeof TRIAGE_SLA_TEMPLATE> {
+export function reminderRenderers(deps: StaffBotDeps): Renderers<typeof DOCTOR_REMINDER_TEMPLATE | typeof TRIAGE_SLA_TEMPLATE | typeof NO_SHOW_OFFER_TEMPLATE> {
   return {
     /** To the consultation's own doctor: who and when, and the button that gives the moderator's link (as /join does). */
     [DOCTOR_REMINDER_TEMPLATE]: (row, t, locale) => {
@@ -32,6 +32,25 @@ export function reminderRenderers(deps: StaffBotDeps): Renderers<typeof DOCTOR_R
         mode: c.mode,
       });
       return { kind: 'message', text, replyMarkup: new InlineKeyboard().text(t('cons-btn-join'), consultData.pack({ id: c.id, action: 'join' })) };
+    },
+
+    /** The patient has not come into the call: one button records the no-show (the patient is told), nothing else does. */
+    [NO_SHOW_OFFER_TEMPLATE]: (row, t, locale) => {
+      const c = deps.scheduling.get(row.params.consultationId);
+      const doctor = deps.staff.byTelegramId(row.chatId);
+      if (!c || !doctor || doctor.id !== c.staffId) return skip('consultation gone or not this doctor’s');
+      if (c.status !== 'scheduled') return skip(`consultation is ${c.status}`);
+      if (c.startsAt !== row.params.startsAt) return skip('consultation was moved to another time');
+      const attendance = deps.room.attendance(c.id);
+      if (attendance.patientJoinedAt !== null) return skip('the patient has come meanwhile');
+      const text = t('rem-no-show-offer', {
+        id: String(c.id),
+        patient: c.patientName,
+        time: timeIn(c.startsAt, doctor.timeZone),
+        zone: zoneTag(doctor.timeZone, c.startsAt, locale),
+        doctorIn: attendance.doctorJoinedAt === null ? 'no' : 'yes',
+      });
+      return { kind: 'message', text, replyMarkup: new InlineKeyboard().text(t('rem-btn-no-show'), noShowData.pack({ id: c.id, yes: true })) };
     },
 
     /**

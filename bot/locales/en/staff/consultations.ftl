@@ -35,7 +35,12 @@ cons-line = { $time } · No. { $id } · { $patient } · { $mode ->
         [cancelled] { " · cancelled" }
         [no_show] { " · no-show" }
        *[scheduled] { "" }
+    }{ $held ->
+        [none] { "" }
+       *[other] { " · call " }{ $held }
     }
+cons-held-minutes = { $minutes } min
+cons-held-ongoing = in progress
 cons-today-title = 📅 Today, { $weekday ->
         [1] Monday
         [2] Tuesday
@@ -93,7 +98,7 @@ cons-join =
        *[audio] audio
     }.
     You are the moderator: the patient waits in the lobby until you let them in.
-    The link is yours alone, do not forward it. It works from { $from } until { $until } ({ $zone }).
+    The link is yours alone and single-use, do not forward it; open it before { $openBefore } (after that /join { $id } gives a new one). The call is open from { $from } until { $until } ({ $zone }).
 cons-noshow-confirm = Record that the patient { $patient } did not come to consultation No. { $id } ({ $date }, { $time }, { $zone })? The patient will be told.
 cons-btn-noshow-yes = 🚫 Yes, did not come
 cons-btn-noshow-no = Cancel

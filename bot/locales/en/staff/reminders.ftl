@@ -13,3 +13,10 @@ rem-sla-manager =
     ⚠️ Application #{ $id } to { $center } has waited { $hours } h for a doctor: nobody has taken it.
     Submitted: { $submitted }
     Doctors of the center in the bot: { $doctors }. They have been reminded.
+rem-no-show-offer =
+    The patient { $patient } has not entered the call of consultation No. { $id } ({ $time }, { $zone }).{ $doctorIn ->
+        [yes] { "" }
+       *[no] { " You have not entered the room either." }
+    }
+    If they do not come, record a no-show: the patient is told, and the application comes back to you.
+rem-btn-no-show = 🚫 Record a no-show

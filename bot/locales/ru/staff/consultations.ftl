@@ -35,7 +35,12 @@ cons-line = { $time } · №{ $id } · { $patient } · { $mode ->
         [cancelled] { " · отменена" }
         [no_show] { " · неявка" }
        *[scheduled] { "" }
+    }{ $held ->
+        [none] { "" }
+       *[other] { " · звонок " }{ $held }
     }
+cons-held-minutes = { $minutes } мин
+cons-held-ongoing = идёт
 cons-today-title = 📅 Сегодня, { $weekday ->
         [1] понедельник
         [2] вторник
@@ -94,7 +99,7 @@ cons-join =
        *[audio] аудио
     }.
     Вы — модератор: пациент ждёт в лобби, пока вы его не впустите.
-    Ссылка личная, не пересылайте её. Она работает с { $from } до { $until } ({ $zone }).
+    Ссылка личная и одноразовая, не пересылайте её; откройте до { $openBefore } (потом /join { $id } даст новую). Звонок доступен с { $from } до { $until } ({ $zone }).
 cons-noshow-confirm = Отметить, что пациент { $patient } не пришёл на консультацию №{ $id } ({ $date }, { $time }, { $zone })? Пациент получит об этом сообщение.
 cons-btn-noshow-yes = 🚫 Да, не пришёл
 cons-btn-noshow-no = Отмена

@@ -1,0 +1,1 @@
+ALTER TABLE `call_attendance` DROP COLUMN `no_show_offered_at`;
