@@ -79,6 +79,7 @@ export function createServices(opts: {
     consultation: (id) => scheduling.get(id),
     staffById: (id) => staff.byId(id),
     accountLocale: (accountId) => accounts.locale(accountId),
+    connection: catalog.connection,
     publicUrl: config.publicUrl,
     staffBotUsername: config.staffBotUsername,
     patientBotUsername: config.patientBotUsername,

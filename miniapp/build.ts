@@ -25,6 +25,7 @@ export function sourceHash(): string {
   const inputs = [
     ...filesUnder(path.join(MINIAPP_DIR, 'src')),
     path.join(MINIAPP_DIR, 'index.html'),
+    path.join(MINIAPP_DIR, 'room.html'),
     path.join(MINIAPP_DIR, 'vite.config.ts'),
     path.join(root, 'package-lock.json'),
   ];
@@ -39,7 +40,7 @@ export function sourceHash(): string {
 }
 
 export function isBuildCurrent(): boolean {
-  return existsSync(path.join(DIST_DIR, 'index.html')) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === sourceHash();
+  return existsSync(path.join(DIST_DIR, 'index.html')) && existsSync(path.join(DIST_DIR, 'room.html')) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === sourceHash();
 }
 
 async function withLock<T>(fn: () => Promise<T>): Promise<T> {

@@ -16,6 +16,8 @@ export default defineConfig({
     target: 'es2020',
     assetsInlineLimit: 0,
     reportCompressedSize: false,
+    // Two pages: the Mini App, and the consultation room page the server serves at /room/<id> (api/miniapp-static.ts).
+    rollupOptions: { input: { main: `${root}index.html`, room: `${root}room.html` } },
   },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
 });

@@ -223,6 +223,7 @@ export interface RoomEntryResponse {
   concludeUrl?: string;
   botUrl?: string;
   attendance: RoomAttendance;
+  connection: { minVideoKbps: number; minAudioKbps: number };
 }
 
 /** 200 of /api/room/events. */
@@ -237,4 +238,5 @@ export interface RoomEventResponse {
  *                                                  410 room_closed
  *   POST /api/room/resume  (Authorization: Room <session>)            RoomEntryResponse (a fresh token after a reload)
  *   POST /api/room/events {event} (Authorization: Room <session>)     RoomEventResponse; 401 room_session_invalid
+ *   GET  /api/room/speedtest?bytes=N (Authorization: Room <session>)  as /api/speedtest, for the pre-join check
  */

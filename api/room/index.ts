@@ -4,10 +4,11 @@ import { DomainError } from '../../core/errors.js';
 import type { Attendance, RoomEntry, RoomService } from '../../core/room/index.js';
 import { roomEnterBody, roomEventBody, type RoomAttendance, type RoomEntryResponse, type RoomEventResponse } from '../miniapp/contract.js';
 import { ApiError } from '../miniapp/errors.js';
+import { speedtestRoutes } from '../miniapp/routes/speedtest.js';
 import { parseBody } from '../miniapp/validate.js';
 
 export interface RoomApiDeps {
-  room: Pick<RoomService, 'enter' | 'resume' | 'report'>;
+  room: Pick<RoomService, 'enter' | 'resume' | 'report' | 'check'>;
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -43,7 +44,7 @@ export function createRoomApi({ room }: RoomApiDeps) {
     c.header('Cache-Control', 'no-store');
     await next();
   });
-  api.use('*', bodyLimit({ maxSize: 4 * 1024, onError: () => { throw new ApiError(413, 'body_too_large', 'Body too large'); } }));
+  api.on(['POST'], '*', bodyLimit({ maxSize: 4 * 1024, onError: () => { throw new ApiError(413, 'body_too_large', 'Body too large'); } }));
   api.post('/enter', async (c) => {
     const { consultationId, ticket } = await parseBody(c, roomEnterBody);
     try {
@@ -63,5 +64,11 @@ export function createRoomApi({ room }: RoomApiDeps) {
     const body: RoomEventResponse = { attendance: attendanceOut(room.report(session, event).attendance) };
     return c.json(body);
   });
+  // The pre-join connection check, for a live room session only.
+  api.use('/speedtest', async (c, next) => {
+    room.check(sessionOf(c.req.header('Authorization')));
+    await next();
+  });
+  api.route('/', speedtestRoutes());
   return api;
 }

@@ -55,6 +55,8 @@ export interface RoomEntry {
   /** Back to the patient bot, where the conclusion arrives. */
   botUrl?: string;
   attendance: Attendance;
+  /** The service's minimum download speed for video and for audio, kb/s (catalog). */
+  connection: { minVideoKbps: number; minAudioKbps: number };
 }
 
 export interface RoomServiceDeps {
@@ -66,6 +68,7 @@ export interface RoomServiceDeps {
   staffById: (id: number) => StaffMember | undefined;
   /** The patient account's language. */
   accountLocale: (accountId: number) => string | undefined;
+  connection: { minVideoKbps: number; minAudioKbps: number };
   publicUrl?: string | undefined;
   staffBotUsername?: string | undefined;
   patientBotUsername?: string | undefined;
@@ -119,6 +122,7 @@ export function createRoomService(deps: RoomServiceDeps) {
       displayName: isDoctor ? doctorName : patientName,
       otherName: isDoctor ? patientName : doctorName,
       attendance: attendanceOf(db, c.id),
+      connection: { minVideoKbps: deps.connection.minVideoKbps, minAudioKbps: deps.connection.minAudioKbps },
     };
     if (isDoctor && bots.staff) entry.concludeUrl = `https://t.me/${bots.staff}?start=${CONCLUDE_START_PREFIX}${c.id}`;
     if (!isDoctor && bots.patient) entry.botUrl = `https://t.me/${bots.patient}`;
@@ -184,6 +188,11 @@ export function createRoomService(deps: RoomServiceDeps) {
     async resume(token: string): Promise<RoomEntry> {
       const pass = session(token);
       return entryFor(open(deps.consultation(pass.consultationId)), pass, token);
+    },
+
+    /** Whether a page's session is live (the speed check is for room pages only). */
+    check(token: string): void {
+      session(token);
     },
 
     /** One of the call's events from a page: recorded for the page's own side, at the service's time. */
