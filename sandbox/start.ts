@@ -16,6 +16,7 @@ import { refuseServiceData } from './data-guard.js';
 import { seedDemo } from './demo.js';
 import { pageAssets } from './page/assets.js';
 import { labelSandboxPages } from './page/label.js';
+import { STAND_IN_PATH } from './page/jitsi-stand-in.js';
 import { createSandboxRoutes } from './page/routes.js';
 
 const sandboxToken = (id: number, name: string) => `${id}:SANDBOX-${name}-${randomBytes(12).toString('base64url')}`;
@@ -88,6 +89,8 @@ export async function startSandbox(env: Record<string, string | undefined>): Pro
     clock: movable,
     smsGateway: sms.gateway,
     beforeStart: (services) => void seedDemo(services, logger),
+    // With the sandbox's own stand-in Jitsi, room pages load the stand-in External API that plays the call's events.
+    ...(config.jitsi?.domain === SANDBOX_JITSI_DOMAIN ? { externalApiUrl: () => STAND_IN_PATH } : {}),
     routes: (app, services) => {
       labelSandboxPages(app);
       app.route(

@@ -6,7 +6,7 @@ import { isApiError, useApi } from './lib/api';
 import { I18nProvider } from './lib/i18n';
 import { pickLocale, type Locale } from './lib/locales';
 import { rawInitData } from './lib/telegram';
-import { RouterProvider, useRouter, type Route } from './router';
+import { initialRoutes, RouterProvider, useRouter, type Route } from './router';
 import { routes } from './routes';
 import { SessionProvider } from './session';
 
@@ -25,7 +25,7 @@ export function App({ initialLocale }: { initialLocale: Locale }) {
   if (me.data) {
     body = (
       <SessionProvider me={me.data}>
-        <RouterProvider initial={{ name: 'home' }}>
+        <RouterProvider initial={initialRoutes(window.location.search)}>
           <Screen />
         </RouterProvider>
       </SessionProvider>

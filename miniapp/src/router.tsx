@@ -23,8 +23,14 @@ export interface Router {
 
 const RouterContext = createContext<Router | null>(null);
 
-export function RouterProvider({ initial, children }: { initial: Route; children: ReactNode }) {
-  const [stack, setStack] = useState<Route[]>([initial]);
+/** The screens the app opens on: home, or home and a consultation (?consultation=<id>, the 15-minute reminder's button). */
+export function initialRoutes(search: string): Route[] {
+  const id = Number(new URLSearchParams(search).get('consultation'));
+  return Number.isInteger(id) && id > 0 ? [{ name: 'home' }, { name: 'consultation', id }] : [{ name: 'home' }];
+}
+
+export function RouterProvider({ initial, children }: { initial: Route | Route[]; children: ReactNode }) {
+  const [stack, setStack] = useState<Route[]>(() => (Array.isArray(initial) ? initial : [initial]));
   const push = useCallback((route: Route) => setStack((s) => [...s, route]), []);
   const back = useCallback(() => setStack((s) => (s.length > 1 ? s.slice(0, -1) : s)), []);
   const reset = useCallback((...routes: Route[]) => setStack(routes.length ? routes : [{ name: 'home' }]), []);

@@ -9,6 +9,7 @@ import { SANDBOX_ADMIN, SANDBOX_DOCTOR, SANDBOX_DUTY_DOCTOR, SANDBOX_MANAGER, SA
 import type { SmsInbox } from '../sms-inbox.js';
 import type { Asset } from './assets.js';
 import { renderPage, renderRoomPage } from './html.js';
+import { jitsiStandInScript, STAND_IN_PATH } from './jitsi-stand-in.js';
 import { sameOriginOnly } from './same-origin.js';
 import { chatView, toastsAfter } from './view.js';
 
@@ -116,6 +117,9 @@ export function createSandboxRoutes(deps: SandboxPageDeps) {
     return c.body(asset.body, 200, { 'content-type': asset.type, 'cache-control': 'no-cache' });
   });
   app.get('/sandbox/room/:room', (c) => c.html(renderRoomPage(c.req.param('room'), deps.jitsiDomain)));
+  // The room page (/room/<id>) loads this instead of Jitsi's external_api.js: the call's events from buttons.
+  const standIn = jitsiStandInScript();
+  app.get(STAND_IN_PATH, (c) => c.body(standIn, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' }));
 
   app.get('/sandbox/api/state', async (c) => {
     const after = Number(c.req.query('after') ?? '-1');

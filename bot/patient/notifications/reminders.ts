@@ -52,7 +52,8 @@ export function reminderRenderers(deps: PatientReminderDeps): Renderers<typeof P
       if (cancellable) lines.push(t('rem-patient-cancel-hint'));
 
       const keyboard = new InlineKeyboard();
-      if (app) keyboard.webApp(kind === 'day' ? t('rem-btn-open') : t('rem-btn-join'), app).row();
+      // The 15-minute one opens this consultation's screen, where Join is (the room page from there); the day-before one, home.
+      if (app) keyboard.webApp(kind === 'day' ? t('rem-btn-open') : t('rem-btn-join'), kind === 'day' ? app : `${app}?consultation=${c.id}`).row();
       if (cancellable) keyboard.text(t('consult-btn-cancel'), cancelStep(c.id, 'ask'));
       const rows = keyboard.inline_keyboard.filter((r) => r.length > 0);
       return { kind: 'message', text: lines.join('\n'), ...(rows.length ? { replyMarkup: { inline_keyboard: rows } } : {}) };

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ConsultationItem, JoinResponse } from '../../../api/miniapp/contract';
 import { ApiError, request, serverNow } from './api';
-import { haptic, openExternal } from './telegram';
+import { haptic, openExternal, themeFragment } from './telegram';
 import { useNow } from './use-now';
 
 export interface Join {
@@ -52,7 +52,7 @@ export function useJoin(c: ConsultationItem, patientId: number): Join {
     const usable = link && Date.parse(link.validUntil) > serverNow() + 5_000;
     if (usable) {
       haptic('success');
-      openExternal(link.url);
+      openExternal(link.url + themeFragment());
       // A room link may be single-use: the next tap gets a fresh one.
       setLink(undefined);
       return;
@@ -62,7 +62,7 @@ export function useJoin(c: ConsultationItem, patientId: number): Join {
       setBusy(false);
       if (res) {
         haptic('success');
-        openExternal(res.url);
+        openExternal(res.url + themeFragment());
         setLink(undefined);
       } else haptic('error');
     });

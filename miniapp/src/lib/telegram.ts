@@ -123,6 +123,19 @@ export function openExternal(url: string): void {
   else window.open(absolute, '_blank', 'noopener');
 }
 
+const THEME_KEYS = ['bg_color', 'text_color', 'hint_color', 'link_color', 'button_color', 'button_text_color', 'secondary_bg_color', 'destructive_text_color'];
+
+/**
+ * Telegram's theme colours as the room page reads them from its fragment (#tg=<base64url JSON>): the page opens in the
+ * phone's browser, where Telegram's theme is not, and a fragment never reaches a server or a log.
+ */
+export function themeFragment(): string {
+  const style = getComputedStyle(document.documentElement);
+  const theme = Object.fromEntries(THEME_KEYS.map((k) => [k, style.getPropertyValue(`--tg-theme-${k.replace(/_/g, '-')}`).trim()]).filter(([, v]) => /^#[0-9a-f]{6}$/i.test(v!)));
+  if (Object.keys(theme).length === 0) return '';
+  return `#tg=${btoa(JSON.stringify(theme)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
+}
+
 /** Opens a t.me link inside Telegram (the bot's chat). */
 export function openTelegram(url: string): void {
   if (openTelegramLink.isAvailable()) openTelegramLink(url);
