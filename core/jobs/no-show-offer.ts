@@ -7,8 +7,8 @@ import type { Job } from './scheduler.js';
 const HOUR = 3_600_000;
 
 /**
- * NO_SHOW_OFFER_AFTER_MS after the start of a consultation the patient has not entered (by the room page's attendance),
- * its doctor is offered to record a no-show. Due at startsAt + offset, so one due in (from, to] starts in
+ * NO_SHOW_OFFER_AFTER_MS after the start of a consultation whose doctor is in the room and whose patient has not come
+ * (by the room page's attendance), the doctor is offered to record a no-show. Due at startsAt + offset, so one due in (from, to] starts in
  * (from − offset, to − offset].
  */
 export function noShowOfferJob(): Job {
@@ -18,7 +18,9 @@ export function noShowOfferJob(): Job {
     run(tx, { from, to }) {
       let queued = 0;
       for (const c of scheduledStartingIn(tx, from - NO_SHOW_OFFER_AFTER_MS, to - NO_SHOW_OFFER_AFTER_MS)) {
-        if (c.doctorTelegramId === null || attendanceOf(tx, c.id).patientJoinedAt !== null) continue;
+        const attendance = attendanceOf(tx, c.id);
+        // The doctor is in the room and waiting; a call nobody opened the room page for is not judged from here.
+        if (c.doctorTelegramId === null || attendance.doctorJoinedAt === null || attendance.patientJoinedAt !== null) continue;
         enqueue(
           tx,
           {

@@ -28,6 +28,17 @@ export function createRoomPasses(db: Db) {
       return ticket;
     },
 
+    /** Whether the ticket is this consultation's, unused and unexpired (without using it up). */
+    valid(consultationId: number, ticket: string, now: number): boolean {
+      if (!SECRET.test(ticket)) return false;
+      const row = db
+        .select({ id: roomPasses.id })
+        .from(roomPasses)
+        .where(and(eq(roomPasses.ticketHash, hashOf(ticket)), eq(roomPasses.consultationId, consultationId), isNull(roomPasses.usedAt), gt(roomPasses.ticketExpiresAt, now)))
+        .get();
+      return row !== undefined;
+    },
+
     /** Uses up the ticket of this consultation, if unused and unexpired, and opens a session; undefined otherwise. */
     claim(consultationId: number, ticket: string, sessionExpiresAt: number, now: number): (RoomPass & { session: string }) | undefined {
       if (!SECRET.test(ticket)) return undefined;

@@ -165,15 +165,16 @@ export function createRoomService(deps: RoomServiceDeps) {
      * consultation, used or expired, is refused; one taken before the room opens is kept for later.
      */
     async enter(consultationId: number, ticket: string): Promise<RoomEntry> {
-      const c = deps.consultation(consultationId);
       const now = clock.now();
-      if (c) {
-        const { from, until } = window(c);
-        if (now < from) throw fail('room_not_open', { opensAt: from });
-        if (now >= until) throw fail('room_closed');
-      }
-      const claimed = c ? passes.claim(consultationId, ticket, window(c).until, now) : undefined;
-      if (!claimed || !c) throw fail('room_link_invalid');
+      // Only a valid ticket learns anything about the consultation, even when its room opens.
+      if (!passes.valid(consultationId, ticket, now)) throw fail('room_link_invalid');
+      const c = deps.consultation(consultationId);
+      if (!c) throw fail('room_link_invalid');
+      const { from, until } = window(c);
+      if (now < from) throw fail('room_not_open', { opensAt: from });
+      if (now >= until) throw fail('room_closed');
+      const claimed = passes.claim(consultationId, ticket, until, now);
+      if (!claimed) throw fail('room_link_invalid');
       const entry = await entryFor(open(c), claimed, claimed.session);
       audit.record({
         actor: claimed.side === 'doctor' ? { type: 'staff', id: claimed.personId } : c.accountId === null ? { type: 'system' } : { type: 'account', id: c.accountId },

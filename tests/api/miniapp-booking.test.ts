@@ -264,12 +264,17 @@ describe('Mini App API: joining', () => {
     h.clock.set(msk('2026-11-26', '08:50'));
     const open = await join();
     expect(open.status).toBe(200);
+    // Our room page with a one-time ticket, valid 15 minutes; the Jitsi token is only in the page's exchange.
     const url = new URL(open.body.url as string);
-    expect(url.host).toBe('meet.oblako.test');
-    expect(url.hash).toBe('#config.startAudioOnly=true');
-    const claims = decodeJwt(url.searchParams.get('jwt')!);
-    expect(claims.context).toMatchObject({ user: { id: `patient:${patientId}`, moderator: false, affiliation: 'member' } });
+    expect([url.origin, url.pathname, url.hash]).toEqual(['https://oblako.test', `/room/${id}`, '']);
+    expect(open.body.url).not.toContain('jwt');
     expect(open.body.validFrom).toBe(new Date(msk('2026-11-26', '08:45')).toISOString());
+    expect(open.body.validUntil).toBe(new Date(msk('2026-11-26', '09:05')).toISOString());
+    const entered = await h.app.request('/api/room/enter', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ consultationId: id, ticket: url.searchParams.get('t') }) });
+    const entry = (await entered.json()) as { mode: string; displayName: string; jitsi: { jwt: string } };
+    expect([entered.status, entry.mode, entry.displayName]).toEqual([200, 'audio', 'Мария И.']);
+    const claims = decodeJwt(entry.jitsi.jwt);
+    expect(claims.context).toMatchObject({ user: { id: `patient:${patientId}`, name: 'Мария И.', moderator: false, affiliation: 'member' } });
     h.clock.set(msk('2026-11-26', '09:29'));
     expect((await join()).status).toBe(200);
     h.clock.set(msk('2026-11-26', '09:30'));

@@ -19,7 +19,8 @@ const KARL = { id: 5560002, first_name: 'Karl', language_code: 'en' }; // Kalini
 const FRIDAY_09 = msk('2026-11-27', '09:00');
 const FRIDAY_10 = msk('2026-11-27', '10:00');
 const APP_BUTTON = { text: '📱 Открыть личный кабинет', web_app: { url: 'https://oblako.test/app/' } };
-const JOIN_BUTTON = { text: '🎥 Войти в консультацию', web_app: { url: 'https://oblako.test/app/' } };
+/** The 15-minute reminder's Join opens that consultation's screen in the Mini App, not its home. */
+const joinButton = (id: number) => ({ text: '🎥 Войти в консультацию', web_app: { url: `https://oblako.test/app/?consultation=${id}` } });
 
 let h: ServiceHarness;
 let duty: StaffMember;
@@ -104,7 +105,7 @@ describe('patient reminders: the right moments, in the patient’s own zone', ()
       ].join('\n'),
     ]);
     // A duty booking cannot be cancelled this close to the start: no button that would only say so.
-    expect(markup()).toEqual({ inline_keyboard: [[JOIN_BUTTON]] });
+    expect(markup()).toEqual({ inline_keyboard: [[joinButton(id)]] });
 
     tickAt(FRIDAY_09 + HOUR);
     expect(await mariaSees()).toEqual([]);
@@ -143,7 +144,7 @@ describe('patient reminders: the right moments, in the patient’s own zone', ()
     expect(await mariaSees()).toEqual([expect.stringContaining('Когда: пятница, 27 ноября, 17:00\nЧасовой пояс: Владивосток (МСК+7)\nСвязь: только звук')]);
     tickAt(FRIDAY_10 - 15 * MINUTE);
     expect(await mariaSees()).toEqual([expect.stringMatching(/^🔔 Консультация начнётся через 15 минут\./)]);
-    expect(markup()).toEqual({ inline_keyboard: [[JOIN_BUTTON], [{ text: '✖️ Отменить консультацию', callback_data: `consult-cancel:${c.id}:ask` }]] });
+    expect(markup()).toEqual({ inline_keyboard: [[joinButton(c.id)], [{ text: '✖️ Отменить консультацию', callback_data: `consult-cancel:${c.id}:ask` }]] });
   });
 
   it('booked less than 30 h ahead: no day-before reminder on top of the fresh confirmation; the 15-minute one comes', async () => {

@@ -43,7 +43,7 @@ export function createApiHarness(opts: { video?: boolean } = {}) {
     clock,
     logger: pino({ level: process.env.TEST_LOG ?? 'silent' }),
   });
-  const app = createServer({ db, logger: services.logger, verify: services, api: { services, maxAgeSeconds: MAX_AGE_SECONDS } });
+  const app = createServer({ db, logger: services.logger, verify: services, api: { services, maxAgeSeconds: MAX_AGE_SECONDS }, room: { room: services.room } });
 
   const request = (userId: number | null, pathname: string, init: { method?: string; body?: unknown; authorization?: string } = {}) =>
     app.request(pathname, {

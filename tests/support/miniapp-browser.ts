@@ -110,7 +110,7 @@ export async function startMiniAppStage(prefix = 'oz-miniapp-e2e-'): Promise<Min
     clock: { now: () => Date.now() },
     logger: pino({ level: process.env.TEST_LOG ?? 'silent' }),
   });
-  const app = createServer({ db, logger: services.logger, verify: services, miniapp: { botUsername: 'oblako_test_bot' }, api: { services, maxAgeSeconds: 3600 } });
+  const app = createServer({ db, logger: services.logger, verify: services, miniapp: { botUsername: 'oblako_test_bot' }, api: { services, maxAgeSeconds: 3600 }, room: { room: services.room } });
   const server: ServerType = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

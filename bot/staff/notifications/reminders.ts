@@ -48,7 +48,6 @@ export function reminderRenderers(deps: StaffBotDeps): Renderers<typeof DOCTOR_R
         patient: c.patientName,
         time: timeIn(c.startsAt, doctor.timeZone),
         zone: zoneTag(doctor.timeZone, c.startsAt, locale),
-        doctorIn: attendance.doctorJoinedAt === null ? 'no' : 'yes',
       });
       return { kind: 'message', text, replyMarkup: new InlineKeyboard().text(t('rem-btn-no-show'), noShowData.pack({ id: c.id, yes: true })) };
     },

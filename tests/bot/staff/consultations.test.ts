@@ -1,6 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { Api, InlineKeyboard } from 'grammy';
 import { jwtVerify } from 'jose';
+import { createRoomService } from '../../../core/room/index.js';
+import { enterRoomLink, parseRoomLink } from '../../support/room-links.js';
 import { describe, expect, it } from 'vitest';
 import { createStaffBot } from '../../../bot/staff/index.js';
 import { declineData } from '../../../bot/staff/triage/callback-data.js';
@@ -97,24 +99,26 @@ describe('staff bot: my consultations', () => {
     expect(staffScreen(api, DOCTOR).buttons).toEqual([['🎥 Видеокомната', '📝 Заключение'], ['🚫 Не пришёл']]);
   });
 
-  it('/join gives the doctor a link on the Jitsi domain whose token makes them the moderator of this room only', async () => {
+  it('/join gives the doctor a one-time room page link whose token makes them the moderator of this room only', async () => {
     await h.staff.send(h.staff.updates.command(DOCTOR, '/join', String(c.id)));
     const screen = staffScreen(api, DOCTOR);
     expect(screen.text).toBe(
       [
         `🎥 Консультация №${c.id}: Иванова Мария Петровна, 25.11.2026 в 15:00 (МСК), видео.`,
         'Вы — модератор: пациент ждёт в лобби, пока вы его не впустите.',
-        'Ссылка личная, не пересылайте её. Она работает с 25.11.2026 14:45 до 16:00 (МСК).',
+        'Ссылка личная и одноразовая, не пересылайте её; откройте до 15:00 (потом /join ' + c.id + ' даст новую). Звонок доступен с 25.11.2026 14:45 до 16:00 (МСК).',
       ].join('\n'),
     );
-    // The token is in the button only, not in the text.
-    expect(screen.text).not.toContain('jwt');
+    // The ticket is in the button only, not in the text; the Jitsi token is in neither.
+    expect(screen.text).not.toContain('?t=');
     const button = screen.message.reply_markup!.inline_keyboard[0]![0]!;
     expect(button.text).toBe('🎥 Открыть видеокомнату');
-    const url = new URL((button as { url: string }).url);
-    expect(url.origin).toBe(`https://${JITSI.domain}`);
-    expect(url.pathname).toBe(`/${c.room}`);
-    const { payload } = await jwtVerify(url.searchParams.get('jwt')!, new TextEncoder().encode(JITSI.appSecret), {
+    const link = parseRoomLink((button as { url: string }).url);
+    expect(link).toMatchObject({ origin: 'https://oblako.test', consultationId: c.id });
+    clock.set(c.startsAt - 5 * 60_000);
+    const { entry } = await enterRoomLink(h.services.room, (button as { url: string }).url);
+    expect(entry).toMatchObject({ side: 'doctor', jitsi: { domain: JITSI.domain, roomName: c.room } });
+    const { payload } = await jwtVerify(entry.jitsi.jwt, new TextEncoder().encode(JITSI.appSecret), {
       issuer: JITSI.appId,
       audience: 'jitsi',
       currentDate: new Date(c.startsAt),
@@ -147,7 +151,8 @@ describe('staff bot: my consultations', () => {
 
   it('/join says plainly when Jitsi is not configured', async () => {
     const video = createVideoService(undefined, clock);
-    const staffConsultations = createStaffConsultations({ ...h.services, video });
+    const room = createRoomService({ ...h.services, video, consultation: (id) => h.services.scheduling.get(id), staffById: (id) => h.services.staff.byId(id), accountLocale: () => 'ru', connection: { minVideoKbps: 2000, minAudioKbps: 512 }, publicUrl: 'https://oblako.test' });
+    const staffConsultations = createStaffConsultations({ ...h.services, video, room });
     const bot = createStaffBot({ ...h.services, video, staffConsultations, staffToken: STAFF_TOKEN }, { botInfo: api.botInfo(STAFF_TOKEN) });
     await bot.bot.handleUpdate(h.staff.updates.command(DOCTOR, '/join', String(c.id)));
     expect(h.staff.seen(DOCTOR)).toEqual([

@@ -14,9 +14,6 @@ rem-sla-manager =
     Submitted: { $submitted }
     Doctors of the center in the bot: { $doctors }. They have been reminded.
 rem-no-show-offer =
-    The patient { $patient } has not entered the call of consultation No. { $id } ({ $time }, { $zone }).{ $doctorIn ->
-        [yes] { "" }
-       *[no] { " You have not entered the room either." }
-    }
-    If they do not come, record a no-show: the patient is told, and the application comes back to you.
+    The patient { $patient } has not entered the call of consultation No. { $id } ({ $time }, { $zone }).
+    If they do not come, record a no-show: the patient is told.
 rem-btn-no-show = 🚫 Record a no-show
