@@ -1,16 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import { Api, InlineKeyboard } from 'grammy';
 import { jwtVerify } from 'jose';
-import { createRoomService } from '../../../core/room/index.js';
-import { enterRoomLink, parseRoomLink } from '../../support/room-links.js';
 import { describe, expect, it } from 'vitest';
 import { createStaffBot } from '../../../bot/staff/index.js';
+import { createRoomService } from '../../../core/room/index.js';
 import { declineData } from '../../../bot/staff/triage/callback-data.js';
 import type { ConsultationView } from '../../../core/scheduling/service.js';
 import { createStaffConsultations } from '../../../core/scheduling/staff-consultations.js';
 import type { StaffMember } from '../../../core/staff/repository.js';
 import { createVideoService } from '../../../core/video/index.js';
 import { auditLog, outbox } from '../../../db/schema.js';
+import { enterRoomLink, parseRoomLink } from '../../support/room-links.js';
 import { JITSI, takenApplication } from '../../support/scheduling-fixtures.js';
 import { STAFF_TOKEN, type ServiceHarness } from '../../support/service-harness.js';
 import { COLLEAGUE, DOCTOR, doctorWithConsultation, msk, PATIENT_ACCOUNT, staffTests } from '../../support/staff-harness.js';
@@ -208,5 +208,33 @@ describe('staff bot: my consultations', () => {
     expect(h.staff.seen(DOCTOR)).toEqual([
       `❌ Пациент Иванова Мария Петровна отменил консультацию №${c.id} (25.11.2026, 15:00, МСК). Это время снова свободно. Заявка №${c.applicationId} снова у вас: /schedule ${c.applicationId}`,
     ]);
+  });
+});
+
+describe('staff bot: the room page’s side', () => {
+  it('/today shows the real length of a held call, from the room page’s attendance', async () => {
+    clock.set(msk('2026-11-25', '14:58'));
+    const { link } = await h.services.staffConsultations.join(doctor, c.id);
+    const doctorSession = (await enterRoomLink(h.services.room, link.url)).entry.session;
+    h.services.room.report(doctorSession, 'joined');
+    const patientLink = await h.services.booking.join(PATIENT_ACCOUNT, c.id);
+    clock.set(msk('2026-11-25', '15:01'));
+    const patientSession = (await enterRoomLink(h.services.room, patientLink.url)).entry.session;
+    h.services.room.report(patientSession, 'joined');
+    await h.staff.send(h.staff.updates.command(DOCTOR, '/today'));
+    expect(h.staff.seen(DOCTOR)[0]).toContain(`15:00 · №${c.id} · Иванова Мария Петровна · видео · звонок идёт`);
+    clock.set(msk('2026-11-25', '15:24'));
+    h.services.room.report(doctorSession, 'left');
+    await h.staff.send(h.staff.updates.command(DOCTOR, '/today'));
+    expect(h.staff.seen(DOCTOR)[0]).toContain(`15:00 · №${c.id} · Иванова Мария Петровна · видео · звонок 23 мин`);
+  });
+
+  it('the room page’s “write the conclusion” (/start conclude_N) opens the conclusion flow for that consultation', async () => {
+    clock.set(msk('2026-11-25', '15:30'));
+    await h.staff.send(h.staff.updates.command(DOCTOR, '/start', `conclude_${c.id}`));
+    expect(h.staff.seen(DOCTOR)[0]).toMatch(new RegExp(`^📝 Заключение по консультации №${c.id} \\(Иванова Мария Петровна\\)`));
+    // Another doctor's consultation: the same refusal as /conclude.
+    await h.staff.send(h.staff.updates.command(COLLEAGUE, '/start', `conclude_${c.id}`));
+    expect(h.staff.seen(COLLEAGUE)).toEqual(['Консультация не найдена. Проверьте номер.']);
   });
 });
