@@ -1,5 +1,5 @@
 room-loading = Opening the consultation room…
-room-title-patient = Consultation with { $doctor }
+room-title-patient = Your doctor: { $doctor }
 room-title-doctor = Consultation No. { $id }: { $patient }
 room-when = Starts at { $time }
 room-err-link = This link has been used or has expired. Go back to Telegram and press “Join” again for a new one.

@@ -1,5 +1,5 @@
 room-loading = Открываем комнату консультации…
-room-title-patient = Консультация с врачом { $doctor }
+room-title-patient = Ваш врач: { $doctor }
 room-title-doctor = Консультация №{ $id }: { $patient }
 room-when = Начало в { $time }
 room-err-link = Эта ссылка уже использована или устарела. Вернитесь в Telegram и нажмите «Войти» ещё раз — придёт новая.
