@@ -55,7 +55,7 @@ function precheck(entry: RoomEntryResponse, t: Translate): void {
         return;
       }
       status.dataset.state = kbps >= minAudioKbps ? 'weak' : 'bad';
-      status.textContent = t(kbps >= minAudioKbps ? 'room-check-weak' : 'room-check-bad', { speed });
+      status.textContent = kbps >= minAudioKbps ? t('room-check-weak', { speed }) : t('room-check-bad', { speed });
       if (entry.mode === 'video') actions.replaceChildren(button(t('room-join-audio'), () => go(true)), button(t('room-join-video-anyway'), () => go(false), 'secondary'));
     },
     () => {
