@@ -3,6 +3,7 @@ import type { Region } from '../../../core/catalog/regions.js';
 import { normalizeFullName } from '../../../core/patients/full-name.js';
 import type { NewPatient, Relation } from '../../../core/patients/repository.js';
 import type { Referral } from '../../../core/referrals/linking.js';
+import { clockNow } from '../../shared/conversation-clock.js';
 import { tryParse } from '../../shared/domain-error-text.js';
 import type { ConvoContext } from '../context.js';
 import { askBirthDate, askFullName, askPhone, askRegion, askRelation, askZone, type Convo, type RegionAnswer } from '../registration/steps.js';
@@ -65,7 +66,7 @@ export async function confirmPrefilledProfile(
 
   const locale = await ctx.i18n.getLocale();
   for (let i = 0; i < MAX_CORRECTIONS; i++) {
-    const now = await conversation.now();
+    const now = await clockNow(conversation);
     const summary = profileSummary(ctx, regions, { relation, fullName, birthDate, phone, region }, locale, now);
     const keyboard = new InlineKeyboard().text(ctx.t('reg-btn-confirm'), fieldData.pack({ field: 'ok' })).row();
     fieldButtons(ctx, allowed).forEach(([field, label], n) => {

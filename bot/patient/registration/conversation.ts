@@ -2,6 +2,7 @@ import { InlineKeyboard } from 'grammy';
 import { DomainError } from '../../../core/errors.js';
 import type { NewPatient } from '../../../core/patients/repository.js';
 import { MAX_PROFILES_PER_ACCOUNT } from '../../../core/patients/service.js';
+import { clockNow } from '../../shared/conversation-clock.js';
 import { domainErrorText } from '../../shared/domain-error-text.js';
 import type { ConvoContext } from '../context.js';
 import type { PatientBotDeps } from '../deps.js';
@@ -34,7 +35,7 @@ export function createRegistration(deps: PatientBotDeps) {
     if (!region) return;
 
     const locale = await ctx.i18n.getLocale();
-    const now = await conversation.now();
+    const now = await clockNow(conversation);
     const summary = profileSummary(ctx, deps.regions, { relation, fullName, birthDate, phone, region }, locale, now);
     const keyboard = new InlineKeyboard()
       .text(ctx.t('reg-btn-confirm'), confirmData.pack({ ok: true }))

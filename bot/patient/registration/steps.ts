@@ -6,6 +6,7 @@ import { parseBirthDate, todayIn } from '../../../core/patients/birth-date.js';
 import { normalizeFullName } from '../../../core/patients/full-name.js';
 import { normalizePhone } from '../../../core/patients/phone.js';
 import type { Relation } from '../../../core/patients/repository.js';
+import { clockNow } from '../../shared/conversation-clock.js';
 import { domainErrorText, tryParse } from '../../shared/domain-error-text.js';
 import type { ConvoContext, PatientContext } from '../context.js';
 import { regionData, relationData, zoneData } from './callback-data.js';
@@ -63,8 +64,9 @@ export async function askFullName(conversation: Convo, ctx: ConvoContext, relati
 }
 
 /** A birth date typed as registration takes it (YYYY-MM-DD); anything else gets the parser's explanation and is asked again. */
-export function waitBirthDate(conversation: Convo): Promise<string> {
-  return askText(conversation, (text) => parseBirthDate(text, todayIn(EASTERNMOST_ZONE, Date.now())));
+export async function waitBirthDate(conversation: Convo): Promise<string> {
+  const now = await clockNow(conversation);
+  return askText(conversation, (text) => parseBirthDate(text, todayIn(EASTERNMOST_ZONE, now)));
 }
 
 export async function askBirthDate(conversation: Convo, ctx: ConvoContext): Promise<string> {

@@ -1,4 +1,5 @@
 import type { Conversation } from '@grammyjs/conversations';
+import { clockNow } from '../../../shared/conversation-clock.js';
 import { createLiveScreen } from '../../../shared/live-screen/screen.js';
 import { runSteps } from '../../../shared/live-screen/steps.js';
 import { zoneTag } from '../../consultations/format.js';
@@ -24,7 +25,7 @@ export function createTemplateConversation(deps: StaffBotDeps) {
     const doctor = await io.doctor();
     if (!doctor) return void (await ctx.reply(ctx.t('slots-not-allowed')));
     const locale = await ctx.i18n.getLocale();
-    const zone = zoneTag(doctor.timeZone, await conversation.now(), locale);
+    const zone = zoneTag(doctor.timeZone, await clockNow(conversation), locale);
 
     const live = createLiveScreen(conversation, ctx);
     const flow = templateSteps({ ctx, io, live, staffId, zone });
