@@ -41,7 +41,7 @@ function period(values: { from?: string; to?: string; 'time-zone'?: string }): R
   }
 }
 
-const HEADERS = ['center', 'path', 'submitted', 'taken', 'scheduled', 'completed', 'declined', 'no_shows', 'median_h', 'p90_h', 'measured', 'ref_imported', 'ref_invited', 'ref_linked'];
+const HEADERS = ['center', 'path', 'submitted', 'taken', 'scheduled', 'completed', 'declined', 'no_shows', 'median_h', 'p90_h', 'measured', 'calls', 'call_med_min', 'call_total_min', 'ref_imported', 'ref_invited', 'ref_linked'];
 
 const cell = (n: number | null | undefined, digits = 0) => (n === null || n === undefined ? '-' : n.toFixed(digits));
 
@@ -58,6 +58,9 @@ function cells(row: ReportRow): string[] {
     cell(row.toScheduling?.medianHours, 1),
     cell(row.toScheduling?.p90Hours, 1),
     row.path === 'duty' ? '-' : cell(row.toScheduling?.count ?? 0),
+    cell(row.calls.held),
+    cell(row.calls.medianMinutes, 1),
+    row.calls.held ? cell(row.calls.totalMinutes) : '-',
     cell(row.referrals?.imported),
     cell(row.referrals?.invited),
     cell(row.referrals?.linked),
@@ -78,7 +81,8 @@ export function reportTable(report: Report): string {
     '',
     'Each event counts in the period of its own date: submitted, taken into review, scheduled (duty: booked), declined;',
     'completed and no-shows by the appointment time. Hours from submission to scheduling: median and 90th percentile by',
-    'linear interpolation (as PERCENTILE.INC), over the applications scheduled in the period ("measured"). "-": not on that path.',
+    'linear interpolation (as PERCENTILE.INC), over the applications scheduled in the period ("measured"). Calls: consultations',
+    'both sides joined on the room page, by appointment time; their median and total length in minutes. "-": not on that path.',
   ].join('\n');
 }
 

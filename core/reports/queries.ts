@@ -1,7 +1,7 @@
 import { and, eq, gte, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client.js';
-import { applications, consultations, patients, referrals, slots, staff } from '../../db/schema.js';
+import { applications, callAttendance, consultations, patients, referrals, slots, staff } from '../../db/schema.js';
 
 // Which timestamp puts a row in the period [from, to) — every figure is an event counted where it happened, so a
 // finished month's figures mostly stay put (a consultation late in the month may be concluded or marked a no-show after
@@ -14,6 +14,7 @@ import { applications, consultations, patients, referrals, slots, staff } from '
 //   completed      slots.starts_at (the appointment time) of a consultation now completed
 //   no-shows       slots.starts_at of a consultation marked no_show
 //   to scheduling  scheduled_at − submitted_at of the applications counted as scheduled
+//   calls held     slots.starts_at of a consultation both sides joined on the room page (call_attendance)
 //   referrals      imported: referrals.created_at; invited: invite_sent_at of those in state sent; linked: linked_at
 // Only counts and durations leave this file: no names, no ids.
 
@@ -108,6 +109,28 @@ export function consultationOutcomes(db: Db, from: number, to: number): Consulta
     .leftJoin(applications, eq(applications.id, consultations.applicationId))
     .where(and(within(slots.startsAt, from, to), or(eq(consultations.status, 'completed'), eq(consultations.status, 'no_show'))))
     .groupBy(applications.centerCode, applications.path, slots.kind, staff.centerCode, staff.specialty)
+    .all();
+}
+
+export type HeldCall = ConsultationPlace & { doctorJoinedAt: number; doctorLeftAt: number | null; patientJoinedAt: number; patientLeftAt: number | null };
+
+/** Calls both sides joined, by appointment time: their lengths come from the room page's own events. */
+export function heldCalls(db: Db, from: number, to: number): HeldCall[] {
+  return db
+    .select({
+      ...place,
+      doctorJoinedAt: sql<number>`${callAttendance.doctorJoinedAt}`.mapWith(Number),
+      doctorLeftAt: callAttendance.doctorLeftAt,
+      patientJoinedAt: sql<number>`${callAttendance.patientJoinedAt}`.mapWith(Number),
+      patientLeftAt: callAttendance.patientLeftAt,
+    })
+    .from(callAttendance)
+    .innerJoin(consultations, eq(consultations.id, callAttendance.consultationId))
+    .innerJoin(slots, eq(slots.id, consultations.slotId))
+    .innerJoin(staff, eq(staff.id, consultations.staffId))
+    .innerJoin(patients, and(eq(patients.id, consultations.patientId), isNull(patients.deletedAt)))
+    .leftJoin(applications, eq(applications.id, consultations.applicationId))
+    .where(and(within(slots.startsAt, from, to), isNotNull(callAttendance.doctorJoinedAt), isNotNull(callAttendance.patientJoinedAt)))
     .all();
 }
 

@@ -4,7 +4,8 @@ import { specialtyOfCenter } from '../duty/specialty.js';
 import type { Db } from '../../db/client.js';
 import type { ReportPeriod } from './period.js';
 import { quantile } from './percentile.js';
-import { applicationCounts, consultationOutcomes, dutyBookings, referralCounts, schedulingDelays, type ConsultationPlace } from './queries.js';
+import { heldDuration } from '../room/attendance.js';
+import { applicationCounts, consultationOutcomes, dutyBookings, heldCalls, referralCounts, schedulingDelays, type ConsultationPlace } from './queries.js';
 
 /** The three paths of the service; duty consultations (path 2) have no application. */
 export const REPORT_PATHS = ['own', 'referral', 'duty'] as const;
@@ -30,8 +31,16 @@ export interface ReportRow {
   noShows: number;
   /** Submission to scheduling; null on the duty path (booking is scheduling) and when nothing was scheduled. */
   toScheduling: DelayStats | null;
+  /** Calls both sides joined on the room page, and their lengths in minutes (null when none was held). */
+  calls: CallStats;
   /** Referral path only. */
   referrals: { imported: number; invited: number; linked: number } | null;
+}
+
+export interface CallStats {
+  held: number;
+  medianMinutes: number | null;
+  totalMinutes: number;
 }
 
 export interface Report {
@@ -54,13 +63,14 @@ function emptyRow(centerCode: string | null, path: ReportPath): ReportRow {
     declined: application ? 0 : null,
     noShows: 0,
     toScheduling: null,
+    calls: { held: 0, medianMinutes: null, totalMinutes: 0 },
     referrals: path === 'referral' ? { imported: 0, invited: 0, linked: 0 } : null,
   };
 }
 
 /** Whether a row has anything to say: the text view leaves out an empty row, the table keeps every one. */
 export function isEmptyRow(row: ReportRow): boolean {
-  const numbers = [row.submitted, row.taken, row.scheduled, row.completed, row.declined, row.noShows, row.referrals?.imported, row.referrals?.invited, row.referrals?.linked];
+  const numbers = [row.submitted, row.taken, row.scheduled, row.completed, row.declined, row.noShows, row.calls.held, row.referrals?.imported, row.referrals?.invited, row.referrals?.linked];
   return numbers.every((n) => !n);
 }
 
@@ -107,12 +117,29 @@ export function buildReport(deps: { db: Db; catalog: Catalog; clock: Clock }, pe
   }
   for (const [r, hours] of delays) r.toScheduling = { count: hours.length, medianHours: quantile(hours, 0.5)!, p90Hours: quantile(hours, 0.9)! };
 
+  // An application slot whose application is gone cannot be placed; it cannot happen while deletion cascades.
+  const placeRow = (c: ConsultationPlace) =>
+    c.applicationPath ? row(c.applicationCenter, c.applicationPath) : c.slotKind === 'duty' ? row(dutyCenter(c), 'duty') : undefined;
   for (const c of consultationOutcomes(db, from, to)) {
-    // An application slot whose application is gone cannot be placed; it cannot happen while deletion cascades.
-    const r = c.applicationPath ? row(c.applicationCenter, c.applicationPath) : c.slotKind === 'duty' ? row(dutyCenter(c), 'duty') : undefined;
+    const r = placeRow(c);
     if (!r) continue;
     r.completed += c.completed;
     r.noShows += c.noShows;
+  }
+
+  // A call still going on counts up to the report's own time.
+  const now = deps.clock.now();
+  const lengths = new Map<ReportRow, number[]>();
+  for (const c of heldCalls(db, from, to)) {
+    const r = placeRow(c);
+    const held = heldDuration(c, now);
+    if (!r || !held) continue;
+    const list = lengths.get(r) ?? [];
+    list.push(held.seconds / 60);
+    lengths.set(r, list);
+  }
+  for (const [r, minutes] of lengths) {
+    r.calls = { held: minutes.length, medianMinutes: quantile(minutes, 0.5)!, totalMinutes: minutes.reduce((a, b) => a + b, 0) };
   }
 
   for (const b of dutyBookings(db, from, to)) {
@@ -129,5 +156,5 @@ export function buildReport(deps: { db: Db; catalog: Catalog; clock: Clock }, pe
   }
 
   const order = (r: ReportRow) => (r.centerCode === null ? known.length : known.indexOf(r.centerCode)) * REPORT_PATHS.length + REPORT_PATHS.indexOf(r.path);
-  return { period, generatedAt: deps.clock.now(), rows: [...rows.values()].sort((a, b) => order(a) - order(b)) };
+  return { period, generatedAt: now, rows: [...rows.values()].sort((a, b) => order(a) - order(b)) };
 }

@@ -13,6 +13,9 @@ export const REPORT_COLUMNS = [
   'medianHours',
   'p90Hours',
   'measured',
+  'callsHeld',
+  'callMedianMinutes',
+  'callTotalMinutes',
   'imported',
   'invited',
   'linked',
@@ -42,6 +45,9 @@ const WIDTHS: Record<ReportColumn, number> = {
   medianHours: 14,
   p90Hours: 14,
   measured: 12,
+  callsHeld: 12,
+  callMedianMinutes: 14,
+  callTotalMinutes: 14,
   imported: 13,
   invited: 13,
   linked: 13,
@@ -61,6 +67,9 @@ function values(row: ReportRow, labels: ReportLabels): Record<ReportColumn, stri
     medianHours: row.toScheduling?.medianHours ?? null,
     p90Hours: row.toScheduling?.p90Hours ?? null,
     measured: row.path === 'duty' ? null : (row.toScheduling?.count ?? 0),
+    callsHeld: row.calls.held,
+    callMedianMinutes: row.calls.medianMinutes,
+    callTotalMinutes: row.calls.held ? row.calls.totalMinutes : null,
     imported: row.referrals?.imported ?? null,
     invited: row.referrals?.invited ?? null,
     linked: row.referrals?.linked ?? null,
@@ -82,6 +91,8 @@ export async function reportWorkbook(report: Report, labels: ReportLabels): Prom
   header.alignment = { vertical: 'middle', wrapText: true };
   sheet.getColumn('medianHours').numFmt = '0.0';
   sheet.getColumn('p90Hours').numFmt = '0.0';
+  sheet.getColumn('callMedianMinutes').numFmt = '0';
+  sheet.getColumn('callTotalMinutes').numFmt = '0';
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: REPORT_COLUMNS.length } };
 
   const about = workbook.addWorksheet(sheetName(labels.aboutSheet));

@@ -52,7 +52,7 @@ export function recordCallEvent(db: Db, consultationId: number, side: RoomSide, 
  * Whether the call was held (both sides were in it) and for how long: from the later of the two joins to the earlier
  * of the two last leaves; `now` stands in for a side still in the call. Undefined when one side never came.
  */
-export function heldDuration(a: Attendance, now: number): { seconds: number; ongoing: boolean } | undefined {
+export function heldDuration(a: Omit<Attendance, 'audioOnlyAt'>, now: number): { seconds: number; ongoing: boolean } | undefined {
   if (a.doctorJoinedAt === null || a.patientJoinedAt === null) return undefined;
   const ongoing = a.doctorLeftAt === null && a.patientLeftAt === null;
   const end = Math.min(a.doctorLeftAt ?? now, a.patientLeftAt ?? now);

@@ -56,13 +56,13 @@ describe('admin CLI: report', () => {
     const lines = run.out.split('\n');
     expect(lines[0]).toMatch(/^Report 2026-11-01 – 2026-11-30 inclusive \(Europe\/Moscow\), generated \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     expect(lines.slice(2, 9)).toEqual([
-      'center   path      submitted  taken  scheduled  completed  declined  no_shows  median_h  p90_h  measured  ref_imported  ref_invited  ref_linked',
-      'bakulev  own               6      6          4          1         1         1      33.0   44.4         4             -            -           -',
-      'bakulev  referral          0      0          0          0         0         0         -      -         0             1            1           0',
-      'bakulev  duty              -      -          4          2         -         1         -      -         -             -            -           -',
-      'kulakov  own               0      0          0          0         0         0         -      -         0             -            -           -',
-      'kulakov  referral          3      3          3          1         0         0      20.0   28.0         3             3            1           2',
-      'kulakov  duty              -      -          1          1         -         0         -      -         -             -            -           -',
+      'center   path      submitted  taken  scheduled  completed  declined  no_shows  median_h  p90_h  measured  calls  call_med_min  call_total_min  ref_imported  ref_invited  ref_linked',
+      'bakulev  own               6      6          4          1         1         1      33.0   44.4         4      0             -               -             -            -           -',
+      'bakulev  referral          0      0          0          0         0         0         -      -         0      0             -               -             1            1           0',
+      'bakulev  duty              -      -          4          2         -         1         -      -         -      2          21.5              43             -            -           -',
+      'kulakov  own               0      0          0          0         0         0         -      -         0      0             -               -             -            -           -',
+      'kulakov  referral          3      3          3          1         0         0      20.0   28.0         3      0             -               -             3            1           2',
+      'kulakov  duty              -      -          1          1         -         0         -      -         -      0             -               -             -            -           -',
     ]);
     expect(run.out).not.toMatch(/Иванова|Петрова|Сидорова|Пациент/);
     expect(run.out).toContain(`XLSX written to ${file}`);
@@ -72,9 +72,9 @@ describe('admin CLI: report', () => {
     const sheet = workbook.worksheets[0]!;
     expect(sheet.name).toBe('Отчёт');
     expect(sheet.rowCount).toBe(7);
-    const row = (n: number) => Array.from({ length: 14 }, (_, i) => sheet.getRow(n).getCell(i + 1).value);
+    const row = (n: number) => Array.from({ length: 17 }, (_, i) => sheet.getRow(n).getCell(i + 1).value);
     expect(row(1).slice(0, 3)).toEqual(['Центр', 'Путь', 'Подано']);
-    expect(row(6)).toEqual(['НМИЦ АГП им. В.И. Кулакова', 'По направлению', 3, 3, 3, 1, 0, 0, 20, expect.closeTo(28, 10), 3, 3, 1, 2]);
+    expect(row(6)).toEqual(['НМИЦ АГП им. В.И. Кулакова', 'По направлению', 3, 3, 3, 1, 0, 0, 20, expect.closeTo(28, 10), 3, 0, null, null, 3, 1, 2]);
   });
 
   it('in English and for one center when asked; an empty period is all zeros', async () => {
@@ -83,9 +83,9 @@ describe('admin CLI: report', () => {
     const run = cli('report', '--from', '2027-03-01', '--to', '2027-04-01', '--center', 'kulakov', '--lang', 'en', '--xlsx', file);
     expect(run.code).toBe(0);
     expect(run.out.split('\n').slice(3, 6)).toEqual([
-      'kulakov  own               0      0          0          0         0         0         -      -         0             -            -           -',
-      'kulakov  referral          0      0          0          0         0         0         -      -         0             0            0           0',
-      'kulakov  duty              -      -          0          0         -         0         -      -         -             -            -           -',
+      'kulakov  own               0      0          0          0         0         0         -      -         0      0             -               -             -            -           -',
+      'kulakov  referral          0      0          0          0         0         0         -      -         0      0             -               -             0            0           0',
+      'kulakov  duty              -      -          0          0         -         0         -      -         -      0             -               -             -            -           -',
     ]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);

@@ -36,6 +36,9 @@ export function reportLabels(
     medianHours: t('stats-col-median-hours'),
     p90Hours: t('stats-col-p90-hours'),
     measured: t('stats-col-measured'),
+    callsHeld: t('stats-col-calls-held'),
+    callMedianMinutes: t('stats-col-call-median'),
+    callTotalMinutes: t('stats-col-call-total'),
     imported: t('stats-col-imported'),
     invited: t('stats-col-invited'),
     linked: t('stats-col-linked'),
@@ -55,6 +58,7 @@ export function reportLabels(
       [t('stats-about-scope'), scope],
       [t('stats-about-counting'), t('stats-about-counting-value')],
       [t('stats-about-percentile'), t('stats-about-percentile-value')],
+      [t('stats-about-calls'), t('stats-about-calls-value')],
     ],
   };
 }

@@ -35,7 +35,8 @@ const hours = (n: number) => Math.round(n * 10) / 10;
 function pathLines(t: Translate, row: ReportRow): string[] {
   const title = pathTitle(t, row.path);
   if (isEmptyRow(row)) return [t('stats-path-empty', { path: title })];
-  if (row.path === 'duty') return [title, `   ${t('stats-duty-line', { scheduled: row.scheduled, completed: row.completed, noShows: row.noShows })}`];
+  const calls = row.calls.medianMinutes === null ? [] : [`   ${t('stats-calls-line', { held: row.calls.held, median: Math.round(row.calls.medianMinutes) })}`];
+  if (row.path === 'duty') return [title, `   ${t('stats-duty-line', { scheduled: row.scheduled, completed: row.completed, noShows: row.noShows })}`, ...calls];
   const lines = [
     title,
     `   ${t('stats-apps-line', { submitted: row.submitted ?? 0, taken: row.taken ?? 0, scheduled: row.scheduled })}`,
@@ -43,6 +44,7 @@ function pathLines(t: Translate, row: ReportRow): string[] {
   ];
   const d = row.toScheduling;
   if (d) lines.push(`   ${t('stats-delay-line', { median: hours(d.medianHours), p90: hours(d.p90Hours), count: d.count })}`);
+  lines.push(...calls);
   if (row.referrals) lines.push(`   ${t('stats-referrals-line', row.referrals)}`);
   return lines;
 }

@@ -38,6 +38,7 @@ const BAKULEV_NOVEMBER = [
   '   направления: загружено 1 · приглашено 1 · привязано 0',
   '🩺 Дежурный врач',
   '   записей 4 · проведено 2 · неявки 1',
+  '   видеозвонков 2, медиана длительности 22 мин',
 ];
 
 async function sentWorkbook(user: TestUser): Promise<{ caption: string; filename: string; rows: unknown[][]; about: unknown[][]; widths: number[] }> {
@@ -52,7 +53,7 @@ async function sentWorkbook(user: TestUser): Promise<{ caption: string; filename
   return {
     caption: sent[0]!.caption ?? '',
     filename: file.filename ?? '',
-    rows: table(sheet!, 14),
+    rows: table(sheet!, 17),
     about: table(aboutSheet!, 2),
     widths: sheet!.columns.map((c) => c.width ?? 0),
   };
@@ -134,6 +135,9 @@ describe('staff bot: /stats', () => {
       'Медиана до назначения, ч',
       '90-й процентиль до назначения, ч',
       'Заявок в расчёте',
+      'Звонков состоялось',
+      'Медиана звонка, мин',
+      'Всего в звонках, мин',
       'Направлений загружено',
       'Приглашено (SMS)',
       'Привязано',
@@ -141,16 +145,16 @@ describe('staff bot: /stats', () => {
     const [own, ...rest] = xlsx.rows.slice(1);
     expect(own!.slice(0, 9)).toEqual(['НМИЦ ССХ им. А.Н. Бакулева', 'Своя заявка', 6, 6, 4, 1, 1, 1, 33]);
     expect(own![9]).toBeCloseTo(44.4, 10);
-    expect(own!.slice(10)).toEqual([4, null, null, null]);
+    expect(own!.slice(10)).toEqual([4, 0, null, null, null, null, null]);
     expect(rest).toEqual([
-      ['НМИЦ ССХ им. А.Н. Бакулева', 'По направлению', 0, 0, 0, 0, 0, 0, null, null, 0, 1, 1, 0],
-      ['НМИЦ ССХ им. А.Н. Бакулева', 'Дежурный врач', null, null, 4, 2, null, 1, null, null, null, null, null, null],
-      ['НМИЦ АГП им. В.И. Кулакова', 'Своя заявка', 0, 0, 0, 0, 0, 0, null, null, 0, null, null, null],
-      ['НМИЦ АГП им. В.И. Кулакова', 'По направлению', 3, 3, 3, 1, 0, 0, 20, expect.closeTo(28, 10), 3, 3, 1, 2],
-      ['НМИЦ АГП им. В.И. Кулакова', 'Дежурный врач', null, null, 1, 1, null, 0, null, null, null, null, null, null],
+      ['НМИЦ ССХ им. А.Н. Бакулева', 'По направлению', 0, 0, 0, 0, 0, 0, null, null, 0, 0, null, null, 1, 1, 0],
+      ['НМИЦ ССХ им. А.Н. Бакулева', 'Дежурный врач', null, null, 4, 2, null, 1, null, null, null, 2, 21.5, 43, null, null, null],
+      ['НМИЦ АГП им. В.И. Кулакова', 'Своя заявка', 0, 0, 0, 0, 0, 0, null, null, 0, 0, null, null, null, null, null],
+      ['НМИЦ АГП им. В.И. Кулакова', 'По направлению', 3, 3, 3, 1, 0, 0, 20, expect.closeTo(28, 10), 3, 0, null, null, 3, 1, 2],
+      ['НМИЦ АГП им. В.И. Кулакова', 'Дежурный врач', null, null, 1, 1, null, 0, null, null, null, 0, null, null, null, null, null],
     ]);
     expect(xlsx.widths.every((w) => w >= 10)).toBe(true);
-    expect(xlsx.about.map((r) => r[0])).toEqual(['Период', 'Часовой пояс', 'Сформирован', 'Центры', 'Как считается', 'Медиана и 90-й процентиль']);
+    expect(xlsx.about.map((r) => r[0])).toEqual(['Период', 'Часовой пояс', 'Сформирован', 'Центры', 'Как считается', 'Медиана и 90-й процентиль', 'Звонки']);
     expect(xlsx.about.slice(0, 4).map((r) => r[1])).toEqual(['01.11.2026 – 30.11.2026 включительно', 'Europe/Moscow', '25.11.2026 10:00', 'все']);
   });
 

@@ -102,6 +102,7 @@ describe('buildReport', () => {
       noShows: 1,
       // 24, 30, 36 and 48 hours: the median of an even count is the mean of the middle two, p90 is interpolated.
       toScheduling: { count: 4, medianHours: 33, p90Hours: expect.closeTo(44.4, 10) },
+      calls: { held: 0, medianMinutes: null, totalMinutes: 0 },
       referrals: null,
     });
     expect(rowOf(report.rows, 'bakulev', 'referral')).toEqual({
@@ -114,6 +115,7 @@ describe('buildReport', () => {
       declined: 0,
       noShows: 0,
       toScheduling: null,
+      calls: { held: 0, medianMinutes: null, totalMinutes: 0 },
       referrals: { imported: 1, invited: 1, linked: 0 },
     });
     expect(rowOf(report.rows, 'bakulev', 'duty')).toEqual({
@@ -128,6 +130,8 @@ describe('buildReport', () => {
       declined: null,
       noShows: 1,
       toScheduling: null,
+      // 18 minutes (the patient joined second and left first) and 25 (the doctor left first); the no-show's lone doctor is no call.
+      calls: { held: 2, medianMinutes: 21.5, totalMinutes: 43 },
       referrals: null,
     });
     expect(rowOf(report.rows, 'kulakov', 'own')).toMatchObject({ submitted: 0, taken: 0, scheduled: 0, completed: 0, declined: 0, noShows: 0, toScheduling: null });
@@ -142,6 +146,7 @@ describe('buildReport', () => {
       noShows: 0,
       // 10, 20 and 30 hours: h = 2 × 0.9 = 1.8, so 20 + 0.8 × 10.
       toScheduling: { count: 3, medianHours: 20, p90Hours: expect.closeTo(28, 10) },
+      calls: { held: 0, medianMinutes: null, totalMinutes: 0 },
       // Imported 2, 2 and 29 November (not the October one); invited: the one sent in November; linked: two in November.
       referrals: { imported: 3, invited: 1, linked: 2 },
     });
@@ -155,6 +160,7 @@ describe('buildReport', () => {
     for (const row of report.rows) {
       expect([row.submitted ?? 0, row.taken ?? 0, row.scheduled, row.completed, row.declined ?? 0, row.noShows]).toEqual([0, 0, 0, 0, 0, 0]);
       expect(row.toScheduling).toBeNull();
+      expect(row.calls).toEqual({ held: 0, medianMinutes: null, totalMinutes: 0 });
     }
     expect(rowOf(report.rows, 'kulakov', 'referral')!.referrals).toEqual({ imported: 0, invited: 0, linked: 0 });
   });

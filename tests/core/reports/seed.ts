@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Services } from '../../../app/services.js';
 import { zonedToUtc } from '../../../core/time.js';
-import { applications, consultations, patients, referrals, slots } from '../../../db/schema.js';
+import { applications, callAttendance, consultations, patients, referrals, slots } from '../../../db/schema.js';
 import { addDutyDoctor } from '../../support/duty-fixtures.js';
 import { addDoctor, addPatient } from '../../support/scheduling-fixtures.js';
 
@@ -51,7 +51,9 @@ export function seedNovember(services: Services) {
       .returning({ id: applications.id })
       .get().id;
   };
-  const consultation = (c: { staffId: number; at: string; status: ConsultationStatus; applicationId?: number; booked?: string; patientId?: number }) => {
+  /** `call`: minutes after the appointment when each side joined and left the room page (a side absent never came). */
+  type Call = { doctor?: [number, number]; patient?: [number, number] };
+  const consultation = (c: { staffId: number; at: string; status: ConsultationStatus; applicationId?: number; booked?: string; patientId?: number; call?: Call }) => {
     const startsAt = msk(c.at);
     const slotId = db
       .insert(slots)
@@ -59,7 +61,8 @@ export function seedNovember(services: Services) {
       .returning({ id: slots.id })
       .get().id;
     const createdAt = msk(c.booked ?? c.at) - (c.booked ? 0 : 24 * HOUR);
-    db.insert(consultations)
+    const consultationId = db
+      .insert(consultations)
       .values({
         patientId: c.patientId ?? patient,
         staffId: c.staffId,
@@ -71,7 +74,15 @@ export function seedNovember(services: Services) {
         createdAt,
         updatedAt: createdAt,
       })
-      .run();
+      .returning({ id: consultations.id })
+      .get().id;
+    const at = (minutes: number | undefined) => (minutes === undefined ? null : startsAt + minutes * 60_000);
+    if (c.call) {
+      const { doctor, patient: side } = c.call;
+      db.insert(callAttendance)
+        .values({ consultationId, doctorJoinedAt: at(doctor?.[0]), doctorLeftAt: at(doctor?.[1]), patientJoinedAt: at(side?.[0]), patientLeftAt: at(side?.[1]) })
+        .run();
+    }
   };
 
   // Bakulev, own path.
@@ -99,9 +110,10 @@ export function seedNovember(services: Services) {
   application({ center: 'kulakov', path: 'referral', status: 'scheduled', submitted: '2026-11-06 10:00', taken: '2026-11-06 11:00', scheduledAfterHours: 30 });
 
   // Duty: a cardiology duty doctor counts for Bakulev, a gynecology one for Kulakov.
-  consultation({ staffId: cardioDuty.id, at: '2026-11-06 10:00', booked: '2026-11-05 10:00', status: 'completed' });
-  consultation({ staffId: cardioDuty.id, at: '2026-11-08 10:00', booked: '2026-11-07 10:00', status: 'no_show' });
-  consultation({ staffId: cardioDuty.id, at: '2026-11-02 10:00', booked: '2026-10-28 10:00', status: 'completed' });
+  // Calls: 18 and 25 minutes with both sides in them; the no-show's doctor waited alone, which is no call.
+  consultation({ staffId: cardioDuty.id, at: '2026-11-06 10:00', booked: '2026-11-05 10:00', status: 'completed', call: { doctor: [0, 21], patient: [2, 20] } });
+  consultation({ staffId: cardioDuty.id, at: '2026-11-08 10:00', booked: '2026-11-07 10:00', status: 'no_show', call: { doctor: [0, 15] } });
+  consultation({ staffId: cardioDuty.id, at: '2026-11-02 10:00', booked: '2026-10-28 10:00', status: 'completed', call: { doctor: [0, 30], patient: [5, 35] } });
   consultation({ staffId: cardioDuty.id, at: '2026-12-02 10:00', booked: '2026-11-29 10:00', status: 'scheduled' });
   consultation({ staffId: cardioDuty.id, at: '2026-11-11 10:00', booked: '2026-11-10 10:00', status: 'cancelled' });
   consultation({ staffId: gynDuty.id, at: '2026-11-13 10:00', booked: '2026-11-12 10:00', status: 'completed' });

@@ -27,9 +27,10 @@ const report: Report = {
       declined: 0,
       noShows: 0,
       toScheduling: { count: 2, medianHours: 12.25, p90Hours: 15.65 },
+      calls: { held: 0, medianMinutes: null, totalMinutes: 0 },
       referrals: null,
     },
-    { centerCode: null, path: 'duty', submitted: null, taken: null, scheduled: 1, completed: 1, declined: null, noShows: 0, toScheduling: null, referrals: null },
+    { centerCode: null, path: 'duty', submitted: null, taken: null, scheduled: 1, completed: 1, declined: null, noShows: 0, toScheduling: null, calls: { held: 1, medianMinutes: 23.5, totalMinutes: 23.5 }, referrals: null },
   ],
 };
 
@@ -46,11 +47,11 @@ describe('reportWorkbook', () => {
     expect(sheet!.autoFilter).toBeTruthy();
     expect(sheet!.getRow(1).values).toEqual([undefined, ...REPORT_COLUMNS.map((c) => `col ${c}`)]);
     const cells = (n: number) => REPORT_COLUMNS.map((_, i) => sheet!.getRow(n).getCell(i + 1));
-    expect(cells(2).map((c) => c.value)).toEqual(['bakulev', 'Own', 2, 2, 2, 0, 0, 0, 12.25, 15.65, 2, null, null, null]);
+    expect(cells(2).map((c) => c.value)).toEqual(['bakulev', 'Own', 2, 2, 2, 0, 0, 0, 12.25, 15.65, 2, 0, null, null, null, null, null]);
     expect(cells(2)[8]!.numFmt).toBe('0.0');
     expect(cells(2)[9]!.numFmt).toBe('0.0');
-    expect(cells(3).map((c) => c.value)).toEqual(['No center', 'Duty', null, null, 1, 1, null, 0, null, null, null, null, null, null]);
-    expect(sheet!.columns.map((c) => c.width)).toEqual([34, 18, 11, 13, 12, 12, 11, 11, 14, 14, 12, 13, 13, 13]);
+    expect(cells(3).map((c) => c.value)).toEqual(['No center', 'Duty', null, null, 1, 1, null, 0, null, null, null, 1, 23.5, 23.5, null, null, null]);
+    expect(sheet!.columns.map((c) => c.width)).toEqual([34, 18, 11, 13, 12, 12, 11, 11, 14, 14, 12, 12, 14, 14, 13, 13, 13]);
     expect(notes!.name).toBe('Notes');
     expect(notes!.getRow(1).values).toEqual([undefined, 'Period', '01.11.2026 – 30.11.2026']);
   });
