@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { patients } from '../../db/schema.js';
+import { applications, consultations, patients } from '../../db/schema.js';
 
 export type Relation = 'self' | 'child' | 'relative';
 
@@ -50,6 +50,36 @@ export function createPatientRepository(db: Db) {
         .where(and(ofAccount(accountId), eq(patients.id, patientId)))
         .returning(columns)
         .get();
+    },
+    /** Region codes of live profiles, the most common first. */
+    frequentRegions(limit: number): string[] {
+      return db
+        .select({ code: patients.regionCode, n: count() })
+        .from(patients)
+        .where(isNull(patients.deletedAt))
+        .groupBy(patients.regionCode)
+        .orderBy(desc(count()), asc(patients.regionCode))
+        .limit(limit)
+        .all()
+        .map((r) => r.code);
+    },
+    /** True while the patient has a booked consultation or an application a doctor has still to answer. */
+    hasOpenCare(patientId: number): boolean {
+      const booked = db
+        .select({ id: consultations.id })
+        .from(consultations)
+        .where(and(eq(consultations.patientId, patientId), eq(consultations.status, 'scheduled')))
+        .get();
+      const open = db
+        .select({ id: applications.id })
+        .from(applications)
+        .where(and(eq(applications.patientId, patientId), inArray(applications.status, ['submitted', 'in_review', 'needs_documents', 'scheduled'])))
+        .get();
+      return booked !== undefined || open !== undefined;
+    },
+    /** Hides the profile from its account; its medical records stay for the centers (see patients.deleted_at). */
+    markDeleted(accountId: number, patientId: number, now: number): boolean {
+      return db.update(patients).set({ deletedAt: now }).where(and(ofAccount(accountId), eq(patients.id, patientId))).run().changes > 0;
     },
     idsOfAccount(accountId: number): number[] {
       return db.select({ id: patients.id }).from(patients).where(eq(patients.accountId, accountId)).all().map((r) => r.id);

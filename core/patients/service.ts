@@ -26,6 +26,22 @@ export function createPatientService(deps: { patients: PatientRepository; audit:
       audit.record({ actor: { type: 'account', id: accountId }, action: 'patient_created', patientId: patient.id });
       return patient;
     },
+    /** The regions most patients live in, for registration's buttons. */
+    frequentRegions(limit = 6): string[] {
+      return patients.frequentRegions(limit);
+    },
+    /**
+     * Removes a profile other than the account holder's own from the account. Refused while a consultation is booked
+     * or an application is open: a doctor is counting on that person.
+     */
+    remove(accountId: number, patientId: number, now: number): void {
+      const patient = patients.findOwned(accountId, patientId);
+      if (!patient) throw new DomainError('profile_not_found');
+      if (patient.relation === 'self') throw new DomainError('profile_self_delete');
+      if (patients.hasOpenCare(patientId)) throw new DomainError('profile_has_open_care');
+      patients.markDeleted(accountId, patientId, now);
+      audit.record({ actor: { type: 'account', id: accountId }, action: 'patient_deleted', patientId });
+    },
     update(accountId: number, patientId: number, patch: Partial<NewPatient>): Patient {
       const patient = patients.update(accountId, patientId, patch);
       if (!patient) throw new DomainError('patient_not_found');

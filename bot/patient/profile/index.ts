@@ -6,7 +6,8 @@ import { formatDate, regionName, zoneLabel } from '../../shared/format.js';
 import type { PatientContext } from '../context.js';
 import { mainMenu } from '../menu.js';
 import { REGISTRATION } from '../registration/conversation.js';
-import { editData } from './callback-data.js';
+import { deleteProfileData, editData } from './callback-data.js';
+import { deleteProfileFeature } from './delete.js';
 import { EDIT_PROFILE, EDITABLE_FIELDS, type EditableField } from './edit-conversation.js';
 
 const fieldLabel: Record<EditableField, string> = {
@@ -31,7 +32,7 @@ async function profileCard(ctx: PatientContext, patient: Patient): Promise<strin
   });
 }
 
-/** /profile: every profile of the account with buttons to change a field; "add a patient" starts registration. */
+/** /profile: every profile of the account with buttons to change a field or delete a child's or relative's; "add a patient" starts registration. */
 export function profileFeature() {
   const feature = new Composer<PatientContext>();
   // Before consent nothing about a person may be collected: without an account these fall through to "register first".
@@ -47,6 +48,7 @@ export function profileFeature() {
         keyboard.text(ctx.t(fieldLabel[field]), editData.pack({ patientId: patient.id, field }));
         if (i % 2 === 1) keyboard.row();
       });
+      if (patient.relation !== 'self') keyboard.row().text(ctx.t('profile-btn-delete'), deleteProfileData.pack({ patientId: patient.id, confirm: false }));
       await ctx.reply(await profileCard(ctx, patient), { reply_markup: keyboard });
     }
   };
@@ -54,6 +56,8 @@ export function profileFeature() {
   registered.command('profile', showProfiles);
   registered.filter(hears('menu-profiles'), showProfiles);
   registered.filter(hears('menu-add-patient'), (ctx) => ctx.conversation.enter(REGISTRATION));
+
+  registered.use(deleteProfileFeature());
 
   registered.callbackQuery(editData.filter(), async (ctx) => {
     const { patientId, field } = editData.unpack(ctx.callbackQuery.data);

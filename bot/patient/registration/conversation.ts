@@ -1,20 +1,24 @@
-import { InlineKeyboard } from 'grammy';
 import { DomainError } from '../../../core/errors.js';
-import type { NewPatient } from '../../../core/patients/repository.js';
+import type { NewPatient, Relation } from '../../../core/patients/repository.js';
 import { MAX_PROFILES_PER_ACCOUNT } from '../../../core/patients/service.js';
 import { clockNow } from '../../shared/conversation-clock.js';
+import { formatDate, regionName, zoneLabel } from '../../shared/format.js';
 import { domainErrorText } from '../../shared/domain-error-text.js';
 import type { ConvoContext } from '../context.js';
 import type { PatientBotDeps } from '../deps.js';
 import { mainMenu } from '../menu.js';
 import { offerReferralByPhone } from '../referral/registration-offer.js';
-import { confirmData } from './callback-data.js';
-import { profileSummary } from './summary.js';
-import { askBirthDate, askFullName, askPhone, askRegion, askRelation, type Convo } from './steps.js';
+import { addedProfileKeyboard, sharedContactOf } from './shared-contact.js';
+import { confirmWithRegion } from './region-confirm.js';
+import { askBirthDate, askFullName, askPhone, askRelation, type Convo } from './steps.js';
 
 export const REGISTRATION = 'registration';
 
-/** Registers one patient profile under the account: relation, name, birth date, phone, region, confirm. */
+/**
+ * Registers one patient profile under the account. The first profile is the holder's own: name, birth date, phone,
+ * then one message to check it all and press one's region. A child or relative added later takes the holder's phone
+ * and region, changeable with one button, so it needs only who it is, the name and the birth date.
+ */
 export function createRegistration(deps: PatientBotDeps) {
   return async function registration(conversation: Convo, ctx: ConvoContext): Promise<void> {
     const accountId = ctx.from!.id;
@@ -24,54 +28,68 @@ export function createRegistration(deps: PatientBotDeps) {
       await ctx.reply(ctx.t('profiles-limit', { max: MAX_PROFILES_PER_ACCOUNT }), { reply_markup: mainMenu(ctx) });
       return;
     }
+    const relation: Relation = existing === 0 && allowed.includes('self') ? 'self' : await askRelation(conversation, ctx, allowed);
     const start = conversation.checkpoint();
-    const relation = await askRelation(conversation, ctx, allowed);
     const fullName = await askFullName(conversation, ctx, relation);
     const birthDate = await askBirthDate(conversation, ctx);
+    const locale = await ctx.i18n.getLocale();
+    const now = await clockNow(conversation);
+
+    const shared = relation === 'self' ? undefined : await conversation.external(() => sharedContactOf(deps, accountId));
+    if (shared) {
+      const saved = await save(conversation, ctx, deps, { relation, fullName, birthDate, ...shared }, false);
+      if (!saved) return;
+      await ctx.reply(
+        ctx.t('reg-added-shared', {
+          name: fullName,
+          phone: shared.phone,
+          region: regionName(deps.regions, shared.regionCode, locale),
+          zone: zoneLabel(deps.regions, shared.regionCode, shared.timeZone, locale, now),
+        }),
+        { reply_markup: addedProfileKeyboard(ctx, saved.id) },
+      );
+      await ctx.reply(ctx.t('reg-added-menu'), { reply_markup: mainMenu(ctx) });
+      return;
+    }
+
     const phone = await askPhone(conversation, ctx);
     // Only the person's own number from the contact button may find a referral; a typed one never does.
     if (phone.verified && (await offerReferralByPhone(conversation, ctx, deps, phone.phone, relation))) return;
-    const region = await askRegion(conversation, ctx, deps.regions);
-    if (!region) return;
-
-    const locale = await ctx.i18n.getLocale();
-    const now = await clockNow(conversation);
-    const summary = profileSummary(ctx, deps.regions, { relation, fullName, birthDate, phone, region }, locale, now);
-    const keyboard = new InlineKeyboard()
-      .text(ctx.t('reg-btn-confirm'), confirmData.pack({ ok: true }))
-      .row()
-      .text(ctx.t('reg-btn-restart'), confirmData.pack({ ok: false }));
-    await ctx.reply(summary, { reply_markup: keyboard });
-    const answer = await conversation.waitForCallbackQuery(confirmData.filter(), {
-      otherwise: (c) => c.reply(c.t('press-button')),
+    const summary = ctx.t('reg-check', {
+      name: fullName,
+      birth: formatDate(birthDate),
+      phone: ctx.t(phone.verified ? 'phone-yes' : 'phone-no', { phone: phone.phone }),
     });
-    await answer.answerCallbackQuery();
-    await answer.editMessageReplyMarkup();
-    if (!confirmData.unpack(answer.callbackQuery.data).ok) await conversation.rewind(start);
+    const region = await confirmWithRegion(conversation, ctx, deps, summary);
+    if (region === 'restart') await conversation.rewind(start);
+    if (!region || region === 'restart') return;
 
-    const data: NewPatient = {
-      relation,
-      fullName,
-      birthDate,
-      phone: phone.phone,
-      phoneVerified: phone.verified,
-      ...region,
-    };
-    const saved = await conversation.external(() => {
-      try {
-        deps.patients.create(accountId, data);
-        // A shared contact is always the account holder's own number, whoever the profile is for.
-        if (phone.verified || relation === 'self') deps.accounts.setPhone(accountId, phone.phone, phone.verified);
-        return { ok: true as const };
-      } catch (err) {
-        if (err instanceof DomainError) return { ok: false as const, code: err.code, details: err.details };
-        throw err;
-      }
+    const data: NewPatient = { relation, fullName, birthDate, phone: phone.phone, phoneVerified: phone.verified, ...region };
+    if (!(await save(conversation, ctx, deps, data, phone.verified || relation === 'self'))) return;
+    const done = ctx.t('reg-done', { name: fullName });
+    const where = ctx.t('reg-done-region', {
+      region: regionName(deps.regions, region.regionCode, locale),
+      zone: zoneLabel(deps.regions, region.regionCode, region.timeZone, locale, now),
     });
-    if (!saved.ok) {
-      await ctx.reply(domainErrorText(ctx, new DomainError(saved.code, saved.details)), { reply_markup: mainMenu(ctx) });
-      return;
-    }
-    await ctx.reply(ctx.t('reg-done', { name: fullName }), { reply_markup: mainMenu(ctx) });
+    await ctx.reply(`${done}\n${where}`, { reply_markup: mainMenu(ctx) });
   };
+}
+
+/** Stores the profile (and, for the holder's own or a shared contact, the account's phone); a refusal is told and ends the flow. */
+async function save(conversation: Convo, ctx: ConvoContext, deps: PatientBotDeps, data: NewPatient, accountPhone: boolean) {
+  const accountId = ctx.from!.id;
+  const saved = await conversation.external(() => {
+    try {
+      const patient = deps.patients.create(accountId, data);
+      // A shared contact is always the account holder's own number, whoever the profile is for.
+      if (accountPhone && data.phone) deps.accounts.setPhone(accountId, data.phone, data.phoneVerified);
+      return { ok: true as const, id: patient.id };
+    } catch (err) {
+      if (err instanceof DomainError) return { ok: false as const, code: err.code, details: err.details };
+      throw err;
+    }
+  });
+  if (saved.ok) return saved;
+  await ctx.reply(domainErrorText(ctx, new DomainError(saved.code, saved.details)), { reply_markup: mainMenu(ctx) });
+  return undefined;
 }

@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { actionData } from '../../../bot/patient/apply/callback-data.js';
 import { createFakeBotApi } from '../../support/fake-bot-api.js';
+import { countInteractions } from '../../support/interaction-counter.js';
 import { createServiceHarness, manualClock, PATIENT_TOKEN, STAFF_TOKEN, type ServiceHarness } from '../../support/service-harness.js';
 import { createUpdateFactory, type TestUser } from '../../support/updates.js';
 
@@ -265,6 +266,30 @@ describe('applying to a center', () => {
       '📎 МРТ (по желанию)',
       '✖️ Отменить заявку',
     ]);
+  });
+
+  it('with the documents ready it takes at most 8 interactions from the menu to sent, the profile pick of a family account included', async () => {
+    h.services.patients.create(MARIA.id, {
+      relation: 'child',
+      fullName: 'Иванов Пётр Сергеевич',
+      birthDate: '2015-07-01',
+      phone: null,
+      phoneVerified: false,
+      regionCode: 'RU-PRI',
+      timeZone: 'Asia/Vladivostok',
+    });
+    for (const kind of ['discharge_summary', 'ecg', 'echo']) await addDocument(maria, kind);
+    const person = countInteractions(h.patient);
+    await person.send(h.patient.updates.text(MARIA, '📝 Заявка в центр'));
+    await person.press(MARIA, 'Иванова Мария Петровна');
+    await person.press(MARIA, BAKULEV);
+    await person.press(MARIA, IBS);
+    await person.send(h.patient.updates.text(MARIA, DIAGNOSIS));
+    await person.send(h.patient.updates.text(MARIA, COMPLAINTS));
+    await person.press(MARIA, '📨 Отправить заявку');
+    await person.press(MARIA, '✅ Всё верно, отправить');
+    expect(h.services.applications.ofAccount(MARIA.id)).toEqual([expect.objectContaining({ patientId: maria, status: 'submitted' })]);
+    expect(person.count).toBeLessThanOrEqual(8);
   });
 
   it('a family account picks the profile, and the checklist is that profile’s', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { editData } from '../../../bot/patient/profile/callback-data.js';
+import { deleteProfileData, editData } from '../../../bot/patient/profile/callback-data.js';
 import { CONSENT_VERSION } from '../../../core/accounts/consent.js';
 import type { NewPatient } from '../../../core/patients/repository.js';
 import { auditLog, botState } from '../../../db/schema.js';
@@ -7,6 +7,7 @@ import { createFakeBotApi } from '../../support/fake-bot-api.js';
 import { createPatientBotHarness, PATIENT_TOKEN, type PatientBotHarness } from '../../support/patient-bot.js';
 import type { TestUser } from '../../support/updates.js';
 import { phoneJpeg } from '../../support/document-fixtures.js';
+import { addDoctor, takenApplication } from '../../support/scheduling-fixtures.js';
 
 const api = createFakeBotApi();
 const MARIA = { id: 5550001, first_name: 'Мария', language_code: 'ru' };
@@ -119,9 +120,9 @@ describe('profile cards', () => {
       ].join('\n'),
     ]);
     const cards = api.sent(MARIA.id, PATIENT_TOKEN).slice(-3);
-    for (const card of cards) {
-      expect(card.buttons.flat()).toEqual(['✏️ ФИО', '✏️ Дата рождения', '✏️ Телефон', '✏️ Регион']);
-    }
+    const edits = ['✏️ ФИО', '✏️ Дата рождения', '✏️ Телефон', '✏️ Регион'];
+    // Only a child's or relative's profile can be deleted on its own; the holder's goes with /delete_me.
+    expect(cards.map((card) => card.buttons.flat())).toEqual([edits, [...edits, '🗑 Удалить профиль'], [...edits, '🗑 Удалить профиль']]);
     // The header keeps the main menu in place.
     expect(api.sent(MARIA.id, PATIENT_TOKEN).at(-4)!.buttons.flat()).toContain('👤 Профили');
   });
@@ -285,5 +286,70 @@ describe('adding a patient', () => {
     await h.send(h.updates.text(MARIA, 'Иванов Иван Иванович'));
     expect(h.seen(MARIA)).toEqual([expect.stringMatching(/Я не понял/)]);
     expect(h.services.patients.list(MARIA.id)).toHaveLength(10);
+  });
+});
+
+describe('deleting a profile', () => {
+  it("a child's profile is deleted after one question: it leaves the list and the audit log says who did it", async () => {
+    consented(MARIA);
+    addProfile(MARIA, SELF);
+    const childId = addProfile(MARIA, CHILD);
+    await showProfiles();
+    await pressOnCard(MARIA, CHILD.fullName, '🗑 Удалить профиль');
+    expect(h.seen(MARIA)).toEqual([expect.stringMatching(/^Удалить профиль «Иванов Пётр Сергеевич» из вашего списка\?/)]);
+    await h.press(MARIA, 'Нет, оставить');
+    expect(h.seen(MARIA)).toEqual(['Хорошо, профиль остаётся.']);
+    expect(h.services.patients.list(MARIA.id)).toHaveLength(2);
+
+    await pressOnCard(MARIA, CHILD.fullName, '🗑 Удалить профиль');
+    await h.press(MARIA, '🗑 Да, удалить');
+    expect(h.seen(MARIA).at(-1)).toBe('Профиль удалён.');
+    expect(h.services.patients.list(MARIA.id).map((p) => p.fullName)).toEqual([SELF.fullName]);
+    expect(h.services.patients.get(MARIA.id, childId)).toBeUndefined();
+    expect(h.db.select().from(auditLog).all()).toContainEqual(
+      expect.objectContaining({ action: 'patient_deleted', patientId: childId, actorType: 'account', actorId: MARIA.id }),
+    );
+    // The question's buttons are gone once answered: a second press cannot delete twice.
+    const ask = api.history(MARIA.id, PATIENT_TOKEN).filter((m) => m.text?.startsWith('Удалить профиль')).at(-1)!;
+    expect(ask.reply_markup?.inline_keyboard ?? []).toEqual([]);
+  });
+
+  it('a profile with an application under review is not deleted, and the person is told why', async () => {
+    consented(MARIA);
+    addProfile(MARIA, SELF);
+    const relativeId = addProfile(MARIA, RELATIVE);
+    takenApplication(h.services, relativeId, addDoctor(h.services, 9100001));
+    await showProfiles();
+    await pressOnCard(MARIA, RELATIVE.fullName, '🗑 Удалить профиль');
+    await h.press(MARIA, '🗑 Да, удалить');
+    h.seen(MARIA);
+    // The application arrived while the question was on the screen: the answer is checked again.
+    await pressOnCard(MARIA, RELATIVE.fullName, '🗑 Удалить профиль');
+    const ask = api.history(MARIA.id, PATIENT_TOKEN).at(-1)!;
+    await h.send(h.updates.callback(MARIA, deleteProfileData.pack({ patientId: relativeId, confirm: true }), ask));
+    h.seen(MARIA);
+    await h.send(h.updates.callback(MARIA, deleteProfileData.pack({ patientId: relativeId, confirm: true }), ask));
+    expect(h.seen(MARIA)).toEqual([expect.stringMatching(/^Сейчас удалить нельзя: у этого пациента есть запись к врачу или заявка/)]);
+    expect(h.services.patients.list(MARIA.id)).toHaveLength(2);
+  });
+
+  it("the holder's own profile and another account's profile cannot be deleted with a forged button", async () => {
+    consented(MARIA);
+    const selfId = addProfile(MARIA, SELF);
+    consented(PETR);
+    const petrChild = addProfile(PETR, CHILD);
+    await h.send(h.updates.command(MARIA, '/help'));
+    h.seen(MARIA);
+    const own = api.history(MARIA.id, PATIENT_TOKEN).at(-1)!;
+    await h.send(h.updates.callback(MARIA, deleteProfileData.pack({ patientId: selfId, confirm: true }), own));
+    await h.send(h.updates.callback(MARIA, deleteProfileData.pack({ patientId: petrChild, confirm: true }), own));
+    await h.send(h.updates.callback(MARIA, deleteProfileData.pack({ patientId: petrChild, confirm: false }), own));
+    expect(h.seen(MARIA)).toEqual([
+      expect.stringMatching(/^Ваш собственный профиль удалить отдельно нельзя/),
+      'Этот профиль не найден — возможно, он удалён.',
+      'Этот профиль не найден — возможно, он удалён.',
+    ]);
+    expect(h.services.patients.list(PETR.id)).toHaveLength(1);
+    expect(h.db.select().from(auditLog).all().map((r) => r.action)).not.toContain('patient_deleted');
   });
 });

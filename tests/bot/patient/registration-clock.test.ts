@@ -19,7 +19,6 @@ it('judges a birth date against the service clock, not the wall clock', async ()
   h = createPatientBotHarness(api, { clock: { now: () => SERVICE_NOW } });
   await h.send(h.updates.command(OLGA, '/start'));
   await h.press(OLGA, '✅ Согласен(на)');
-  await h.press(OLGA, 'Себя');
   await h.send(h.updates.text(OLGA, 'Смирнова Ольга Викторовна'));
   await h.send(h.updates.text(OLGA, '02.06.2031'));
   expect(h.seen(OLGA).at(-1)).not.toMatch(/телефон/i);

@@ -45,6 +45,25 @@ reg-confirm =
     Phone: { $phone }
     Region: { $region }
     Time zone: { $zone }
+reg-check =
+    Please check:
+    Full name: { $name }
+    Date of birth: { $birth }
+    Phone: { $phone }
+reg-region-pick = If everything is right, press your region: it lets appointment times show by your own clock.
+reg-btn-other-region = 🔎 Another region
+reg-done-region =
+    Region: { $region }
+    Time zone: { $zone }
+    You can change it under "👤 Profiles".
+reg-added-shared =
+    Profile added: { $name }.
+    The phone and region are taken from your profile:
+    Phone: { $phone }
+    Region: { $region }
+    Time zone: { $zone }
+    If this patient's differ, press a button below.
+reg-added-menu = Now you can upload this patient's documents — the "📄 Documents" button.
 reg-btn-confirm = ✅ All correct
 reg-btn-restart = ✏️ Start over
 reg-done = Done! { $name } is registered. Now you can upload medical documents — the "📄 Documents" button.
