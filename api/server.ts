@@ -14,8 +14,11 @@ import { createVerifyRoutes, type VerifyRoutesDeps } from './verify.js';
 export interface ServerDeps {
   db: Db;
   logger: Logger;
-  /** Bots served by webhook, by path segment: POST /webhook/<name>. Absent in polling mode. */
-  webhooks?: { bots: Record<string, Bot<Context>>; secretToken: string };
+  /**
+   * Bots served by webhook, by path segment: POST /webhook/<name>. Absent in polling mode. timeoutMs: how long an
+   * update may take before Telegram is answered 200 anyway (default WEBHOOK_ANSWER_MS).
+   */
+  webhooks?: { bots: Record<string, Bot<Context>>; secretToken: string; timeoutMs?: number };
   /** The public check of a conclusion's verification code (GET /verify/<code>), the address printed in every PDF. */
   verify?: VerifyRoutesDeps;
   /** The built Mini App under /app/ (where it is, the patient bot's username for its links). */
@@ -29,6 +32,15 @@ export interface ServerDeps {
   /** /metrics (Prometheus) and the request timing behind it; token: METRICS_TOKEN, else loopback clients only. */
   metrics?: { metrics: Metrics; token?: string | undefined };
 }
+
+/**
+ * Telegram is answered 200 after this long even while the update is still being handled, and the handling goes on.
+ * grammY's default would answer an error after 10 s, and Telegram would then deliver the same update again while the
+ * first is still running: a document stored twice, a booking tried twice. A handler can wait longer than that (an
+ * upload's checks, auto-retry sleeping out a 429 for up to a minute). The service's shutdown waits for such updates
+ * (app/update-tracker.ts).
+ */
+export const WEBHOOK_ANSWER_MS = 5_000;
 
 function jsonError(code: string, message: string) {
   return { error: { code, message } };
@@ -57,10 +69,11 @@ export function createServer(deps: ServerDeps) {
   app.route('/', createMiniAppStatic(deps.miniapp));
 
   if (deps.webhooks) {
-    const { bots, secretToken } = deps.webhooks;
+    const { bots, secretToken, timeoutMs = WEBHOOK_ANSWER_MS } = deps.webhooks;
     for (const [name, bot] of Object.entries(bots)) {
-      // grammY checks X-Telegram-Bot-Api-Secret-Token and answers 401 to anything else.
-      app.post(`/webhook/${name}`, webhookCallback(bot, 'hono', { secretToken }));
+      // grammY checks X-Telegram-Bot-Api-Secret-Token and answers 401 to anything else; 'return' answers 200 at the
+      // timeout and leaves the update's handling running.
+      app.post(`/webhook/${name}`, webhookCallback(bot, 'hono', { secretToken, onTimeout: 'return', timeoutMilliseconds: timeoutMs }));
     }
   }
 

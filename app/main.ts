@@ -30,5 +30,6 @@ if (mode === 'sandbox') {
   } catch (err) {
     exitOnConfigError(err);
   }
-  await startService(config, createLogger(config.logLevel));
+  // A DATA_DIR another service holds is refused the same way, in one line.
+  await startService(config, createLogger(config.logLevel)).catch(exitOnConfigError);
 }

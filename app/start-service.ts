@@ -7,6 +7,7 @@ import { systemClock, type Clock } from '../core/clock.js';
 import { ConfigError, type Config } from '../core/config.js';
 import type { Logger } from '../core/logger.js';
 import type { SmsGateway } from '../core/sms/gateway.js';
+import { lockDataDir } from '../core/ops/service-lock.js';
 import { openDatabase } from '../db/client.js';
 import { createPatientBot } from '../bot/patient/index.js';
 import { configureMenuButton } from '../bot/patient/menu-button.js';
@@ -16,6 +17,7 @@ import { createOutbox } from './outbox.js';
 import { createServer } from '../api/server.js';
 import { createServices, type Services } from './services.js';
 import { createSms } from './sms.js';
+import { createUpdateTracker } from './update-tracker.js';
 
 const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'my_chat_member'] as const;
 
@@ -42,6 +44,13 @@ async function startBots(bots: Running[], config: Config, logger: Logger): Promi
   }
   return runners;
 }
+
+/**
+ * The longest a graceful stop may take: systemd's default TimeoutStopSec is 90 s and Docker's stop waits 10 s before
+ * SIGKILL (deploy/ sets both above this). Past it the process exits without closing the database, which SQLite's WAL
+ * recovers at the next start, rather than closing it under a handler that is still running.
+ */
+export const SHUTDOWN_LIMIT_MS = 20_000;
 
 const SLOT_GENERATION_INTERVAL_MS = 6 * 3600_000;
 
@@ -91,6 +100,8 @@ export interface ServiceHooks {
 export async function startService(config: Config, logger: Logger, hooks: ServiceHooks = {}) {
   if (hooks.clock && !config.sandbox) throw new ConfigError('Invalid config: a movable clock runs only in the sandbox', []);
   const clock = hooks.clock ?? systemClock;
+  // Before anything else touches DATA_DIR: a second service on it refuses here, in one line naming the first.
+  const lock = lockDataDir(config.dataDir);
   const db = openDatabase(config.databaseFile);
   const services = createServices({ config, db, clock, logger, ...(hooks.smsGateway ? { smsGateway: hooks.smsGateway } : {}), ...(hooks.externalApiUrl ? { externalApiUrl: hooks.externalApiUrl } : {}) });
   await hooks.beforeStart?.(services);
@@ -100,7 +111,11 @@ export async function startService(config: Config, logger: Logger, hooks: Servic
   if (!staff) logger.warn('STAFF_BOT_TOKEN is not set: doctors get no notifications until it is');
   const bots: Running[] = [{ name: 'patient', bot: patient.bot as unknown as Bot<Context> }];
   if (staff) bots.push({ name: 'staff', bot: staff.bot as unknown as Bot<Context> });
-  for (const { bot } of bots) await bot.init();
+  const updates = createUpdateTracker();
+  for (const { bot } of bots) {
+    updates.track(bot);
+    await bot.init();
+  }
   services.room.knowBots({ patient: patient.bot.botInfo.username, staff: staff?.bot.botInfo.username });
   await patient.registerCommands();
   await configureMenuButton(patient.bot.api, config.publicUrl, patient.i18n.t(DEFAULT_LOCALE, 'menu-button-app'));
@@ -147,14 +162,25 @@ export async function startService(config: Config, logger: Logger, hooks: Servic
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    // Stop taking updates and sending, let what is in flight finish, then close the server and the database.
+    const limit = setTimeout(() => {
+      logger.error({ limitMs: SHUTDOWN_LIMIT_MS, updatesInFlight: updates.inFlight }, 'shutdown took too long; exiting with the database left to recover');
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS);
+    limit.unref();
+    // Stop taking updates and requests and stop sending, let what is in flight finish (webhook updates already
+    // answered included), and only then close the database: nothing may run against a closed one.
+    const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
     await Promise.all(runners.map((r) => r.stop()));
+    await updates.drain();
     stopSlotGeneration();
     services.scheduler.stop();
     await outbox.stop();
     await sms.stop();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await serverClosed;
     db.$client.close();
+    lock.release();
+    clearTimeout(limit);
     logger.info('stopped');
     process.exit(0);
   };

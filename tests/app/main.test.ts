@@ -1,12 +1,9 @@
-import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { clockEnv } from '../support/child-env.js';
+import { runProcess, startBotApi, waitFor } from '../support/service-process.js';
 
 // Each test starts real processes (the service or the CLI, a few seconds each under tsx, more on a busy machine):
 // the suite's 30 s is for in-process tests.
@@ -14,65 +11,7 @@ vi.setConfig({ testTimeout: 180_000 });
 
 const TOKEN = '7001234567:AAF-main-process-test-token';
 
-/** A minimal Bot API over real HTTP for a child process (msw cannot reach into another process). */
-function startBotApi(updates: object[]) {
-  const calls: Array<{ method: string; body: Record<string, unknown> }> = [];
-  const server: Server = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (c) => (raw += c));
-    req.on('end', () => {
-      const method = req.url!.split('/').pop()!;
-      const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
-      calls.push({ method, body });
-      const reply = (result: unknown) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result }));
-      switch (method) {
-        case 'getMe':
-          return reply({ id: 7001234567, is_bot: true, first_name: 'Облако', username: 'oblako_test_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false });
-        case 'getUpdates': {
-          const offset = Number(body.offset ?? 0);
-          const pending = updates.filter((u) => (u as { update_id: number }).update_id >= offset);
-          if (pending.length) return reply(pending);
-          // Long polling: hold the request a little, as Telegram does, unless the client goes away.
-          const timer = setTimeout(() => reply([]), 200);
-          res.on('close', () => clearTimeout(timer));
-          return;
-        }
-        case 'sendMessage':
-          return reply({ message_id: calls.length, date: Math.floor(Date.now() / 1000), chat: { id: body.chat_id, type: 'private' }, text: body.text });
-        default:
-          return reply(true);
-      }
-    });
-  });
-  return new Promise<{ url: string; calls: typeof calls; close: () => void }>((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({ url: `http://127.0.0.1:${port}`, calls, close: () => server.close() });
-    }),
-  );
-}
-
-function runMain(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'app/main.ts'], {
-    cwd: path.resolve(import.meta.dirname, '../..'),
-    env: { ...clockEnv(), PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c) => (stdout += c));
-  child.stderr.on('data', (c) => (stderr += c));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, out: () => stdout, err: () => stderr };
-}
-
-async function waitFor(check: () => boolean, ms = 15_000) {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const runMain = (env: Record<string, string>) => runProcess(env);
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
