@@ -301,6 +301,13 @@ export const outbox = sqliteTable(
      * was in flight when the process died, so the sender can tell "maybe delivered" from "never tried".
      */
     sendingAt: integer('sending_at'),
+    /**
+     * The sender process that claimed the row (lease_owner) and until when (lease_until): claimed in one conditional
+     * UPDATE, so two senders on one database never both send it; a crashed owner's rows are free again once the lease
+     * runs out. Cleared with the outcome.
+     */
+    leaseOwner: text('lease_owner'),
+    leaseUntil: integer('lease_until'),
     createdAt: createdAt(),
   },
   (t) => [index('outbox_due_idx').on(t.sentAt, t.failedAt, t.nextAttemptAt)],
@@ -408,6 +415,13 @@ export const smsOutbox = sqliteTable(
     providerMessageId: text('provider_message_id'),
     lastError: text('last_error'),
     sentAt: integer('sent_at'),
+    /**
+     * The sender process that claimed the row (lease_owner) and until when (lease_until): claimed in one conditional
+     * UPDATE, so two senders on one database never both send it; a crashed owner's rows are free again once the lease
+     * runs out. Cleared with the outcome.
+     */
+    leaseOwner: text('lease_owner'),
+    leaseUntil: integer('lease_until'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('sms_outbox_due_idx').on(t.state, t.nextAttemptAt)],

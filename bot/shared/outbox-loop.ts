@@ -1,5 +1,6 @@
 import type { Clock } from '../../core/clock.js';
 import type { Logger } from '../../core/logger.js';
+import type { Lease } from '../../core/outbox/lease.js';
 import type { OutboxBot, OutboxRepository, OutboxRow } from '../../core/outbox/repository.js';
 import type { Pacer, Ticket } from './outbox-pacing.js';
 
@@ -14,7 +15,9 @@ const MIN_GAP_MS = 5;
  * head stays its head until we handle it, so a cached batch cannot go stale in a way that matters.
  */
 export function createOutboxLoop(deps: {
-  repo: Pick<OutboxRepository, 'due'>;
+  repo: Pick<OutboxRepository, 'claim'>;
+  /** The rows a batch holds are claimed under it: another sender on the same database leaves them alone. */
+  lease: Lease;
   clock: Clock;
   logger: Logger;
   pacers: Record<OutboxBot, Pacer>;
@@ -53,7 +56,7 @@ export function createOutboxLoop(deps: {
   function round(fresh: boolean): { started: number; nextAt: number } {
     const now = clock.now();
     if (fresh || batch.length === 0 || now - fetchedAt >= pollMs) {
-      batch = repo.due(now, SCAN).filter((r) => !inFlight.has(r.id));
+      batch = repo.claim(now, SCAN, deps.lease).filter((r) => !inFlight.has(r.id));
       fetchedAt = now;
     }
     let nextAt = now + pollMs;

@@ -2,6 +2,7 @@ import { InputFile, type Api, type Transformer } from 'grammy';
 import type { InlineKeyboardMarkup, Message } from 'grammy/types';
 import type { Clock } from '../../core/clock.js';
 import type { Logger } from '../../core/logger.js';
+import { newLease, type Lease } from '../../core/outbox/lease.js';
 import { RESENT_IN_DOUBT } from '../../core/outbox/report.js';
 import { expiresAtOf, NO_RECIPIENT, NO_RENDERER, type OutboxBot, type OutboxMessage, type OutboxRepository, type OutboxRow } from '../../core/outbox/repository.js';
 import { backoffMs, classify, DEFAULT_BACKOFF, type Backoff } from './outbox-outcome.js';
@@ -54,6 +55,8 @@ export interface OutboxSenderOptions {
   pollMs?: number;
   /** Jitter source; tests pass a fixed one. */
   random?: () => number;
+  /** This sender's claim on the rows it takes (core/outbox/lease.ts); a new one of DEFAULT_LEASE_MS by default. */
+  lease?: Lease;
 }
 
 const DAY = 24 * 3600_000;
@@ -70,6 +73,10 @@ const SENDS = /^(send(?!ChatAction)\w+|copyMessages?|forwardMessages?)$/;
  * set was perhaps delivered. An edit is simply repeated (Telegram answers "message is not modified" when it was done).
  * A new message is sent again, since the Bot API cannot tell whether it arrived and a lost notice is worse than a
  * repeated one; the row is then marked (last_error "resent after an interrupted attempt…", a warning in the log).
+ *
+ * Rows are claimed under a lease before they are tried (OutboxRepository.claim), so two senders on one database (two
+ * processes by mistake, or a restart overlapping the old process) never send a row twice; a sender that died leaves
+ * its rows to the next one once the lease runs out, and they then count as in doubt as above.
  */
 export function createOutboxSender(deps: {
   repo: OutboxRepository;
@@ -83,6 +90,7 @@ export function createOutboxSender(deps: {
   const giveUpMs = opts.giveUpMs ?? DAY;
   const backoff = opts.backoff ?? DEFAULT_BACKOFF;
   const random = opts.random ?? Math.random;
+  const lease = opts.lease ?? newLease();
   const pacers = { patient: createPacer(opts.limits ?? TELEGRAM_LIMITS), staff: createPacer(opts.limits ?? TELEGRAM_LIMITS) };
 
   async function call(channel: OutboxChannel, chatId: number, out: Exclude<Rendered, { kind: 'skip' | 'fail' }>): Promise<Message | true> {
@@ -234,6 +242,7 @@ export function createOutboxSender(deps: {
     clock,
     logger,
     pacers,
+    lease,
     attempt,
     concurrency: opts.concurrency ?? 8,
     pollMs: opts.pollMs ?? 1000,
@@ -246,7 +255,7 @@ export function createOutboxSender(deps: {
      */
     async flush(): Promise<number> {
       let total = 0;
-      for (let row = repo.due(clock.now(), 1)[0]; row; row = repo.due(clock.now(), 1)[0]) {
+      for (let row = repo.claim(clock.now(), 1, lease)[0]; row; row = repo.claim(clock.now(), 1, lease)[0]) {
         await attempt(row);
         total += 1;
       }

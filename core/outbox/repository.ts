@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db, Writer } from '../../db/client.js';
 import { outbox } from '../../db/schema.js';
+import type { Lease } from './lease.js';
 import { createReachability } from './reachability.js';
 import { createDeliveryReport } from './report.js';
 import { TEMPLATES, type OutboxTemplate } from './templates.js';
@@ -38,6 +39,8 @@ export const NO_RECIPIENT = 'no recipient:';
 /** last_error of a row whose template this release cannot render: it waits for one that can, without holding its chat. */
 export const NO_RENDERER = 'no renderer for';
 
+const NO_LEASE = { leaseOwner: null, leaseUntil: null };
+
 const ROW_COLUMNS = `o.id, o.bot, o.chat_id AS chatId, o.template, o.params, o.dedupe_key AS dedupeKey, o.attempts,
   o.created_at AS createdAt, o.sending_at AS sendingAt`;
 
@@ -62,6 +65,16 @@ export function createOutboxRepository(db: Db) {
       ORDER BY o.next_attempt_at, o.id
       LIMIT ?`,
   );
+  // One statement, so one write transaction: two senders on one database can never both claim a row. Rows another
+  // sender holds under a live lease are not heads' business: their chat waits for that sender.
+  const claims = db.$client.prepare<{ now: number; limit: number; owner: string; until: number }, Omit<OutboxRow, 'params'> & { params: string; nextAttemptAt: number }>(
+    `UPDATE outbox SET lease_owner = @owner, lease_until = @until
+      WHERE id IN (SELECT d.id FROM outbox d JOIN (${OUTBOX_HEADS_SQL}) h ON h.id = d.id
+                      WHERE d.next_attempt_at <= @now AND (d.lease_until IS NULL OR d.lease_until <= @now OR d.lease_owner = @owner)
+                      ORDER BY d.next_attempt_at, d.id
+                      LIMIT @limit)
+      RETURNING ${ROW_COLUMNS.replaceAll('o.', '')}, next_attempt_at AS nextAttemptAt`,
+  );
   const sending = db.$client.prepare<[number, number]>('UPDATE outbox SET sending_at = ? WHERE id = ?');
   const pending = db.$client.prepare('SELECT count(*) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL').pluck();
 
@@ -70,25 +83,35 @@ export function createOutboxRepository(db: Db) {
     due(now: number, limit: number): OutboxRow[] {
       return heads.all(now, limit).map((r) => ({ ...r, params: JSON.parse(r.params) as OutboxRow['params'] }));
     },
+    /**
+     * due(), claimed for `lease.owner` until now + lease.ms: rows it already holds are renewed, rows another sender
+     * holds under a live lease are left alone, and a lapsed lease (its sender died) is taken over.
+     */
+    claim(now: number, limit: number, lease: Lease): OutboxRow[] {
+      return claims
+        .all({ now, limit, owner: lease.owner, until: now + lease.ms })
+        .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.id - b.id)
+        .map(({ nextAttemptAt: _, ...r }) => ({ ...r, params: JSON.parse(r.params) as OutboxRow['params'] }));
+    },
     /** Recorded in its own committed statement just before the Bot API call: see OutboxRow.sendingAt. */
     markSending(id: number, at: number): void {
       sending.run(at, id);
     },
     /** `note` stays in last_error for the record, e.g. that this was a resend of a message that may have arrived. */
     markSent(id: number, at: number, messageId: number | null, note: string | null = null): void {
-      db.update(outbox).set({ sentAt: at, messageId, lastError: note, sendingAt: null }).where(eq(outbox.id, id)).run();
+      db.update(outbox).set({ sentAt: at, messageId, lastError: note, sendingAt: null, ...NO_LEASE }).where(eq(outbox.id, id)).run();
     },
     /** With `inDoubt`, the attempt may have been delivered (a timeout): sending_at stays set to say so. */
     retryLater(id: number, attempts: number, nextAttemptAt: number, error: string, inDoubt = false): void {
       db.update(outbox)
-        .set({ attempts, nextAttemptAt, lastError: error, ...(inDoubt ? {} : { sendingAt: null }) })
+        .set({ attempts, nextAttemptAt, lastError: error, ...NO_LEASE, ...(inDoubt ? {} : { sendingAt: null }) })
         .where(eq(outbox.id, id))
         .run();
     },
     /** `followUp`: a message that must go because this one failed for good, queued in the same transaction. */
     markFailed(id: number, at: number, attempts: number, error: string, followUp?: OutboxMessage): void {
       db.$client.transaction(() => {
-        db.update(outbox).set({ failedAt: at, attempts, lastError: error, sendingAt: null }).where(eq(outbox.id, id)).run();
+        db.update(outbox).set({ failedAt: at, attempts, lastError: error, sendingAt: null, ...NO_LEASE }).where(eq(outbox.id, id)).run();
         if (followUp) enqueue(db, followUp, at);
       })();
     },

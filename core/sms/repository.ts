@@ -1,6 +1,7 @@
 import { and, asc, eq, lte, max } from 'drizzle-orm';
 import type { Db, Writer } from '../../db/client.js';
 import { referrals, smsOutbox } from '../../db/schema.js';
+import type { Lease } from '../outbox/lease.js';
 import type { SmsPurpose } from '../outbox/templates.js';
 
 export type SmsParams = Record<string, unknown>;
@@ -27,6 +28,17 @@ type Outcome =
  * the referral's newest invite speaks for it: an older one finishing late (after a resend) leaves the state alone.
  */
 export function createSmsRepository(db: Db) {
+  // One statement, so one write transaction: two senders on one database never both claim a row (see core/outbox/lease.ts).
+  const claims = db.$client.prepare<{ now: number; limit: number; owner: string; until: number }, Omit<SmsRow, 'params'> & { params: string; nextAttemptAt: number }>(
+    `UPDATE sms_outbox SET lease_owner = @owner, lease_until = @until
+      WHERE id IN (SELECT id FROM sms_outbox
+                    WHERE state = 'queued' AND next_attempt_at <= @now
+                      AND (lease_until IS NULL OR lease_until <= @now OR lease_owner = @owner)
+                    ORDER BY next_attempt_at, id
+                    LIMIT @limit)
+      RETURNING id, phone, purpose, params, referral_id AS referralId, attempts, created_at AS createdAt, next_attempt_at AS nextAttemptAt`,
+  );
+
   function mirror(tx: Writer, row: SmsRow, outcome: Outcome): void {
     if (row.referralId === null || row.purpose !== REFERRAL_INVITE) return;
     const newest = tx
@@ -50,7 +62,8 @@ export function createSmsRepository(db: Db) {
           : outcome.state === 'failed'
             ? { state: 'failed' as const, attempts: outcome.attempts, lastError: outcome.error, ...(outcome.text !== null ? { text: outcome.text } : {}) }
             : { attempts: outcome.attempts, nextAttemptAt: outcome.nextAttemptAt, lastError: outcome.error };
-      tx.update(smsOutbox).set(set).where(eq(smsOutbox.id, row.id)).run();
+      // Every outcome ends the sender's claim: a queued row is anyone's again when its time comes.
+      tx.update(smsOutbox).set({ ...set, leaseOwner: null, leaseUntil: null }).where(eq(smsOutbox.id, row.id)).run();
       mirror(tx, row, outcome);
     });
   }
@@ -74,6 +87,16 @@ export function createSmsRepository(db: Db) {
         .limit(limit)
         .all()
         .map((r) => ({ ...r, params: parseParams(r.params) }));
+    },
+    /**
+     * due(), claimed for `lease.owner` until now + lease.ms: its own rows renewed, rows another sender holds under a
+     * live lease left alone, a lapsed lease (its sender died) taken over.
+     */
+    claim(now: number, limit: number, lease: Lease): SmsRow[] {
+      return claims
+        .all({ now, limit, owner: lease.owner, until: now + lease.ms })
+        .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.id - b.id)
+        .map(({ nextAttemptAt: _, ...r }) => ({ ...r, params: parseParams(r.params) }));
     },
     markSent(row: SmsRow, at: number, attempts: number, text: string, providerMessageId: string | null): void {
       record(row, { state: 'sent', at, attempts, text, providerMessageId });

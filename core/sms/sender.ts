@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import { newLease, type Lease } from '../outbox/lease.js';
 import type { Logger } from '../logger.js';
 import { SmsError, type SmsGateway } from './gateway.js';
 import { maskPhone } from './mask.js';
@@ -23,6 +24,8 @@ export interface SmsSenderOptions {
   /** How long a row waits when its renderer says 'wait' or its purpose has no renderer. Default 5 min. */
   waitMs?: number;
   batch?: number;
+  /** This sender's claim on the rows it takes (core/outbox/lease.ts); a new one of DEFAULT_LEASE_MS by default. */
+  lease?: Lease;
 }
 
 const DEFAULT_GIVE_UP_MS = 24 * 3600_000;
@@ -50,7 +53,9 @@ export function triedForMs(attempts: number): number {
 
 /**
  * Drains sms_outbox through the gateway, oldest first, one message at a time. A row stays 'queued' until the gateway's
- * answer is recorded, so a crash in between sends it again after the restart rather than losing it.
+ * answer is recorded, so a crash in between sends it again after the restart rather than losing it. Rows are claimed
+ * under a lease (SmsRepository.claim): two senders on one database never send one twice, and a dead sender's rows are
+ * taken over when its lease runs out.
  */
 export function createSmsSender(deps: {
   repo: SmsRepository;
@@ -64,6 +69,7 @@ export function createSmsSender(deps: {
   const giveUpAfterMs = deps.options?.giveUpAfterMs ?? DEFAULT_GIVE_UP_MS;
   const waitMs = deps.options?.waitMs ?? DEFAULT_WAIT_MS;
   const batch = deps.options?.batch ?? 25;
+  const lease = deps.options?.lease ?? newLease();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
   let stopped = false;
@@ -124,7 +130,7 @@ export function createSmsSender(deps: {
   }
 
   async function tick(): Promise<number> {
-    const rows = repo.due(clock.now(), batch);
+    const rows = repo.claim(clock.now(), batch, lease);
     for (const row of rows) {
       if (stopped) break;
       await sendOne(row);

@@ -6,6 +6,7 @@ import { createOutboxLoop } from '../../bot/shared/outbox-loop.js';
 import { createPacer, TELEGRAM_LIMITS } from '../../bot/shared/outbox-pacing.js';
 import { createScheduler } from '../../core/jobs/scheduler.js';
 import { createLogger } from '../../core/logger.js';
+import { newLease } from '../../core/outbox/lease.js';
 import type { SmsRepository } from '../../core/sms/repository.js';
 import { createSmsSender } from '../../core/sms/sender.js';
 import { openDatabase } from '../../db/client.js';
@@ -66,7 +67,8 @@ describe('timers that sleep in real time re-plan at a jump', () => {
     const clock = createMovableClock();
     const looks: number[] = [];
     const loop = createOutboxLoop({
-      repo: { due: (now) => (looks.push(now), []) },
+      repo: { claim: (now) => (looks.push(now), []) },
+      lease: newLease(),
       clock,
       logger,
       pacers: { patient: createPacer(TELEGRAM_LIMITS), staff: createPacer(TELEGRAM_LIMITS) },
@@ -87,7 +89,7 @@ describe('timers that sleep in real time re-plan at a jump', () => {
   it('the SMS sender looks for due messages at once, one loop only', async () => {
     const clock = createMovableClock();
     const looks: number[] = [];
-    const repo = { due: (now: number) => (looks.push(now), []) } as unknown as SmsRepository;
+    const repo = { claim: (now: number) => (looks.push(now), []) } as unknown as SmsRepository;
     const sender = createSmsSender({ repo, gateway: { name: 'none', send: () => Promise.resolve({ providerMessageId: null }) }, renderers: {}, clock, logger });
     sender.start(LONG);
     stops.push(() => sender.stop());

@@ -22,6 +22,8 @@ export interface NoteBench {
   rows(): (typeof outbox.$inferSelect)[];
   /** A new sender over the same database, as after a restart of the process. */
   restart(options?: OutboxSenderOptions): OutboxSender;
+  /** A sender on its own connection to the same database file, as a second process would have; closed with close(). */
+  otherProcess(options?: OutboxSenderOptions): { repo: OutboxRepository; sender: OutboxSender };
   close(): void;
 }
 
@@ -35,8 +37,10 @@ export function createNoteBench(
   options: OutboxSenderOptions & { timeoutSeconds?: number; /** Installed on the first sender's Apis only, not after restart(). */ transformer?: Transformer } = {},
 ): NoteBench {
   const dir = mkdtempSync(path.join(tmpdir(), 'oz-outbox-'));
-  const db = openDatabase(path.join(dir, 'db.sqlite'));
+  const file = path.join(dir, 'db.sqlite');
+  const db = openDatabase(file);
   const repo = createOutboxRepository(db);
+  const others: Db[] = [];
   let counter = 0;
   const { timeoutSeconds, transformer, ...senderOptions } = options;
   const botApi = (token: string, t: Transformer | undefined) => {
@@ -53,9 +57,9 @@ export function createNoteBench(
       note_edit: (row: { params: Record<string, unknown> }) => ({ kind: 'edit' as const, messageId: Number(row.params.messageId), text: String(row.params.text) }),
     },
   });
-  const build = (o: OutboxSenderOptions, t?: Transformer) =>
+  const build = (o: OutboxSenderOptions, t?: Transformer, on: OutboxRepository = repo) =>
     createOutboxSender({
-      repo,
+      repo: on,
       channels: { patient: channel(PATIENT_TOKEN, t), staff: channel(STAFF_TOKEN, t) },
       clock,
       logger: pino({ level: process.env.TEST_LOG ?? 'silent' }),
@@ -80,7 +84,14 @@ export function createNoteBench(
     },
     rows: () => db.select().from(outbox).orderBy(outbox.id).all(),
     restart: (o = senderOptions) => build(o),
+    otherProcess(o = senderOptions) {
+      const other = openDatabase(file);
+      others.push(other);
+      const otherRepo = createOutboxRepository(other);
+      return { repo: otherRepo, sender: build(o, undefined, otherRepo) };
+    },
     close() {
+      for (const other of others) other.$client.close();
       db.$client.close();
       rmSync(dir, { recursive: true, force: true });
     },

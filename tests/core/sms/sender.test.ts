@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createI18n } from '../../../bot/shared/i18n.js';
 import { smsRenderers } from '../../../bot/sms/renderers.js';
 import { OPERATOR } from '../../../core/actor.js';
+import { DEFAULT_LEASE_MS } from '../../../core/outbox/lease.js';
 import { createReferralInvites } from '../../../core/referrals/invites.js';
 import type { SmsGateway } from '../../../core/sms/gateway.js';
 import { createLogSmsGateway } from '../../../core/sms/log-gateway.js';
@@ -294,7 +295,7 @@ describe('SMS sender through SMS.ru', () => {
     expect(row().state).toBe('sent');
   });
 
-  it('a crash while the provider is answering loses nothing: the row is still queued, the next start sends it', async () => {
+  it("a crash while the provider is answering loses nothing: the row is still queued, the next start sends it once the dead one's lease runs out", async () => {
     const id = referralWithInvite();
     let calls = 0;
     const hanging: SmsGateway = { name: 'hanging', send: () => (calls++, new Promise(() => {})) };
@@ -303,7 +304,10 @@ describe('SMS sender through SMS.ru', () => {
     expect(calls).toBe(1);
     expect(row()).toMatchObject({ state: 'queued', attempts: 0 });
     expect(referral(id).state).toBe('queued');
-    // "Restart": a new sender over the same database.
+    // "Restart": a new sender over the same database. The hanging one's claim holds the row until its lease runs out.
+    await sender().flush();
+    expect(row()).toMatchObject({ state: 'queued', attempts: 0 });
+    now += DEFAULT_LEASE_MS;
     await sender().flush();
     expect(row()).toMatchObject({ state: 'sent', attempts: 1 });
   });
