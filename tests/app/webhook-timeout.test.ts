@@ -23,7 +23,7 @@ afterAll(() => {
 
 function slowBot() {
   const bot = new Bot<Context>(TOKEN, {
-    botInfo: { id: 7001234567, is_bot: true, first_name: 'Облако', username: 'oblako_test_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: true, has_topics_enabled: false, allows_users_to_create_topics: false },
+    botInfo: api.botInfo(TOKEN),
     client: { apiRoot: api.apiRoot },
   });
   let release!: () => void;
