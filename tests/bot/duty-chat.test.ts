@@ -103,7 +103,7 @@ describe('duty-doctor chat: the patient writes, the doctor answers', () => {
     );
 
     await h.staff.send(replying(h.staff.updates.text(DUTY, 'Да, можно, как обычно.'), relayed));
-    expect(h.staff.seen(DUTY).at(-1)).toBe('✓ Отправлено пациенту Иванова Мария Петровна.');
+    expect(h.staff.seen(DUTY).at(-1)).toBe('✓ Отправлено Ивановой Марии Петровне.');
     await h.deliver();
     const answer = api.sent(MARIA.id, PATIENT_TOKEN).at(-1)!;
     expect(answer.text).toBe(
@@ -165,7 +165,7 @@ describe('duty-doctor chat: the patient writes, the doctor answers', () => {
     // The doctor answers with a photo of their own, replying to the patient's.
     const doctorPhoto = api.addPhoto(await phoneJpeg({ width: 320, height: 240 }), { token: STAFF_TOKEN });
     await h.staff.send(replying(h.staff.updates.photo(DUTY, doctorPhoto), relayed));
-    expect(h.staff.seen(DUTY).at(-1)).toBe('✓ Отправлено пациенту Иванова Мария Петровна.');
+    expect(h.staff.seen(DUTY).at(-1)).toBe('✓ Отправлено Ивановой Марии Петровне.');
     await h.deliver();
     const toPatient = api.callsOf('sendPhoto', PATIENT_TOKEN).at(-1)!;
     expect(toPatient.params.chat_id).toBe(MARIA.id);
@@ -334,9 +334,9 @@ describe('duty-doctor chat: the patient writes, the doctor answers', () => {
 
     h.staff.seen(DUTY);
     await h.staff.send(replying(h.staff.updates.text(DUTY, 'Лучше натощак.'), first));
-    expect(h.staff.seen(DUTY)).toEqual(['✓ Отправлено пациенту Иванова Мария Петровна.']);
+    expect(h.staff.seen(DUTY)).toEqual(['✓ Отправлено Ивановой Марии Петровне.']);
     await h.staff.send(replying(h.staff.updates.text(DUTY, 'И воду можно.'), second));
-    expect(h.staff.seen(DUTY)).toEqual(['✓ Отправлено пациенту Иванова Мария Петровна.']);
+    expect(h.staff.seen(DUTY)).toEqual(['✓ Отправлено Ивановой Марии Петровне.']);
     await h.deliver();
     const answers = api.sent(MARIA.id, PATIENT_TOKEN).map((m) => m.text ?? '');
     expect(answers.filter((t) => t.endsWith('Лучше натощак.'))).toHaveLength(1);

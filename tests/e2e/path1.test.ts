@@ -91,9 +91,9 @@ describe('path 1: own application, end to end across both bots', () => {
     // A takes it; B, pressing a moment later, is told who has it and B's notice is updated.
     await h.staff.press(A, '✋ Взять');
     await h.staff.press(B, '✋ Взять');
-    expect(api.callsOf('answerCallbackQuery', STAFF_TOKEN).at(-1)!.params.text).toBe('Эту заявку уже взял(а) в работу Петрова Анна Сергеевна.');
+    expect(api.callsOf('answerCallbackQuery', STAFF_TOKEN).at(-1)!.params.text).toBe('Эту заявку уже взяла в работу Петрова Анна Сергеевна.');
     await h.deliver();
-    expect(staffScreen(api, B).text).toBe(`Заявку №${application!.id} (${IBS}) взял(а) в работу Петрова Анна Сергеевна.`);
+    expect(staffScreen(api, B).text).toBe(`Заявку №${application!.id} (${IBS}) взяла в работу Петрова Анна Сергеевна.`);
     expect(staffScreen(api, B).buttons).toEqual([]);
     expect(h.patient.seen(MARIA).at(-1)).toMatch(/взял в работу врач центра/);
 

@@ -23,6 +23,7 @@ import {
   showSummary,
   stale,
 } from './steps.js';
+import { nameArgs } from '../../../core/patients/declension.js';
 
 /** Parts of one split text arrive within this many seconds of each other. */
 const SPLIT_MESSAGE_SECONDS = 1;
@@ -101,7 +102,7 @@ export function applyFeature() {
     const open = openApplication(ctx, patient.id, center);
     if (open) {
       const locale = await ctx.i18n.getLocale();
-      return ctx.reply(ctx.t('apply-open-exists', { id: open.id, name: patient.fullName, center: centerName(ctx.deps.catalog, center, locale) }));
+      return ctx.reply(ctx.t('apply-open-exists', { id: open.id, ...nameArgs('name', patient.fullName), center: centerName(ctx.deps.catalog, center, locale) }));
     }
     await ctx.editMessageReplyMarkup();
     if (draft.centerCode !== center) delete draft.conditionCode;
@@ -239,7 +240,7 @@ async function submitOrExplain(ctx: PatientContext, opts: { review: boolean }) {
     case 'application_open_exists': {
       delete ctx.session.applyDraft;
       const open = openApplication(ctx, patient.id, draft.centerCode);
-      return ctx.reply(ctx.t('apply-open-exists', { id: open?.id ?? '—', name: patient.fullName, center }), { reply_markup: mainMenu(ctx) });
+      return ctx.reply(ctx.t('apply-open-exists', { id: open?.id ?? '—', ...nameArgs('name', patient.fullName), center }), { reply_markup: mainMenu(ctx) });
     }
     case 'diagnosis_empty':
     case 'diagnosis_too_long':

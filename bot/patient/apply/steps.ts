@@ -9,6 +9,7 @@ import { mainMenu } from '../menu.js';
 import { actionData, centerData, conditionData, profileData, resumeData } from './callback-data.js';
 import { checklistKeyboard, checklistText } from './checklist.js';
 import type { ApplyDraft } from './draft.js';
+import { nameArgs } from '../../../core/patients/declension.js';
 
 /** The draft and its profile, if both are still there; a draft whose profile was deleted is dropped. */
 export function currentDraft(ctx: PatientContext): { draft: ApplyDraft; patient: Patient } | undefined {
@@ -53,7 +54,7 @@ export async function askCenter(ctx: PatientContext, patient: Patient) {
     keyboard.text(centerName(ctx.deps.catalog, c.code, locale), centerData.pack({ center: c.code })).row();
     return ctx.t('apply-center-line', { center: centerName(ctx.deps.catalog, c.code, locale), specialty: c.specialty });
   });
-  await ctx.reply([ctx.t('apply-center-ask', { name: patient.fullName }), '', ...lines].join('\n'), { reply_markup: keyboard });
+  await ctx.reply([ctx.t('apply-center-ask', nameArgs('name', patient.fullName)), '', ...lines].join('\n'), { reply_markup: keyboard });
 }
 
 export async function askCondition(ctx: PatientContext, draft: ApplyDraft) {

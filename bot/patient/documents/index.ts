@@ -7,13 +7,14 @@ import { addData, kindData, pickProfileData } from './callback-data.js';
 import { documentsMenuKeyboard, doneKeyboard, kindKeyboard, kindLabel, profileKeyboard } from './keyboards.js';
 import { documentListFeature } from './list.js';
 import { fileOf, saveFile } from './upload.js';
+import { nameArgs } from '../../../core/patients/declension.js';
 
 // Files kept while the person picks a profile or a kind; more than this in one go is not a realistic upload.
 const MAX_PENDING_FILES = 30;
 
 async function showDocumentsMenu(ctx: PatientContext, patient: Patient) {
   const count = ctx.deps.documents.list(patient.id).length;
-  await ctx.reply(ctx.t('docs-summary', { name: patient.fullName, count }), {
+  await ctx.reply(ctx.t('docs-summary', { ...nameArgs('name', patient.fullName), count }), {
     reply_markup: documentsMenuKeyboard(ctx, patient.id),
   });
 }
@@ -45,7 +46,7 @@ export async function finishUpload(ctx: PatientContext): Promise<{ upload: Uploa
     return undefined;
   }
   const total = ctx.deps.documents.list(patient.id).length;
-  await ctx.reply(ctx.t('docs-done-summary', { saved: upload.saved, name: patient.fullName, total }), { reply_markup: mainMenu(ctx) });
+  await ctx.reply(ctx.t('docs-done-summary', { saved: upload.saved, ...nameArgs('name', patient.fullName), total }), { reply_markup: mainMenu(ctx) });
   return { upload, patient };
 }
 

@@ -3,6 +3,7 @@ import { formatBytes, formatDay } from '../../shared/format.js';
 import type { PatientContext } from '../context.js';
 import { deleteData, listData, sendData } from './callback-data.js';
 import { kindLabel } from './keyboards.js';
+import { nameArgs } from '../../../core/patients/declension.js';
 
 const PAGE_SIZE = 8;
 
@@ -26,7 +27,7 @@ export function documentListFeature() {
     const patient = ctx.deps.patients.get(ctx.from.id, patientId);
     if (!patient) return ctx.reply(ctx.t('profile-not-found'));
     const docs = ctx.deps.documents.list(patientId);
-    if (docs.length === 0) return ctx.reply(ctx.t('docs-list-empty', { name: patient.fullName }));
+    if (docs.length === 0) return ctx.reply(ctx.t('docs-list-empty', nameArgs('name', patient.fullName)));
     const pages = Math.ceil(docs.length / PAGE_SIZE);
     const current = Math.min(Math.max(1, page), pages);
     const locale = await ctx.i18n.getLocale();
@@ -50,7 +51,7 @@ export function documentListFeature() {
     });
     if (current > 1) keyboard.text(ctx.t('docs-btn-prev'), listData.pack({ patientId, page: current - 1 }));
     if (current < pages) keyboard.text(ctx.t('docs-btn-next'), listData.pack({ patientId, page: current + 1 }));
-    const text = [ctx.t('docs-list-header', { name: patient.fullName, page: current, pages }), ...lines].join('\n');
+    const text = [ctx.t('docs-list-header', { ...nameArgs('name', patient.fullName), page: current, pages }), ...lines].join('\n');
     await ctx.reply(text, { reply_markup: keyboard });
   });
 

@@ -3,6 +3,7 @@ import { centerName, consultationWhen } from '../applications/format.js';
 import { cancelConsultationKeyboard } from '../applications/keyboards.js';
 import { withAskDoctor } from '../duty-chat/keyboards.js';
 import type { PatientBotDeps } from '../deps.js';
+import { nameArgs } from '../../../core/patients/declension.js';
 
 /** The consultation and its profile, if both are still there under the addressed account. */
 function consultationOf(deps: PatientBotDeps, row: { chatId: number; params: { consultationId: number } }) {
@@ -41,6 +42,6 @@ export function noShowRenderer(deps: PatientBotDeps): Renderer<'consultation_no_
     const found = consultationOf(deps, row);
     if (!found) return gone;
     const { c, patient } = found;
-    return { kind: 'message', text: t('consult-note-no-show', { name: patient.fullName, ...consultationWhen(deps, c, patient.regionCode, locale) }) };
+    return { kind: 'message', text: t('consult-note-no-show', { ...nameArgs('name', patient.fullName), ...consultationWhen(deps, c, patient.regionCode, locale) }) };
   };
 }

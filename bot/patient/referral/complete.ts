@@ -13,6 +13,7 @@ import { skipComplaintsData } from './callback-data.js';
 import { showReferralChecklist } from './checklist.js';
 import { linkingOf } from './linking.js';
 import { confirmPrefilledProfile } from './profile-steps.js';
+import { nameArgs } from '../../../core/patients/declension.js';
 
 export interface ReferralFlowOptions {
   via?: 'link' | 'phone';
@@ -119,7 +120,7 @@ export async function completeReferral(conversation: Convo, ctx: ConvoContext, d
           return patient.fullName;
         }),
       );
-      if (result.ok) await ctx.reply(ctx.t('referral-profile-saved', { name: result.name }));
+      if (result.ok) await ctx.reply(ctx.t('referral-profile-saved', nameArgs('name', result.name)));
     }
     if (!result.ok) {
       await ctx.reply(domainErrorText(ctx, new DomainError(result.code, result.details)), { reply_markup: mainMenu(ctx) });

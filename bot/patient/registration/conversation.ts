@@ -1,4 +1,5 @@
 import { DomainError } from '../../../core/errors.js';
+import { nameArgs } from '../../../core/patients/declension.js';
 import type { NewPatient, Relation } from '../../../core/patients/repository.js';
 import { MAX_PROFILES_PER_ACCOUNT } from '../../../core/patients/service.js';
 import { clockNow } from '../../shared/conversation-clock.js';
@@ -66,7 +67,7 @@ export function createRegistration(deps: PatientBotDeps) {
 
     const data: NewPatient = { relation, fullName, birthDate, phone: phone.phone, phoneVerified: phone.verified, ...region };
     if (!(await save(conversation, ctx, deps, data, phone.verified || relation === 'self'))) return;
-    const done = ctx.t('reg-done', { name: fullName });
+    const done = ctx.t('reg-done', nameArgs('name', fullName));
     const where = ctx.t('reg-done-region', {
       region: regionName(deps.regions, region.regionCode, locale),
       zone: zoneLabel(deps.regions, region.regionCode, region.timeZone, locale, now),

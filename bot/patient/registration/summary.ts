@@ -14,7 +14,7 @@ export function profileSummary(
 ): string {
   const { relation, fullName, birthDate, phone, region } = profile;
   return ctx.t('reg-confirm', {
-    relation: ctx.t(`rel-${relation}`),
+    relation: ctx.t('rel-summary', { relation }),
     name: fullName,
     birth: formatDate(birthDate),
     phone: ctx.t(phone.verified ? 'phone-yes' : 'phone-no', { phone: phone.phone }),

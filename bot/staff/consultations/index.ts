@@ -5,6 +5,7 @@ import { consultationCard } from './card.js';
 import { attempt, attemptAsync, staffErrorText } from './errors.js';
 import { dateIn, parseNumberArgument, timeIn, zoneTag } from './format.js';
 import { showToday, showWeek } from './list.js';
+import { nameArgs } from '../../../core/patients/declension.js';
 
 /** The consultation, if this doctor may see it; otherwise the refusal has been told and undefined comes back. */
 async function consultationFor(ctx: StaffContext, id: number) {
@@ -71,7 +72,7 @@ async function askNoShow(ctx: StaffContext, id: number) {
   await ctx.reply(
     ctx.t('cons-noshow-confirm', {
       id: String(c.id),
-      patient: c.patientName,
+      ...nameArgs('patient', c.patientName),
       date: dateIn(c.startsAt, tz),
       time: timeIn(c.startsAt, tz),
       zone: zoneTag(tz, c.startsAt, await ctx.i18n.getLocale()),
@@ -115,8 +116,8 @@ export function consultationsFeature() {
     const c = marked.value;
     await ctx.reply(
       c.applicationId === null
-        ? ctx.t('cons-noshow-done', { id: String(c.id), patient: c.patientName })
-        : ctx.t('cons-noshow-done-application', { id: String(c.id), patient: c.patientName, application: String(c.applicationId) }),
+        ? ctx.t('cons-noshow-done', { id: String(c.id), ...nameArgs('patient', c.patientName) })
+        : ctx.t('cons-noshow-done-application', { id: String(c.id), ...nameArgs('patient', c.patientName), application: String(c.applicationId) }),
     );
   });
 

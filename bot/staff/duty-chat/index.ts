@@ -6,6 +6,7 @@ import { downloadTelegramFile } from '../../shared/download.js';
 import type { Translate } from '../../shared/outbox-sender.js';
 import type { StaffContext } from '../context.js';
 import { relayText } from './notifications.js';
+import { nameArgs } from '../../../core/patients/declension.js';
 
 const isCommand = (text: string | undefined) => text?.startsWith('/') === true;
 
@@ -46,7 +47,7 @@ async function relayFromDoctor(ctx: StaffContext, replyTo: number): Promise<void
     return;
   }
   // Zero: Telegram delivered the same update again; it was passed on the first time.
-  if (relayed.stored > 0) await ctx.reply(ctx.t('dchat-staff-sent', { patient: relayed.chat.patientName }));
+  if (relayed.stored > 0) await ctx.reply(ctx.t('dchat-staff-sent', nameArgs('patient', relayed.chat.patientName)));
 }
 
 /**

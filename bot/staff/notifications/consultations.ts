@@ -1,6 +1,7 @@
 import type { Renderers } from '../../shared/renderers.js';
 import { dateIn, timeIn, zoneTag } from '../consultations/format.js';
 import type { StaffBotDeps } from '../deps.js';
+import { nameArgs } from '../../../core/patients/declension.js';
 
 /** Messages to doctors about their consultations, in their language and time zone. */
 export function consultationRenderers(deps: Pick<StaffBotDeps, 'scheduling' | 'staff'>): Renderers<'consultation_cancelled_by_patient'> {
@@ -13,7 +14,7 @@ export function consultationRenderers(deps: Pick<StaffBotDeps, 'scheduling' | 's
       const tz = doctor.timeZone;
       const params = {
         id: String(c.id),
-        patient: c.patientName,
+        ...nameArgs('patient', c.patientName),
         date: dateIn(c.startsAt, tz),
         time: timeIn(c.startsAt, tz),
         zone: zoneTag(tz, c.startsAt, locale),

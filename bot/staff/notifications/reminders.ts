@@ -4,6 +4,7 @@ import { tryParse } from '../../shared/domain-error-text.js';
 import type { Rendered } from '../../shared/outbox-sender.js';
 import type { Renderers } from '../../shared/renderers.js';
 import { consultData, noShowData } from '../consultations/callback-data.js';
+import { nameArgs } from '../../../core/patients/declension.js';
 import { timeIn, zoneTag } from '../consultations/format.js';
 import type { StaffBotDeps } from '../deps.js';
 import { triageCard } from '../triage/card.js';
@@ -26,7 +27,7 @@ export function reminderRenderers(deps: StaffBotDeps): Renderers<typeof DOCTOR_R
       const text = t('rem-doctor-soon', {
         minutes: Math.max(1, Math.round((c.startsAt - now) / 60_000)),
         id: String(c.id),
-        patient: c.patientName,
+        ...nameArgs('patient', c.patientName),
         time: timeIn(c.startsAt, doctor.timeZone),
         zone: zoneTag(doctor.timeZone, c.startsAt, locale),
         mode: c.mode,
@@ -45,7 +46,7 @@ export function reminderRenderers(deps: StaffBotDeps): Renderers<typeof DOCTOR_R
       if (attendance.patientJoinedAt !== null) return skip('the patient has come meanwhile');
       const text = t('rem-no-show-offer', {
         id: String(c.id),
-        patient: c.patientName,
+        ...nameArgs('patient', c.patientName),
         time: timeIn(c.startsAt, doctor.timeZone),
         zone: zoneTag(doctor.timeZone, c.startsAt, locale),
       });

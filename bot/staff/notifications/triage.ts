@@ -5,6 +5,7 @@ import type { Rendered } from '../../shared/outbox-sender.js';
 import type { Renderers } from '../../shared/renderers.js';
 import type { StaffBotDeps } from '../deps.js';
 import { takenText, triageCard, type CardView } from '../triage/card.js';
+import { nameGender } from '../../../core/patients/declension.js';
 import { conditionLabel, shortName } from '../triage/labels.js';
 
 const message = (view: CardView): Rendered => ({ kind: 'message', text: view.text, ...(view.replyMarkup ? { replyMarkup: view.replyMarkup } : {}) });
@@ -60,7 +61,7 @@ export function triageRenderers(
       const patient = deps.applicationRepository.patientOf(app.id);
       return {
         kind: 'message',
-        text: t('triage-withdrawn', { id: String(app.id), name: patient ? shortName(patient.fullName) : '—', condition: conditionLabel(deps.catalog, app, locale) }),
+        text: t('triage-withdrawn', { id: String(app.id), name: patient ? shortName(patient.fullName) : '—', nameGender: patient ? nameGender(patient.fullName) : 'unknown', condition: conditionLabel(deps.catalog, app, locale) }),
       };
     },
   };

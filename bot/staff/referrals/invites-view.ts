@@ -2,6 +2,7 @@ import { InlineKeyboard } from 'grammy';
 import type { Catalog } from '../../../core/catalog/index.js';
 import type { ReferralInviteItem } from '../../../core/referrals/invites.js';
 import { smsErrorKind } from '../../../core/sms/error-kind.js';
+import { shortName } from '../../../core/patients/declension.js';
 import { maskPhone } from '../../../core/sms/mask.js';
 import { zonedParts } from '../../../core/time.js';
 import { zoneTag } from '../../shared/format.js';
@@ -24,12 +25,6 @@ const filterLabel = (t: Translate, filter: InviteFilter) =>
 
 const filterButton = (t: Translate, filter: InviteFilter) =>
   filter === 'all' ? t('refinv-btn-all') : filter === 'queued' ? t('refinv-btn-queued') : filter === 'sent' ? t('refinv-btn-sent') : t('refinv-btn-failed');
-
-/** "Иванова Мария Петровна" → "Иванова М. П.": enough on a button to tell rows apart. */
-function shortName(fullName: string): string {
-  const [last, ...rest] = fullName.trim().split(/\s+/);
-  return [last, ...rest.map((part) => `${[...part][0]}.`)].join(' ');
-}
 
 function moment(at: number, timeZone: string): string {
   const { date, time } = zonedParts(at, timeZone);

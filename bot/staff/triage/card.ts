@@ -9,6 +9,7 @@ import type { StaffBotDeps } from '../deps.js';
 import { scheduleData } from '../schedule/callback-data.js';
 import { declineData, documentsData, requestData, takeData } from './callback-data.js';
 import { conditionLabel, formatMoment, kindList, patientAge } from './labels.js';
+import { nameArgs } from '../../../core/patients/declension.js';
 
 export type CardDeps = Pick<StaffBotDeps, 'catalog' | 'documents' | 'applicationRepository' | 'applications' | 'staff' | 'clock' | 'db' | 'outbox' | 'triage'>;
 
@@ -25,7 +26,7 @@ const id = (app: Application) => String(app.id);
 
 /** What other doctors of the center see once a colleague has the application: who, and nothing of the patient. */
 export function takenText(deps: Pick<CardDeps, 'catalog'>, t: Translate, locale: string, app: Application, name: string): string {
-  return t('triage-taken-by', { id: id(app), condition: conditionLabel(deps.catalog, app, locale), name });
+  return t('triage-taken-by', { id: id(app), condition: conditionLabel(deps.catalog, app, locale), ...nameArgs('name', name) });
 }
 
 function stateLines(deps: CardDeps, t: Translate, locale: string, app: Application, viewer: StaffMember): string[] {

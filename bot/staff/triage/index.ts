@@ -10,6 +10,7 @@ import { sendDocuments } from './documents.js';
 import { queueFeature } from './queue.js';
 import { attemptTriage, refusalText } from './refusal.js';
 import { createRequestComment, REQUEST_COMMENT, requestFeature } from './request.js';
+import { nameArgs } from '../../../core/patients/declension.js';
 
 async function card(ctx: StaffContext, id: number, headline: Headline = 'plain') {
   const app = ctx.deps.applicationRepository.byId(id)!;
@@ -45,7 +46,7 @@ function cardActions() {
       return ctx.editMessageText(view.text, view.replyMarkup ? { reply_markup: view.replyMarkup } : {});
     }
     if (takenBy !== null) {
-      await ctx.answerCallbackQuery({ text: ctx.t('triage-already-taken', { name: takenBy }), show_alert: true });
+      await ctx.answerCallbackQuery({ text: ctx.t('triage-already-taken', nameArgs('name', takenBy)), show_alert: true });
       if (!isOwnNotice(ctx, data.id)) await ctx.editMessageText(takenText(ctx.deps, ctx.t, await ctx.i18n.getLocale(), app, takenBy));
       return;
     }

@@ -4,6 +4,9 @@ import { ageOn, todayIn } from '../../../core/patients/birth-date.js';
 import { zonedParts } from '../../../core/time.js';
 import { formatDate } from '../../shared/format.js';
 
+// The short «Фамилия И. О.» form lives with the name's other forms in core.
+export { shortName } from '../../../core/patients/declension.js';
+
 const en = (locale: string) => locale === 'en';
 
 export function conditionLabel(catalog: Catalog, app: Pick<Application, 'centerCode' | 'conditionCode'>, locale: string): string {
@@ -23,18 +26,6 @@ export function kindList(catalog: Catalog, kinds: readonly string[], locale: str
 /** Full years today in the patient's own zone. */
 export function patientAge(patient: { birthDate: string; timeZone: string }, now: number): number {
   return ageOn(patient.birthDate, todayIn(patient.timeZone, now));
-}
-
-/** "Иванова Мария Петровна" → "Иванова М. П."; "Анна-Мария" → "А.-М.". */
-export function shortName(fullName: string): string {
-  const [surname, ...rest] = fullName.trim().split(/\s+/);
-  const initials = rest.map((word) =>
-    word
-      .split('-')
-      .map((part) => `${Array.from(part)[0] ?? ''}.`)
-      .join('-'),
-  );
-  return [surname, ...initials].join(' ');
 }
 
 /** A moment as the reader's wall clock shows it: 25.11.2026 10:00. */

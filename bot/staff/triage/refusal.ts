@@ -1,5 +1,6 @@
 import { DomainError } from '../../../core/errors.js';
 import type { Translate } from '../../shared/outbox-sender.js';
+import { nameArgs } from '../../../core/patients/declension.js';
 
 /** A refused triage step as plain JSON, which a conversation's replay log can hold. */
 export interface Refusal {
@@ -23,7 +24,7 @@ export function attemptTriage<T>(fn: () => T): Outcome<T> {
 export function refusalText(t: Translate, refusal: Refusal): string {
   switch (refusal.code) {
     case 'application_taken':
-      return refusal.details.takenBy ? t('triage-already-taken', { name: refusal.details.takenBy }) : t('triage-changed');
+      return refusal.details.takenBy ? t('triage-already-taken', nameArgs('name', String(refusal.details.takenBy))) : t('triage-changed');
     case 'application_closed':
       return t('triage-closed');
     case 'application_not_found':

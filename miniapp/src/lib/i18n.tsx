@@ -16,6 +16,8 @@ export interface I18n {
   time(iso: string | number, timeZone: string): string;
   /** "сегодня в 10:30", "завтра в 10:30" or "четверг, 26 ноября, в 10:30". */
   when(iso: string | number, timeZone: string, now?: number): string;
+  /** The same inside a sentence: "сегодня в 10:30" or "в четверг, 26 ноября, в 10:30" («во вторник», «в среду»). */
+  whenAt(iso: string | number, timeZone: string, now?: number): string;
   /** "GMT+4", the zone as a reader recognises it. */
   zoneName(timeZone: string): string;
   /** "четверг, 26 ноября" for a calendar day (YYYY-MM-DD), already in the patient's zone. */
@@ -61,17 +63,25 @@ export function createI18n(locale: Locale): I18n {
   };
   const day = (iso: string | number, tz: string) => fmt('day', tz).format(new Date(iso));
   const time = (iso: string | number, tz: string) => fmt('time', tz).format(new Date(iso));
+  const when = (iso: string | number, tz: string, now = serverNow()) => {
+    const key = dateKey(iso, tz);
+    if (key === dateKey(now, tz)) return t('when-today', { time: time(iso, tz) });
+    if (key === dateKey(now + 86_400_000, tz)) return t('when-tomorrow', { time: time(iso, tz) });
+    return t('when-day', { day: day(iso, tz), time: time(iso, tz) });
+  };
   return {
     locale,
     t,
     day,
     date: (iso, tz) => fmt('date', tz).format(new Date(iso)),
     time,
-    when(iso, tz, now = serverNow()) {
+    when,
+    whenAt(iso, tz, now = serverNow()) {
       const key = dateKey(iso, tz);
-      if (key === dateKey(now, tz)) return t('when-today', { time: time(iso, tz) });
-      if (key === dateKey(now + 86_400_000, tz)) return t('when-tomorrow', { time: time(iso, tz) });
-      return t('when-day', { day: day(iso, tz), time: time(iso, tz) });
+      if (key === dateKey(now, tz) || key === dateKey(now + 86_400_000, tz)) return when(iso, tz, now);
+      // ISO weekday of the calendar day: Russian puts the weekday in the accusative, «во вторник», «в среду».
+      const weekday = new Date(noonOf(key)).getUTCDay() || 7;
+      return t('when-day-at', { weekday, date: fmt('date', tz).format(new Date(iso)), time: time(iso, tz) });
     },
     calendarDay: (d) => day(noonOf(d), 'UTC'),
     calendarDate: (d) => fmt('date', 'UTC').format(new Date(noonOf(d))),

@@ -31,7 +31,7 @@ export function Consultation({ route }: { route: RouteOf<'consultation'> }) {
 }
 
 function Details({ c, notice, reload }: { c: ConsultationItem; notice: 'booked' | 'rescheduled' | undefined; reload(): void }) {
-  const { t, when, zoneName } = useI18n();
+  const { t, when, whenAt, zoneName } = useI18n();
   const { me, patient } = useSession();
   const router = useRouter();
   const [cancelling, setCancelling] = useState(false);
@@ -42,7 +42,7 @@ function Details({ c, notice, reload }: { c: ConsultationItem; notice: 'booked' 
   const joinOpen = now >= Date.parse(c.joinOpensAt) && now < Date.parse(c.endsAt);
 
   const cancel = async () => {
-    const yes = await confirm(t('cancel-confirm', { when: when(c.startsAt, patient.timeZone) }), t('cancel-yes'), t('cancel-no'));
+    const yes = await confirm(t('cancel-confirm', { when: whenAt(c.startsAt, patient.timeZone) }), t('cancel-yes'), t('cancel-no'));
     if (!yes) return;
     setCancelling(true);
     setError(undefined);
@@ -126,7 +126,7 @@ function Details({ c, notice, reload }: { c: ConsultationItem; notice: 'booked' 
 }
 
 function JoinBlock({ c }: { c: ConsultationItem }) {
-  const { t, when } = useI18n();
+  const { t, whenAt } = useI18n();
   const { patient } = useSession();
   const join = useJoin(c, patient.id);
   return (
@@ -139,7 +139,7 @@ function JoinBlock({ c }: { c: ConsultationItem }) {
       <button type="button" className="btn btn-primary btn-join" disabled={!join.open || join.busy} aria-busy={join.busy} onClick={join.join}>
         {join.busy ? t('join-opening') : <Icon text={c.mode === 'video' ? '🎥' : '📞'} label={t('join')} />}
       </button>
-      {!join.open && <p className="hint">{t('join-opens-at', { when: when(c.joinOpensAt, patient.timeZone) })}</p>}
+      {!join.open && <p className="hint">{t('join-opens-at', { when: whenAt(c.joinOpensAt, patient.timeZone) })}</p>}
       {join.error &&
         (join.error.code === 'join_not_open' ? <Notice kind="warning">{t('join-not-open')}</Notice> : <ErrorView error={join.error} retry={join.join} />)}
     </Section>

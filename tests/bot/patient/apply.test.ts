@@ -80,7 +80,7 @@ describe('applying to a center', () => {
     await say('📝 Заявка в центр');
     expect(seen()).toEqual([
       [
-        'Заявка для пациента Иванова Мария Петровна.',
+        'Заявка для Ивановой Марии Петровны.',
         'В какой центр обращаемся? Выберите кнопкой ниже.',
         '',
         `• ${BAKULEV} — сердце и сосуды: пороки сердца, ишемическая болезнь, нарушения ритма, кардиомиопатии, болезни артерий и вен у взрослых и детей.`,
@@ -124,7 +124,7 @@ describe('applying to a center', () => {
     expect(seen()).toEqual(['✅ Сохранено: ЭКГ.']);
     await say('✅ Готово');
     const [done, checklist] = seen();
-    expect(done).toBe('Сохранено документов: 1. Всего у пациента Иванова Мария Петровна: 3.');
+    expect(done).toBe('Сохранено документов: 1. Всего документов у Ивановой Марии Петровны: 3.');
     expect(checklist!.split('\n')).toEqual([
       `Документы для заявки: ${BAKULEV}, «${IBS}»`,
       '✅ Выписка из истории болезни (из стационара)',
@@ -163,10 +163,10 @@ describe('applying to a center', () => {
 
     // The draft is gone; one open application per center: the same center is refused before anything is typed.
     await say('📝 Заявка в центр');
-    expect(seen().at(-1)).toMatch(/^Заявка для пациента Иванова Мария Петровна\./);
+    expect(seen().at(-1)).toMatch(/^Заявка для Ивановой Марии Петровны\./);
     await press(BAKULEV);
     expect(seen()).toEqual([
-      `У пациента Иванова Мария Петровна уже есть открытая заявка № ${app!.id} в ${BAKULEV}. Новую заявку в этот центр можно подать, когда эта будет закрыта. Посмотреть её можно в «🗂 Мои заявки».`,
+      `У Ивановой Марии Петровны уже есть открытая заявка № ${app!.id} в ${BAKULEV}. Новую заявку в этот центр можно подать, когда эта будет закрыта. Посмотреть её можно в «🗂 Мои заявки».`,
     ]);
   });
 
@@ -309,7 +309,7 @@ describe('applying to a center', () => {
     expect(seen()).toEqual(['Для кого подаём заявку? Выберите пациента:']);
     expect(buttons()).toEqual(['Иванова Мария Петровна', 'Петрова Анна Ивановна']);
     await press('Петрова Анна Ивановна');
-    expect(seen()[0]).toMatch(/^Заявка для пациента Петрова Анна Ивановна\./);
+    expect(seen()[0]).toMatch(/^Заявка для Петровой Анны Ивановны\./);
     await press(BAKULEV);
     await press(IBS);
     await say(DIAGNOSIS);
@@ -367,6 +367,6 @@ describe('applying to a center', () => {
 
     await h.patient.send(h.patient.updates.command(MARIA, '/cancel'));
     await say('📝 Заявка в центр');
-    expect(seen().at(-1)).toMatch(/^Заявка для пациента Иванова Мария Петровна\./);
+    expect(seen().at(-1)).toMatch(/^Заявка для Ивановой Марии Петровны\./);
   });
 });

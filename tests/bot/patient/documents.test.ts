@@ -93,7 +93,7 @@ describe('uploading documents', () => {
     const progress = api.history(MARIA.id, PATIENT_TOKEN).filter((m) => m.text?.startsWith('✅ Сохранено из альбома'));
     expect(progress.map((m) => m.text)).toEqual(['✅ Сохранено из альбома: 5']);
     await h.send(h.updates.text(MARIA, '✅ Готово'));
-    expect(h.seen(MARIA).at(-1)).toBe('Сохранено документов: 5. Всего у пациента Иванова Мария Петровна: 5.');
+    expect(h.seen(MARIA).at(-1)).toBe('Сохранено документов: 5. Всего документов у Ивановой Марии Петровны: 5.');
   });
 
   it('a forwarded photo is accepted like a sent one', async () => {
@@ -185,7 +185,7 @@ describe('uploading documents', () => {
     await h.send(h.updates.text(MARIA, '📄 Документы'));
     expect(h.seen(MARIA)).toEqual(['Для кого? Выберите пациента:']);
     await h.press(MARIA, 'Иванов Пётр Сергеевич');
-    expect(h.seen(MARIA)).toEqual(['Документы пациента Иванов Пётр Сергеевич: 0.']);
+    expect(h.seen(MARIA)).toEqual(['Документы Иванова Петра Сергеевича: 0.']);
   });
 
   it('an unregistered person sending a file is asked to register first', async () => {
@@ -212,7 +212,7 @@ describe('listing, sending back and deleting', () => {
     await h.send(h.updates.text(MARIA, '📄 Документы'));
     await h.press(MARIA, '📋 Список');
     const list = h.seen(MARIA).at(-1)!;
-    expect(list).toMatch(/^Документы пациента Иванова Мария Петровна \(стр\. 1 из 1\):/);
+    expect(list).toMatch(/^Документы Ивановой Марии Петровны \(стр\. 1 из 1\):/);
     expect(list).toMatch(/1\. ЭКГ — \d\d\.\d\d\.\d{4}, \d+ кБ/);
     expect(list).toMatch(/2\. ЭКГ — \d\d\.\d\d\.\d{4}, 2 стр\./);
     await h.press(MARIA, '📥 2');

@@ -101,7 +101,7 @@ describe('what the patient is told about an application', () => {
     // One of two: the application still waits, and the person is shown what is left.
     expect(seen()).toEqual([
       '✅ Сохранено: МРТ.',
-      'Сохранено документов: 1. Всего у пациента Иванова Мария Петровна: 4.',
+      'Сохранено документов: 1. Всего документов у Ивановой Марии Петровны: 4.',
       `Для заявки № ${id} врач просил: МРТ, КТ. Когда всё будет загружено, заявка сама вернётся к врачу. Загрузить ещё:`,
     ]);
     expect(h.services.applicationRepository.byId(id)!.status).toBe('needs_documents');
@@ -113,7 +113,7 @@ describe('what the patient is told about an application', () => {
       expect.stringMatching(/^Отправьте фото или PDF-файлы: «КТ»/),
       '✅ Сохранено: КТ.',
       `📨 Документы переданы врачу: заявка № ${id} снова на рассмотрении.`,
-      'Сохранено документов: 1. Всего у пациента Иванова Мария Петровна: 5.',
+      'Сохранено документов: 1. Всего документов у Ивановой Марии Петровны: 5.',
     ]);
     expect(h.services.applicationRepository.byId(id)!.status).toBe('submitted');
     expect(staffRows('application_documents_added')).toEqual([
@@ -236,7 +236,7 @@ describe('consultations', () => {
     h.services.scheduling.markNoShow(doctor, booked.id);
     await h.deliver();
     expect(seen()).toEqual([
-      'Врач ждал пациента Иванова Мария Петровна на консультации (четверг, 26 ноября, 16:00, часовой пояс: Владивосток (МСК+7)), но подключения не было.\n' +
+      'Врач ждал Иванову Марию Петровну на консультации (четверг, 26 ноября, 16:00, часовой пояс: Владивосток (МСК+7)), но подключения не было.\n' +
         'Так бывает. Заявка снова у врача: он может назначить новое время, и мы сообщим о нём здесь.',
     ]);
     // Once it has started, the old cancel button explains instead of cancelling.

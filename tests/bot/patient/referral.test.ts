@@ -129,7 +129,7 @@ describe('the SMS deep link', () => {
     expect(referralRow(id)).toMatchObject({ accountId: MARIA.id, patientId: null, linkedAt: clock.now() });
     const summary = seen().at(-1)!;
     expect(summary).toMatch(/^Профиль заполнен по данным направления/);
-    expect(summary).toContain('Пациент: Себя');
+    expect(summary).toContain('Кто пациент: вы сами');
     expect(summary).toContain('ФИО: Иванова Мария Петровна');
     expect(summary).toContain('Дата рождения: 05.03.1961');
     // Taken from the table, not from Telegram's contact button: not verified.
@@ -147,7 +147,7 @@ describe('the SMS deep link', () => {
 
     await press('✅ Всё верно');
     expect(seen()).toEqual([
-      'Профиль пациента Иванова-Петрова Мария Петровна сохранён и связан с направлением.',
+      'Профиль Ивановой-Петровой Марии Петровны сохранён и связан с направлением.',
       `Диагноз из направления: I20.8 — ${DIAGNOSIS}\nКоротко опишите, что беспокоит сейчас: так врач центра лучше подготовится. Не больше 1\u00a0000 символов.\nЕсли добавить нечего, нажмите кнопку — врач увидит причину из направления.`,
     ]);
     const [patient] = h.services.patients.list(MARIA.id);

@@ -70,7 +70,7 @@ describe('registration', () => {
     expect(summary).toContain('Дата рождения: 05.03.1961');
     expect(summary).toContain('+79123456789 (подтверждён)');
     expect(summary).not.toContain('Пациент:');
-    expect(texts.at(-1)).toMatch(/Иванова Мария Петровна/);
+    expect(texts.at(-1)).toMatch(/Иванова Мария Петровна зарегистрирована\./);
     expect(texts.at(-1)).toMatch(/Регион: Приморский край\nЧасовой пояс: .*МСК\+7/);
     const [patient] = h.services.patients.list(MARIA.id);
     expect(patient).toMatchObject({

@@ -169,14 +169,14 @@ describe('staff bot: my consultations', () => {
 
     await h.staff.send(h.staff.updates.command(DOCTOR, '/noshow', String(c.id)));
     expect(h.staff.seen(DOCTOR)).toEqual([
-      `Отметить, что пациент Иванова Мария Петровна не пришёл на консультацию №${c.id} (25.11.2026, 15:00, МСК)? Пациент получит об этом сообщение.`,
+      `Отметить, что Иванова Мария Петровна не пришла на консультацию №${c.id} (25.11.2026, 15:00, МСК)? Пациент получит об этом сообщение.`,
     ]);
     await h.staff.press(DOCTOR, 'Отмена');
     expect(h.services.scheduling.get(c.id)!.status).toBe('scheduled');
     await h.staff.send(h.staff.updates.command(DOCTOR, '/noshow', String(c.id)));
     await h.staff.press(DOCTOR, '🚫 Да, не пришёл');
     expect(h.staff.seen(DOCTOR).at(-1)).toBe(
-      `Отмечено: пациент Иванова Мария Петровна не пришёл на консультацию №${c.id}. Заявка №${c.applicationId} снова у вас — можно назначить новое время: /schedule ${c.applicationId}`,
+      `Отмечено: Иванова Мария Петровна не пришла на консультацию №${c.id}. Заявка №${c.applicationId} снова у вас — можно назначить новое время: /schedule ${c.applicationId}`,
     );
     expect(h.services.scheduling.get(c.id)!.status).toBe('no_show');
     expect(h.services.applicationRepository.byId(c.applicationId!)!.status).toBe('in_review');
@@ -206,7 +206,7 @@ describe('staff bot: my consultations', () => {
     h.services.db.delete(outbox).where(eq(outbox.bot, 'patient')).run();
     await h.deliver();
     expect(h.staff.seen(DOCTOR)).toEqual([
-      `❌ Пациент Иванова Мария Петровна отменил консультацию №${c.id} (25.11.2026, 15:00, МСК). Это время снова свободно. Заявка №${c.applicationId} снова у вас: /schedule ${c.applicationId}`,
+      `❌ Иванова Мария Петровна отменила консультацию №${c.id} (25.11.2026, 15:00, МСК). Это время снова свободно. Заявка №${c.applicationId} снова у вас: /schedule ${c.applicationId}`,
     ]);
   });
 });

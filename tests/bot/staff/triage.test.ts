@@ -131,12 +131,12 @@ describe('staff triage: the new application', () => {
     expect(chat(A).at(-1)!.reply_markup!.inline_keyboard[0]![1]).toMatchObject({ callback_data: scheduleData.pack({ applicationId: 1 }) });
 
     await h.staff.press(B, '✋ Взять');
-    expect(lastAnswer()).toBe(`Эту заявку уже взял(а) в работу ${A_NAME}.`);
+    expect(lastAnswer()).toBe(`Эту заявку уже взяла в работу ${A_NAME}.`);
     expect(h.services.applicationRepository.byId(1)).toMatchObject({ status: 'in_review', assignedStaffId: h.services.staff.byTelegramId(A.id)!.id });
 
     await h.deliver();
     const notice = chat(B).at(-1)!;
-    expect(textOf(notice)).toBe(`Заявку №1 (Врождённые пороки сердца) взял(а) в работу ${A_NAME}.`);
+    expect(textOf(notice)).toBe(`Заявку №1 (Врождённые пороки сердца) взяла в работу ${A_NAME}.`);
     expect(notice.reply_markup).toBeUndefined();
     expect(outboxOf('application_taken').map((r) => [r.chatId, r.sentAt !== null, r.failedAt])).toEqual([[B.id, true, null]]);
     // The patient is told it is being reviewed (how that reads is the patient bot's part).
@@ -145,7 +145,7 @@ describe('staff triage: the new application', () => {
     ]);
     // B has lost access: no documents either.
     await h.staff.send(h.staff.updates.callback(B, documentsData.pack({ id: 1 }), notice));
-    expect(lastAnswer()).toBe(`Эту заявку уже взял(а) в работу ${A_NAME}.`);
+    expect(lastAnswer()).toBe(`Эту заявку уже взяла в работу ${A_NAME}.`);
     expect(filesTo(B)).toEqual([]);
   });
 
@@ -155,7 +155,7 @@ describe('staff triage: the new application', () => {
     await Promise.all([h.staff.press(A, '✋ Взять'), h.staff.press(B, '✋ Взять')]);
     const answers = api.callsOf('answerCallbackQuery', token()).map((c) => c.params.text);
     const winners = answers.filter((t) => t === 'Заявка №1 теперь у вас. Пациенту сообщили, что её рассматривают.');
-    const losers = answers.filter((t) => typeof t === 'string' && t.startsWith('Эту заявку уже взял(а) в работу'));
+    const losers = answers.filter((t) => typeof t === 'string' && t.startsWith('Эту заявку уже взяла в работу'));
     expect([winners.length, losers.length]).toEqual([1, 1]);
     const holder = h.services.applicationRepository.byId(1)!.assignedStaffId;
     expect([h.services.staff.byTelegramId(A.id)!.id, h.services.staff.byTelegramId(B.id)!.id]).toContain(holder);
@@ -307,7 +307,7 @@ describe('staff triage: request documents', () => {
       ['📄 Запросить документы', '❌ Отклонить'],
     ]);
     // B's notice said A took it when A committed to the request.
-    expect(textOf(chat(B).at(-1))).toBe(`Заявку №1 (Врождённые пороки сердца) взял(а) в работу ${A_NAME}.`);
+    expect(textOf(chat(B).at(-1))).toBe(`Заявку №1 (Врождённые пороки сердца) взяла в работу ${A_NAME}.`);
   });
 
   it('a dash means no comment', async () => {
@@ -419,7 +419,7 @@ describe('staff triage: withdrawal', () => {
     await h.staff.press(A, '✋ Взять');
     h.services.applications.withdraw(PATIENT, 1);
     await h.deliver();
-    expect(h.staff.seen(A)).toContain('↩️ Пациент Иванова М. П. отозвал(а) заявку №1 (Врождённые пороки сердца).');
+    expect(h.staff.seen(A)).toContain('↩️ Иванова М. П. отозвала заявку №1 (Врождённые пороки сердца).');
     await h.staff.press(A, '📎 Документы');
     expect(lastAnswer()).toBe('По этой заявке документы больше недоступны.');
     expect(filesTo(A)).toEqual([]);

@@ -9,6 +9,11 @@ rel-label = { $relation ->
     [child] child
    *[relative] relative
 }
+rel-summary = { $relation ->
+    [self] you
+    [child] your child
+   *[relative] your relative
+}
 reg-name-ask = { $relation ->
     [self] Please type your full name: surname, name and patronymic (for example: Ivanova Maria Petrovna).
     [child] Please type the child's full name: surname, name and patronymic.
@@ -39,7 +44,7 @@ region-zone-ask = This region has several time zones. Which one is yours?
 region-too-many-tries = Let's come back to this later. When you are ready, press "➕ Add a patient".
 reg-confirm =
     Please check:
-    Patient: { $relation }
+    Who is the patient: { $relation }
     Full name: { $name }
     Date of birth: { $birth }
     Phone: { $phone }

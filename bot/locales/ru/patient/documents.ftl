@@ -1,6 +1,6 @@
 ## documents
 
-docs-summary = Документы пациента { $name }: { $count }.
+docs-summary = Документы { $nameGen }: { $count }.
 docs-btn-add = ➕ Загрузить
 docs-btn-list = 📋 Список
 docs-kind-ask = Какой документ загружаем?
@@ -33,13 +33,13 @@ docs-not-a-file = Сейчас жду фото или PDF-файл. Когда �
 docs-done-summary = { $saved ->
     [0] Новых документов не добавлено.
    *[other] Сохранено документов: { $saved }.
-} Всего у пациента { $name }: { $total }.
-docs-list-header = Документы пациента { $name } (стр. { $page } из { $pages }):
+} Всего документов у { $nameGen }: { $total }.
+docs-list-header = Документы { $nameGen } (стр. { $page } из { $pages }):
 docs-list-line = { $n }. { $kind } — { $date }{ $pages ->
     [1] {""}
    *[other] , { $pages } стр.
 }{ $size }
-docs-list-empty = У пациента { $name } пока нет документов.
+docs-list-empty = У { $nameGen } пока нет документов.
 docs-btn-send = 📥 { $n }
 docs-btn-delete = 🗑 { $n }
 docs-btn-prev = ‹ Назад

@@ -27,7 +27,7 @@ referral-profile-intro = Профиль заполнен по данным на�
 referral-region-unknown = В направлении указан регион «{ $region }», но я не смог его распознать. Укажите регион, пожалуйста.
 referral-too-many-corrections = Слишком много исправлений подряд. Откройте ссылку из SMS ещё раз, и мы продолжим с этого места.
 referral-btn-edit-relation = ✏️ Кто пациент
-referral-profile-saved = Профиль пациента { $name } сохранён и связан с направлением.
+referral-profile-saved = Профиль { $nameGen } сохранён и связан с направлением.
 referral-profile-matched = Направление связано с уже зарегистрированным профилем: { $name }.
 referral-complaints-ask =
     Диагноз из направления: { $diagnosis }

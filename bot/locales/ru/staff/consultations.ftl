@@ -100,11 +100,26 @@ cons-join =
     }.
     Вы — модератор: пациент ждёт в лобби, пока вы его не впустите.
     Ссылка личная и одноразовая, не пересылайте её; откройте до { $openBefore } (потом /join { $id } даст новую). Звонок доступен с { $from } до { $until } ({ $zone }).
-cons-noshow-confirm = Отметить, что пациент { $patient } не пришёл на консультацию №{ $id } ({ $date }, { $time }, { $zone })? Пациент получит об этом сообщение.
+cons-noshow-confirm = Отметить, что { $patient } { $patientGender ->
+    [female] не пришла
+   *[other] не пришёл
+} на консультацию №{ $id } ({ $date }, { $time }, { $zone })? Пациент получит об этом сообщение.
 cons-btn-noshow-yes = 🚫 Да, не пришёл
 cons-btn-noshow-no = Отмена
 cons-noshow-kept = Хорошо, консультация №{ $id } остаётся как есть.
-cons-noshow-done = Отмечено: пациент { $patient } не пришёл на консультацию №{ $id }.
-cons-noshow-done-application = Отмечено: пациент { $patient } не пришёл на консультацию №{ $id }. Заявка №{ $application } снова у вас — можно назначить новое время: /schedule { $application }
-cons-cancelled-by-patient = ❌ Пациент { $patient } отменил консультацию №{ $id } ({ $date }, { $time }, { $zone }). Это время снова свободно.
-cons-cancelled-by-patient-application = ❌ Пациент { $patient } отменил консультацию №{ $id } ({ $date }, { $time }, { $zone }). Это время снова свободно. Заявка №{ $application } снова у вас: /schedule { $application }
+cons-noshow-done = Отмечено: { $patient } { $patientGender ->
+    [female] не пришла
+   *[other] не пришёл
+} на консультацию №{ $id }.
+cons-noshow-done-application = Отмечено: { $patient } { $patientGender ->
+    [female] не пришла
+   *[other] не пришёл
+} на консультацию №{ $id }. Заявка №{ $application } снова у вас — можно назначить новое время: /schedule { $application }
+cons-cancelled-by-patient = ❌ { $patient } { $patientGender ->
+    [female] отменила
+   *[other] отменил
+} консультацию №{ $id } ({ $date }, { $time }, { $zone }). Это время снова свободно.
+cons-cancelled-by-patient-application = ❌ { $patient } { $patientGender ->
+    [female] отменила
+   *[other] отменил
+} консультацию №{ $id } ({ $date }, { $time }, { $zone }). Это время снова свободно. Заявка №{ $application } снова у вас: /schedule { $application }

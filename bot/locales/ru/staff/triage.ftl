@@ -25,8 +25,16 @@ triage-state-scheduled = 📅 Консультация назначена.
 triage-state-declined = ❌ Отклонена. Причина: { $reason }
 triage-state-withdrawn = ↩️ Пациент отозвал заявку.
 triage-state-completed = ✅ Консультация проведена.
-triage-taken-by = Заявку №{ $id } ({ $condition }) взял(а) в работу { $name }.
-triage-withdrawn = ↩️ Пациент { $name } отозвал(а) заявку №{ $id } ({ $condition }).
+triage-taken-by = Заявку №{ $id } ({ $condition }) { $nameGender ->
+    [female] взяла
+    [male] взял
+   *[other] взял(а)
+} в работу { $name }.
+triage-withdrawn = ↩️ { $name } { $nameGender ->
+    [female] отозвала
+    [male] отозвал
+   *[other] отозвал(а)
+} заявку №{ $id } ({ $condition }).
 triage-btn-documents = 📎 Документы
 triage-btn-take = ✋ Взять
 triage-btn-request = 📄 Запросить документы
@@ -36,7 +44,11 @@ triage-btn-next = Далее ›
 triage-btn-cancel = Отмена
 triage-btn-no-comment = Без комментария
 triage-taken = Заявка №{ $id } теперь у вас. Пациенту сообщили, что её рассматривают.
-triage-already-taken = Эту заявку уже взял(а) в работу { $name }.
+triage-already-taken = Эту заявку уже { $nameGender ->
+    [female] взяла
+    [male] взял
+   *[other] взял(а)
+} в работу { $name }.
 triage-not-found = Заявка не найдена.
 triage-not-yours = Эта заявка в работе у другого врача.
 triage-changed = Заявка только что изменилась, действие уже недоступно.

@@ -31,6 +31,15 @@ crash-restart = Start again
 when-today = today at { $time }
 when-tomorrow = tomorrow at { $time }
 when-day = { $day }, at { $time }
+when-day-at = { $weekday ->
+    [1] on Monday
+    [2] on Tuesday
+    [3] on Wednesday
+    [4] on Thursday
+    [5] on Friday
+    [6] on Saturday
+   *[7] on Sunday
+}, { $date }, at { $time }
 
 # Internet speed; $value is already a number as text ("1.5").
 mbps = { $value } Mb/s

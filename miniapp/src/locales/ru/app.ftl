@@ -31,6 +31,16 @@ crash-restart = Начать заново
 when-today = сегодня в { $time }
 when-tomorrow = завтра в { $time }
 when-day = { $day }, в { $time }
+# The same inside a sentence ("Войти можно будет …"): the weekday in the accusative, $weekday 1 (Monday) to 7; $date "9 декабря".
+when-day-at = { $weekday ->
+    [1] в понедельник
+    [2] во вторник
+    [3] в среду
+    [4] в четверг
+    [5] в пятницу
+    [6] в субботу
+   *[7] в воскресенье
+}, { $date }, в { $time }
 
 # Internet speed; $value is already a number as text ("1.5").
 mbps = { $value } Мбит/с
