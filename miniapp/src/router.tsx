@@ -1,3 +1,4 @@
+import type { SlotView } from '../../api/miniapp/contract';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 
 /** Every screen and what it needs. The stack lives in memory: Telegram shows no address bar, and BackButton pops. */
@@ -5,7 +6,8 @@ export type Route =
   | { name: 'home' }
   | { name: 'consultations' }
   | { name: 'consultation'; id: number; notice?: 'booked' | 'rescheduled' }
-  | { name: 'book' }
+  /** `slot`: a time tapped on the home screen, so the form starts at video or audio. */
+  | { name: 'book'; slot?: SlotView }
   | { name: 'reschedule'; id: number }
   | { name: 'device-check' };
 

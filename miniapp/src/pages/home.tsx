@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { ApplicationsResponse, ConsultationsResponse } from '../../../api/miniapp/contract';
 import { ConsultationCard } from '../components/consultation-card';
 import { JoinNow } from '../components/join-now';
+import { NearestTimes } from '../components/nearest-times';
 import { Page } from '../components/page';
 import { ProfileSwitcher } from '../components/profile-switcher';
 import { ErrorView, Loading, Section } from '../components/ui';
@@ -25,6 +26,8 @@ export function Home() {
   const consultations = useApi<ConsultationsResponse>('/consultations', { patientId: patient.id });
   const applications = useApi<ApplicationsResponse>('/applications', { patientId: patient.id });
   const upcoming = consultations.data?.upcoming ?? [];
+  // The specialty the patient last saw: their nearest free times are of that one.
+  const lastSeen = upcoming[0] ?? consultations.data?.past[0];
 
   useEffect(() => {
     if (consultations.data) prefetchPages();
@@ -35,6 +38,8 @@ export function Home() {
       <p className="lead">{t('greeting', { name: addressOf(patient.fullName) })}</p>
       {upcoming[0] && <JoinNow key={upcoming[0].id} c={upcoming[0]} />}
       {me.patients.length > 1 && <ProfileSwitcher />}
+
+      {consultations.data && <NearestTimes key={patient.id} specialty={lastSeen?.specialty} />}
 
       <button type="button" className="btn btn-primary" onClick={() => router.push({ name: 'book' })}>
         {t('book-duty')}

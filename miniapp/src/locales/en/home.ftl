@@ -10,6 +10,7 @@ relation = { $relation ->
     }
 upcoming-title = Upcoming consultations
 no-upcoming = No consultations are scheduled.
+nearest-title = Nearest free times
 book-duty = Book the duty doctor
 all-consultations = All my consultations
 device-check = Check camera and internet

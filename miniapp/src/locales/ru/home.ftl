@@ -10,6 +10,7 @@ relation = { $relation ->
     }
 upcoming-title = Ближайшие консультации
 no-upcoming = Запланированных консультаций нет.
+nearest-title = Ближайшее свободное время
 book-duty = Записаться к дежурному врачу
 all-consultations = Все мои консультации
 device-check = Проверить камеру и интернет

@@ -1,4 +1,4 @@
-import type { ConsultationItem, ConsultationsResponse } from '../../../../api/miniapp/contract';
+import type { ConsultationItem, ConsultationsResponse, SlotView } from '../../../../api/miniapp/contract';
 import { Page } from '../../components/page';
 import { ErrorView, Loading, Notice } from '../../components/ui';
 import { useApi } from '../../lib/api';
@@ -38,12 +38,12 @@ export default function Booking({ route }: { route: RouteOf<'book'> | RouteOf<'r
       </Page>
     );
   }
-  return <BookingFlow title={title} original={original} />;
+  return <BookingFlow title={title} original={original} picked={route.name === 'book' ? route.slot : undefined} />;
 }
 
-function BookingFlow({ title, original }: { title: string; original: ConsultationItem | undefined }) {
+function BookingFlow({ title, original, picked }: { title: string; original: ConsultationItem | undefined; picked: SlotView | undefined }) {
   const { t } = useI18n();
-  const wizard = useBookingWizard(original);
+  const wizard = useBookingWizard(original, picked);
   const { state, view, index } = wizard;
   const titles: Record<View, string> = { specialty: t('step-specialty'), day: t('step-day'), time: t('step-time'), mode: t('step-mode'), confirm: t('step-confirm'), 'full-day': t('day-full-title') };
 

@@ -1,11 +1,15 @@
 import type { Mode, SlotView } from '../../../../api/miniapp/contract';
 import { MainAction } from '../../components/main-action';
-import { ErrorView } from '../../components/ui';
-import type { ApiError } from '../../lib/api';
+import { ErrorView, Notice } from '../../components/ui';
+import { serverNow, type ApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
+import { useSession } from '../../session';
 import { ZoneNote } from './zone-note';
 
-/** What will be booked (when, who, how), confirmed on Telegram's MainButton. */
+/**
+ * What will be booked (when, who, how) and until when it can still be cancelled or moved (a time already inside that
+ * cut-off says so before it is booked), confirmed on Telegram's MainButton.
+ */
 export function ConfirmStep({
   slot,
   mode,
@@ -23,7 +27,10 @@ export function ConfirmStep({
   error: ApiError | undefined;
   submit: () => Promise<void>;
 }) {
-  const { t, day, time } = useI18n();
+  const { t, day, time, date } = useI18n();
+  const { cancelMinNoticeMinutes } = useSession().me.limits;
+  const cutoff = Date.parse(slot.startsAt) - cancelMinNoticeMinutes * 60_000;
+  const hours = Math.round(cancelMinNoticeMinutes / 60);
   return (
     <>
       <dl className="facts">
@@ -46,6 +53,11 @@ export function ConfirmStep({
         </div>
       </dl>
       <ZoneNote timeZone={timeZone} />
+      {serverNow() < cutoff ? (
+        <p className="cutoff">{t('cancel-until', { date: date(cutoff, timeZone), time: time(cutoff, timeZone), hours })}</p>
+      ) : (
+        <Notice kind="warning">{t('cancel-closed', { hours })}</Notice>
+      )}
       {error && <ErrorView error={error} />}
       <MainAction text={sending ? t('sending') : moving ? t('confirm-reschedule') : t('confirm-book')} onClick={() => void submit()} loading={sending} />
     </>

@@ -1,11 +1,12 @@
+import { groupSlots, SlotGrid } from '../../components/slot-grid';
 import { ErrorView, Loading, Notice } from '../../components/ui';
 import { useI18n } from '../../lib/i18n';
 import { ZoneNote } from './zone-note';
 import type { BookingWizard } from './use-booking-wizard';
 
-/** The free times of the chosen day, each with its doctor, in the patient's zone. */
+/** The free times of the chosen day in the patient's zone, under each doctor's name once. */
 export function TimeStep({ wizard }: { wizard: BookingWizard }) {
-  const { t, time, calendarDay } = useI18n();
+  const { t, calendarDay } = useI18n();
   const { slots, daySlots, timeZone, chooseSlot } = wizard;
   const { day } = wizard.state;
   return (
@@ -19,14 +20,7 @@ export function TimeStep({ wizard }: { wizard: BookingWizard }) {
       ) : daySlots.length === 0 ? (
         <Notice>{t('no-slots-day')}</Notice>
       ) : (
-        <div className="times">
-          {daySlots.map((s) => (
-            <button key={s.id} type="button" className="time" onClick={() => chooseSlot(s)}>
-              <span className="time-value">{time(s.startsAt, timeZone)}</span>
-              <span className="time-doctor">{s.doctor.name}</span>
-            </button>
-          ))}
-        </div>
+        <SlotGrid groups={groupSlots(daySlots, (s) => String(s.doctor.id), (s) => s.doctor.name)} timeZone={timeZone} choose={chooseSlot} />
       )}
     </>
   );

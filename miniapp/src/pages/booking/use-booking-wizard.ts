@@ -16,12 +16,12 @@ export type View = Step | 'full-day';
  * The booking form's state and data: the chosen values (one reducer), the centers, the slots of the two weeks ahead
  * grouped by day, the waitlist, and the transitions (pick, back, submit).
  */
-export function useBookingWizard(original: ConsultationItem | undefined) {
+export function useBookingWizard(original: ConsultationItem | undefined, picked?: SlotView) {
   const { t } = useI18n();
   const { patient } = useSession();
   const router = useRouter();
   const tz = patient.timeZone;
-  const [state, dispatch] = useReducer(wizardReducer, original, (o) => initialWizardState(o, serverNow(), tz));
+  const [state, dispatch] = useReducer(wizardReducer, original, (o) => initialWizardState(o, serverNow(), tz, picked));
 
   const centers = useApi<CentersResponse>('/centers');
   const { specialty, day, step, span } = state;

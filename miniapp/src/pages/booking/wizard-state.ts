@@ -35,17 +35,25 @@ export type WizardAction =
   | { type: 'slot-lost'; notice: string }
   | { type: 'failed'; error: ApiError };
 
-/** A new booking (no original), or moving a booked consultation, which keeps its specialty and mode. */
-export function initialWizardState(original: Pick<ConsultationItem, 'specialty' | 'mode'> | undefined, now: number, timeZone: string): WizardState {
-  const steps: Step[] = original ? ['day', 'time', 'confirm'] : ['specialty', 'day', 'time', 'mode', 'confirm'];
+/**
+ * A new booking (no original), or moving a booked consultation, which keeps its specialty and mode. A time already
+ * tapped on the home screen (`picked`) leaves only video or audio and the confirmation.
+ */
+export function initialWizardState(
+  original: Pick<ConsultationItem, 'specialty' | 'mode'> | undefined,
+  now: number,
+  timeZone: string,
+  picked?: SlotView,
+): WizardState {
+  const steps: Step[] = original ? ['day', 'time', 'confirm'] : picked ? ['mode', 'confirm'] : ['specialty', 'day', 'time', 'mode', 'confirm'];
   if (original && !original.specialty) steps.unshift('specialty');
   return {
     span: { today: dateKey(now, timeZone), from: new Date(now).toISOString(), to: new Date(now + DAYS_AHEAD * 86_400_000).toISOString() },
     steps,
     step: steps[0]!,
-    specialty: original?.specialty,
-    day: undefined,
-    slot: undefined,
+    specialty: original?.specialty ?? picked?.specialty,
+    day: picked ? dateKey(picked.startsAt, timeZone) : undefined,
+    slot: picked,
     mode: original?.mode,
     notice: undefined,
     sending: false,
@@ -72,8 +80,11 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return { ...state, sending: true, error: undefined };
     case 'sent':
       return { ...state, sending: false };
-    case 'slot-lost':
-      return { ...state, sending: false, slot: undefined, step: 'time', notice: action.notice };
+    case 'slot-lost': {
+      // A time picked on the home screen walked no day or time step: they join the form now.
+      const steps: readonly Step[] = state.steps.includes('time') ? state.steps : ['day', 'time', 'mode', 'confirm'];
+      return { ...state, steps, sending: false, slot: undefined, step: 'time', notice: action.notice };
+    }
     case 'failed':
       return { ...state, sending: false, error: action.error };
   }
