@@ -27,6 +27,7 @@ sending = Sending…
 slot-taken = Another patient has just taken this time. Please choose another — the list is up to date.
 cancel-until = You can cancel or move this booking until { $date }, { $time }: { $hours } { $hours ->
         [one] hour
+        [few] hours
        *[other] hours
     } before the start. Not after that.
 cancel-closed = It starts in less than { $hours } { $hours ->
