@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { I18n } from '@grammyjs/i18n';
 import type { Context } from 'grammy';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { createOutbox } from '../../app/outbox.js';
 import { createServices, type Services } from '../../app/services.js';
 import { createPatientBot } from '../../bot/patient/index.js';
@@ -42,7 +42,10 @@ export interface ServiceHarness {
   close(): void;
 }
 
-export function createServiceHarness(api: FakeBotApi, opts: { dir?: string; clock?: Clock; factories?: { patient: BotHandle['updates']; staff: BotHandle['updates'] } } = {}): ServiceHarness {
+export function createServiceHarness(
+  api: FakeBotApi,
+  opts: { dir?: string; clock?: Clock; factories?: { patient: BotHandle['updates']; staff: BotHandle['updates'] }; logger?: Logger } = {},
+): ServiceHarness {
   const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), 'oz-svc-'));
   const db = openDatabase(path.join(dir, 'db.sqlite'));
   const clock = opts.clock ?? { now: () => Date.now() };
@@ -57,7 +60,7 @@ export function createServiceHarness(api: FakeBotApi, opts: { dir?: string; cloc
     },
     db,
     clock,
-    logger: pino({ level: process.env.TEST_LOG ?? 'silent' }),
+    logger: opts.logger ?? pino({ level: process.env.TEST_LOG ?? 'silent' }),
   });
   const patientBot = createPatientBot(services, { botInfo: api.botInfo(PATIENT_TOKEN) });
   const staffBot = createStaffBot({ ...services, staffToken: STAFF_TOKEN }, { botInfo: api.botInfo(STAFF_TOKEN) });
@@ -94,7 +97,7 @@ export function createServiceHarness(api: FakeBotApi, opts: { dir?: string; cloc
       const { payload } = services.staffInvites.create({ name, role, centerCode });
       return services.staffInvites.accept(payload, telegramId);
     },
-    restart: () => createServiceHarness(api, { dir, clock, factories }),
+    restart: () => createServiceHarness(api, { dir, clock, factories, ...(opts.logger ? { logger: opts.logger } : {}) }),
     close() {
       db.$client.close();
       rmSync(dir, { recursive: true, force: true });
