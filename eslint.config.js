@@ -44,9 +44,16 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: SURFACES, message: 'bot/ declares what it uses (bot/*/deps.ts); it never imports api/, app/, cli/, sandbox/ or miniapp/.' }] },
+        {
+          patterns: [{ group: SURFACES, message: 'bot/ declares what it uses (bot/*/deps.ts); it never imports api/, app/, cli/, sandbox/ or miniapp/.' }],
+          paths: [{ name: 'callback-data', message: 'Use bot/shared/callback-data.ts: its unpack and filter refuse stale or forged data.' }],
+        },
       ],
     },
+  },
+  {
+    files: ['bot/shared/callback-data.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },
   {
     // The Mini App talks to the server over HTTP only: from api/ it may import types (the contract), never code.

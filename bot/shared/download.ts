@@ -15,6 +15,8 @@ export async function downloadTelegramFile(
     filePath = (await api.getFile(fileId)).file_path;
   } catch (err) {
     if (err instanceof GrammyError && /too big/i.test(err.description)) throw new DomainError('file_too_big');
+    // Any other refusal (a file_id too old or not this bot's): the person can only send the file again.
+    if (err instanceof GrammyError && err.error_code === 400) throw new DomainError('download_failed');
     throw err;
   }
   if (!filePath) throw new DomainError('download_failed');

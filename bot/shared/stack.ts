@@ -8,6 +8,7 @@ import type { Update, UserFromGetMe } from 'grammy/types';
 import type { Db } from '../../db/client.js';
 import type { Logger } from '../../core/logger.js';
 import { tolerateHarmlessErrors } from './api-tolerance.js';
+import { createCallbackGuard } from './callback-guard.js';
 import { conversationRetry } from './conversation-retry.js';
 import { createErrorHandler } from './error-boundary.js';
 import { createI18n } from './i18n.js';
@@ -60,13 +61,14 @@ export function createBotStack<S extends object, D, C extends StackContext<S, D>
   });
   const retry = { maxRetryAttempts: 3, maxDelaySeconds: 60 };
   const tolerate = tolerateHarmlessErrors((method, description) => opts.logger.debug({ method, description }, 'ignored'));
-  bot.api.config.use(autoRetry(retry), tolerate);
+  const callbacks = createCallbackGuard(opts.logger);
+  bot.api.config.use(autoRetry(retry), tolerate, callbacks.track);
   // Conversations call the Bot API through an Api of their own that inherits no transformers: install them again,
   // with a retry that does not wait out again, on every replay of the conversation, a failure already waited out.
   const conversationApi =
     (conversation: Conversation<C, StackConvoContext>): Middleware<StackConvoContext> =>
     (ctx, next) => {
-      ctx.api.config.use(conversationRetry(() => conversation.now(), retry), tolerate);
+      ctx.api.config.use(conversationRetry(() => conversation.now(), retry), tolerate, callbacks.track);
       return next();
     };
 
@@ -81,6 +83,8 @@ export function createBotStack<S extends object, D, C extends StackContext<S, D>
     });
   }
 
+  // Before the private-chat filter: presses it drops are answered too.
+  bot.use(callbacks.middleware);
   // One-to-one chats only: groups and channels are not part of the service. (Not bot.drop: without middleware of
   // its own it passes every update on, whichever way its predicate answers.)
   bot.use((ctx, next) => (ctx.chat?.type === 'private' && ctx.from ? next() : undefined));

@@ -90,12 +90,13 @@ function mutate(r: ReturnType<typeof prng>, data: string): string {
   }
 }
 
-/** Every button the bot has shown to this person (that bot), newest last. */
-function buttonsShown(api: FakeBotApi, user: TestUser, token: string): string[] {
+/** Every button the bot has shown to this person (that bot), with the message that carries it. */
+function buttonsShown(api: FakeBotApi, user: TestUser, token: string): { data: string; message: Message }[] {
   return api
     .history(user.id, token)
-    .flatMap((m) => (m.reply_markup?.inline_keyboard ?? []).flat())
-    .flatMap((b) => ('callback_data' in b && b.callback_data ? [b.callback_data] : []));
+    .flatMap((message) =>
+      (message.reply_markup?.inline_keyboard ?? []).flat().flatMap((b) => ('callback_data' in b && b.callback_data ? [{ data: b.callback_data, message }] : [])),
+    );
 }
 
 /** Reply-keyboard labels shown (the menu), which the bots match as text. */
@@ -106,8 +107,13 @@ function labelsShown(api: FakeBotApi, user: TestUser, token: string): string[] {
   });
 }
 
-function callbackUpdate(bot: BotHandle, user: TestUser, data: unknown, r: ReturnType<typeof prng>, run: Run): Update {
-  const target = r.pick(run.api.history(user.id, bot.token).slice(-5));
+/**
+ * A press as Telegram delivers it: always on a message of this bot that carries an inline keyboard (only the data can be
+ * forged or stale); `on` is the message of the button the data came from, else any such message.
+ */
+function callbackUpdate(bot: BotHandle, user: TestUser, data: unknown, r: ReturnType<typeof prng>, run: Run, on?: Message): Update {
+  const withButtons = run.api.history(user.id, bot.token).filter((m) => m.reply_markup?.inline_keyboard?.length);
+  const target = on ?? (withButtons.length ? r.pick(withButtons) : undefined);
   const base = bot.updates.callback(user, 'x', target ?? ({ chat: { id: user.id, type: 'private', first_name: user.first_name }, message_id: 1, date: 0 } as Message));
   const query = base.callback_query!;
   run.callbacks.add(`${bot.token}:${query.id}`);
@@ -175,13 +181,17 @@ async function fuzz(run: Run, r: ReturnType<typeof prng>, files: Awaited<ReturnT
         break;
       case 5:
       case 6:
-      case 7:
-        update = callbackUpdate(bot, user, shown.length ? r.pick(shown.slice(-12)) : randomString(r), r, run);
+      case 7: {
+        const button = shown.length ? r.pick(shown.slice(-12)) : undefined;
+        update = callbackUpdate(bot, user, button?.data ?? randomString(r), r, run, button?.message);
         break;
+      }
       case 8:
-      case 9:
-        update = callbackUpdate(bot, user, mutate(r, shown.length ? r.pick(shown) : 'lang:ru'), r, run);
+      case 9: {
+        const button = shown.length ? r.pick(shown) : undefined;
+        update = callbackUpdate(bot, user, mutate(r, button?.data ?? 'lang:ru'), r, run, button?.message);
         break;
+      }
       case 10:
         update = callbackUpdate(bot, user, r.pick([undefined, 42, null, { a: 1 }, '', randomString(r), 'lang:ru:extra', 'delete-me:1:1']), r, run);
         break;
@@ -228,7 +238,6 @@ test(
       const answered = new Set(api.callsOf('answerCallbackQuery').map((c) => `${c.token}:${String(c.params.callback_query_id)}`));
       const unanswered = [...run.callbacks].filter((id) => !answered.has(id));
       const summary = { errorLines: errors.length, thrown: run.thrown.length, unanswered: unanswered.length, callbacks: run.callbacks.size };
-      console.info('fuzz summary', JSON.stringify(summary), errors.slice(0, 3).join('\n'), run.thrown.slice(0, 3).map(String).join('\n'));
 
       h.patient.seen(PATIENT);
       await h.patient.send(h.patient.updates.command(PATIENT, 'start'));
@@ -236,7 +245,14 @@ test(
       h.staff.seen(DOCTOR);
       await h.staff.send(h.staff.updates.command(DOCTOR, 'help'));
       expect(h.staff.seen(DOCTOR).length).toBeGreaterThan(0);
-      expect(summary).toMatchObject({ errorLines: 0, thrown: 0, unanswered: 0 });
+      expect({ ...summary, firstErrors: errors.slice(0, 3), firstThrown: run.thrown.slice(0, 3).map(String) }).toEqual({
+        errorLines: 0,
+        thrown: 0,
+        unanswered: 0,
+        callbacks: expect.any(Number),
+        firstErrors: [],
+        firstThrown: [],
+      });
       expect(run.callbacks.size).toBeGreaterThan(ROUNDS / 5);
     } finally {
       h.close();

@@ -1,4 +1,4 @@
-import { createCallbackData } from 'callback-data';
+import { createCallbackData } from '../../shared/callback-data.js';
 
 /** step: ask → the confirmation; yes → withdraw; no → keep. */
 export const withdrawData = createCallbackData('app-withdraw', { id: Number, step: String });

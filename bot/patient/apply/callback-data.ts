@@ -1,4 +1,4 @@
-import { createCallbackData } from 'callback-data';
+import { createCallbackData } from '../../shared/callback-data.js';
 
 export const profileData = createCallbackData('apply-profile', { patientId: Number });
 /** An unfinished draft: go on with it, or start afresh. */

@@ -1,4 +1,4 @@
-import { createCallbackData } from 'callback-data';
+import { createCallbackData } from '../../shared/callback-data.js';
 import { Composer, InlineKeyboard } from 'grammy';
 import { forgetChatState } from '../../shared/state-storage.js';
 import { clearSession, type PatientContext } from '../context.js';

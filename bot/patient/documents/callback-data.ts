@@ -1,4 +1,4 @@
-import { createCallbackData } from 'callback-data';
+import { createCallbackData } from '../../shared/callback-data.js';
 
 /** Which profile a documents action is for, when the account has several. */
 export const pickProfileData = createCallbackData('docs-profile', { patientId: Number, next: String });

@@ -1,4 +1,4 @@
-import { createCallbackData } from 'callback-data';
+import { createCallbackData } from '../../shared/callback-data.js';
 
 /** Opens the chat with the duty doctor of this consultation. */
 export const askDoctorData = createCallbackData('dchat-ask', { id: Number });

@@ -1,4 +1,4 @@
-import { createCallbackData } from 'callback-data';
+import { createCallbackData } from '../../shared/callback-data.js';
 import { Composer, InlineKeyboard } from 'grammy';
 import { LOCALES } from '../../shared/i18n.js';
 import type { PatientContext } from '../context.js';

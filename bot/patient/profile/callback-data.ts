@@ -1,4 +1,4 @@
-import { createCallbackData } from 'callback-data';
+import { createCallbackData } from '../../shared/callback-data.js';
 
 export const editData = createCallbackData('profile-edit', { patientId: Number, field: String });
 /** confirm false asks "are you sure?", true removes; the answer "keep" is a separate button. */

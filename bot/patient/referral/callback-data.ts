@@ -1,4 +1,4 @@
-import { createCallbackData } from 'callback-data';
+import { createCallbackData } from '../../shared/callback-data.js';
 
 /** The offer: confirm ("this is me") or "this is not me". */
 export const offerData = createCallbackData('ref-offer', { id: Number, ok: Boolean });

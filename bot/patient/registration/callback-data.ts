@@ -1,4 +1,4 @@
-import { createCallbackData } from 'callback-data';
+import { createCallbackData } from '../../shared/callback-data.js';
 
 export const relationData = createCallbackData('reg-rel', { relation: String });
 export const regionData = createCallbackData('reg-region', { code: String });

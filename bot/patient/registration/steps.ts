@@ -48,14 +48,17 @@ export async function askRelation(conversation: Convo, ctx: ConvoContext, allowe
   const keyboard = new InlineKeyboard();
   for (const relation of allowed) keyboard.text(ctx.t(`rel-${relation}`), relationData.pack({ relation })).row();
   await ctx.reply(ctx.t('reg-relation-ask'), { reply_markup: keyboard });
-  const answer = await conversation.waitForCallbackQuery(relationData.filter(), {
+  // Only a relation offered here: a forged one would otherwise end the whole form.
+  const offered = (data: string | undefined) => {
+    const relation = relationData.parse(data)?.relation as Relation | undefined;
+    return relation && allowed.includes(relation) ? relation : undefined;
+  };
+  const answer = await conversation.waitUntil((c) => offered(c.callbackQuery?.data) !== undefined, {
     otherwise: (c) => c.reply(c.t('press-button')),
   });
-  const { relation } = relationData.unpack(answer.callbackQuery.data);
   await answer.answerCallbackQuery();
   await answer.editMessageReplyMarkup();
-  if (!allowed.includes(relation as Relation)) throw new Error(`relation ${relation} not offered`);
-  return relation as Relation;
+  return offered(answer.callbackQuery?.data)!;
 }
 
 export async function askFullName(conversation: Convo, ctx: ConvoContext, relation: Relation): Promise<string> {

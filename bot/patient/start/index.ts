@@ -1,4 +1,4 @@
-import { createCallbackData } from 'callback-data';
+import { createCallbackData } from '../../shared/callback-data.js';
 import { Composer, InlineKeyboard } from 'grammy';
 import { CONSENT_VERSION } from '../../../core/accounts/consent.js';
 import { formatDate } from '../../shared/format.js';

@@ -5,7 +5,8 @@ import { mainMenu } from '../menu.js';
 /** Last in the chain: anything no feature took gets a pointer to what the person can do. */
 export function unhandledFeature() {
   const feature = new Composer<PatientContext>();
-  feature.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: ctx.t('press-button') }));
+  // A press no feature takes is a button of an old message (or of a flow that is over).
+  feature.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: ctx.t('button-stale') }));
   feature.on('message', async (ctx) => {
     if (!ctx.deps.accounts.find(ctx.from.id)) return ctx.reply(ctx.t('need-registration'));
     await ctx.reply(ctx.t('unhandled'), { reply_markup: mainMenu(ctx) });

@@ -1,4 +1,4 @@
-import { createCallbackData } from 'callback-data';
+import { createCallbackData } from '../../shared/callback-data.js';
 
 /** An outcome from the catalog, for consultation `id`. */
 export const outcomeData = createCallbackData('conclOut', { id: Number, outcome: String });
@@ -13,16 +13,10 @@ export type ConcludeButton = { id: number; outcome: string } | { id: number; ste
 /** Whether callback data belongs to the conclusion flow at all. */
 export const isConcludeData = (data: string) => outcomeData.filter().test(data) || concludeStepData.filter().test(data);
 
-/** A button of the flow, checked; undefined for anything malformed (callback-data throws on a number it cannot read). */
+/** A button of the flow, checked; undefined for anything malformed. */
 export function parseConcludeData(data: string): ConcludeButton | undefined {
-  try {
-    if (outcomeData.filter().test(data)) {
-      const { id, outcome } = outcomeData.unpack(data);
-      return Number.isSafeInteger(id) ? { id, outcome } : undefined;
-    }
-    const { id, step } = concludeStepData.unpack(data);
-    return Number.isSafeInteger(id) && (CONCLUDE_STEPS as readonly string[]).includes(step) ? { id, step: step as ConcludeStep } : undefined;
-  } catch {
-    return undefined;
-  }
+  const outcome = outcomeData.parse(data);
+  if (outcome) return outcome;
+  const step = concludeStepData.parse(data);
+  return step && (CONCLUDE_STEPS as readonly string[]).includes(step.step) ? { id: step.id, step: step.step as ConcludeStep } : undefined;
 }

@@ -1,4 +1,4 @@
-import { createCallbackData } from 'callback-data';
+import { createCallbackData } from '../../shared/callback-data.js';
 
 /** The buttons under a consultation's card: join, conclude, record a no-show (asked to confirm first). */
 export const consultData = createCallbackData('cons', { id: Number, action: String });

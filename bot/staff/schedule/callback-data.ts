@@ -1,4 +1,4 @@
-import { createCallbackData } from 'callback-data';
+import { createCallbackData } from '../../shared/callback-data.js';
 
 /** "📅 Schedule" on an application card (the triage card puts it there): starts scheduling that application. */
 export const scheduleData = createCallbackData('sched', { applicationId: Number });
@@ -28,33 +28,18 @@ export function isFlowData(data: string): boolean {
 
 /** A flow button's data, checked; undefined for anything malformed (Telegram returns what we sent, so: forged). */
 export function parseFlowData(data: string): FlowButton | undefined {
-  try {
-    return unpack(data);
-  } catch {
-    // callback-data throws on a number it cannot read.
-    return undefined;
+  const day = dayData.parse(data);
+  if (day) return isId(day.applicationId) && /^\d{4}-\d{2}-\d{2}$/.test(day.day) ? { kind: 'day', ...day } : undefined;
+  const time = timeData.parse(data);
+  if (time) return isId(time.applicationId) && isId(time.at) ? { kind: 'time', ...time } : undefined;
+  const mode = modeData.parse(data);
+  if (mode) {
+    const known = (MODES as readonly string[]).includes(mode.mode);
+    return isId(mode.applicationId) && isId(mode.at) && known ? { kind: 'mode', applicationId: mode.applicationId, at: mode.at, mode: mode.mode as Mode } : undefined;
   }
+  const step = stepData.parse(data);
+  if (step) return isId(step.applicationId) && (STEPS as readonly string[]).includes(step.step) ? { kind: 'step', applicationId: step.applicationId, step: step.step as Step } : undefined;
+  return undefined;
 }
 
 const isId = (n: number) => Number.isSafeInteger(n) && n > 0;
-
-function unpack(data: string): FlowButton | undefined {
-  if (dayData.filter().test(data)) {
-    const { applicationId, day } = dayData.unpack(data);
-    return isId(applicationId) && /^\d{4}-\d{2}-\d{2}$/.test(day) ? { kind: 'day', applicationId, day } : undefined;
-  }
-  if (timeData.filter().test(data)) {
-    const { applicationId, at } = timeData.unpack(data);
-    return isId(applicationId) && isId(at) ? { kind: 'time', applicationId, at } : undefined;
-  }
-  if (modeData.filter().test(data)) {
-    const { applicationId, at, mode } = modeData.unpack(data);
-    const known = (MODES as readonly string[]).includes(mode);
-    return isId(applicationId) && isId(at) && known ? { kind: 'mode', applicationId, at, mode: mode as Mode } : undefined;
-  }
-  if (stepData.filter().test(data)) {
-    const { applicationId, step } = stepData.unpack(data);
-    return isId(applicationId) && (STEPS as readonly string[]).includes(step) ? { kind: 'step', applicationId, step: step as Step } : undefined;
-  }
-  return undefined;
-}

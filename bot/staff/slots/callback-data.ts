@@ -1,4 +1,4 @@
-import { createCallbackData } from 'callback-data';
+import { createCallbackData } from '../../shared/callback-data.js';
 
 // Every button names the duty doctor whose schedule it acts on (an admin may open anyone's). Callback data comes back
 // from the client and may be forged, so the presser's right to that doctor's schedule is checked on every press.
@@ -29,46 +29,38 @@ const isId = (n: number) => Number.isSafeInteger(n) && n > 0;
 const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
 const oneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
 
-/** Runs an unpack; undefined for anything malformed (callback-data throws on a number it cannot read). */
-function safely<T>(fn: () => T): T | undefined {
-  try {
-    return fn();
-  } catch {
-    return undefined;
-  }
-}
 
 export function parseScreen(data: string): { staffId: number; screen: Screen } | undefined {
-  const v = safely(() => screenData.unpack(data));
+  const v = screenData.parse(data);
   return v && isId(v.staffId) && oneOf(SCREENS, v.screen) ? { staffId: v.staffId, screen: v.screen } : undefined;
 }
 
 export function parseDay(data: string): { staffId: number; day: string } | undefined {
-  const v = safely(() => dayData.unpack(data));
+  const v = dayData.parse(data);
   return v && isId(v.staffId) && isDay(v.day) ? v : undefined;
 }
 
 export function parseDayOff(data: string): { staffId: number; day: string; off: boolean } | undefined {
-  const v = safely(() => dayOffData.unpack(data));
+  const v = dayOffData.parse(data);
   return v && isId(v.staffId) && isDay(v.day) ? v : undefined;
 }
 
 export function parseRemove(data: string): { staffId: number; templateId: number } | undefined {
-  const v = safely(() => removeData.unpack(data));
+  const v = removeData.parse(data);
   return v && isId(v.staffId) && isId(v.templateId) ? v : undefined;
 }
 
 export function parseCancel(data: string): { staffId: number; consultationId: number } | undefined {
-  const v = safely(() => cancelData.unpack(data));
+  const v = cancelData.parse(data);
   return v && isId(v.staffId) && isId(v.consultationId) ? v : undefined;
 }
 
 export function parseTemplateStep(data: string): { staffId: number; step: TemplateStep; value: number } | undefined {
-  const v = safely(() => templateStepData.unpack(data));
+  const v = templateStepData.parse(data);
   return v && isId(v.staffId) && oneOf(TEMPLATE_STEPS, v.step) && Number.isSafeInteger(v.value) ? { staffId: v.staffId, step: v.step, value: v.value } : undefined;
 }
 
 export function parseCancelStep(data: string): { staffId: number; step: CancelStep } | undefined {
-  const v = safely(() => cancelStepData.unpack(data));
+  const v = cancelStepData.parse(data);
   return v && isId(v.staffId) && oneOf(CANCEL_STEPS, v.step) ? { staffId: v.staffId, step: v.step } : undefined;
 }

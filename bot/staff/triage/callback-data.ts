@@ -1,4 +1,4 @@
-import { createCallbackData } from 'callback-data';
+import { createCallbackData } from '../../shared/callback-data.js';
 
 // `card` is the message id of the application's card in the doctor's chat, so a flow can update it when done.
 

@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard } from 'grammy';
-import { createCallbackData } from 'callback-data';
+import { createCallbackData } from '../../shared/callback-data.js';
 import { REASON_MAX } from '../../../core/applications/service.js';
 import { DEFAULT_LOCALE, pickLocale } from '../../shared/i18n.js';
 import type { Translate } from '../../shared/outbox-sender.js';

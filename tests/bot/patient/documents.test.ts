@@ -126,6 +126,14 @@ describe('uploading documents', () => {
     expect(h.seen(MARIA)).toEqual([expect.stringMatching(/больше 20 МБ/)]);
   });
 
+  it('a file Telegram no longer gives out (getFile 400) is answered with a request to send it again, not a failure', async () => {
+    await startUpload();
+    const gone = { file_id: 'BQACAgIAAxkBAAIBZ2dvbmVfZmlsZQ', file_unique_id: 'AgADgone', file_size: 1000 };
+    await h.send(h.updates.document(MARIA, gone, { file_name: 'экг.pdf', mime_type: 'application/pdf' }));
+    expect(h.seen(MARIA)).toEqual(['Не получилось получить файл из Telegram. Отправьте его, пожалуйста, ещё раз.']);
+    expect(storedDocs()).toEqual([]);
+  });
+
   it('a pixel bomb is refused, not swallowed', async () => {
     await startUpload();
     const file = api.addFile(pixelBombPng(30_000, 30_000), { token: PATIENT_TOKEN });

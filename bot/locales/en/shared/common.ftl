@@ -4,6 +4,7 @@ error-generic = Sorry, something went wrong on our side. Please try again in a m
 cancelled = OK, cancelled. Nothing from the unfinished step was saved; what was saved before is still there.
 nothing-to-cancel = There is nothing to cancel right now.
 press-button = Please choose an option with the buttons under the message.
+button-stale = This button is out of date. Open what you need from the menu or send /start.
 expect-text = Please type your answer as text.
 unhandled = I didn't understand that. Choose an action from the menu below or send /help.
 need-registration = First you need to give consent and register — send /start.
