@@ -114,14 +114,15 @@ function labelsShown(api: FakeBotApi, user: TestUser, token: string): string[] {
 function callbackUpdate(bot: BotHandle, user: TestUser, data: unknown, r: ReturnType<typeof prng>, run: Run, on?: Message): Update {
   const withButtons = run.api.history(user.id, bot.token).filter((m) => m.reply_markup?.inline_keyboard?.length);
   const target = on ?? (withButtons.length ? r.pick(withButtons) : undefined);
-  const base = bot.updates.callback(user, 'x', target ?? ({ chat: { id: user.id, type: 'private', first_name: user.first_name }, message_id: 1, date: 0 } as Message));
+  const base = bot.updates.callback(user, 'x', target ?? ({ chat: { id: user.id, type: 'private', first_name: user.first_name }, message_id: 0, date: 0 } as Message));
   const query = base.callback_query!;
   run.callbacks.add(`${bot.token}:${query.id}`);
   const forged: Record<string, unknown> = { ...query };
   if (data === undefined) delete forged.data;
   else forged.data = data;
-  if (r.int(20) === 0) {
-    // A press on a button of a message sent in inline mode: no message, no chat.
+  if (!target || r.int(20) === 0) {
+    // A press on a button of a message sent in inline mode: no message, no chat. (With no message of this bot showing
+    // buttons, that is the only press Telegram can deliver.)
     delete forged.message;
     forged.inline_message_id = 'AQAAAGlubGluZQ';
   }
