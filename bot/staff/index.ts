@@ -1,7 +1,7 @@
 import type { ApiClientOptions } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import { registerCommands } from '../shared/commands.js';
 import { createBotStack } from '../shared/stack.js';
+import { registerStaffCommands } from './commands.js';
 import type { StaffContext, StaffSessionData } from './context.js';
 import type { StaffBotDeps } from './deps.js';
 import { concludeFeature, concludeFlow } from './conclude/index.js';
@@ -17,7 +17,7 @@ import { inviteFeature } from './start/index.js';
 import { triageFeature } from './triage/index.js';
 import { staffUnhandledFeature } from './unhandled/index.js';
 
-export const STAFF_COMMANDS = ['queue', 'schedule', 'today', 'week', 'consultation', 'join', 'conclude', 'noshow', 'slots', 'stats', 'referrals', 'delivery', 'help'] as const;
+export { STAFF_COMMANDS } from './commands.js';
 
 /** The doctors' bot: invite-only; triage, scheduling, conclusions and duty schedules. */
 export function createStaffBot(deps: StaffBotDeps, opts: { botInfo?: UserFromGetMe; client?: Omit<ApiClientOptions, 'apiRoot'> } = {}) {
@@ -58,7 +58,7 @@ export function createStaffBot(deps: StaffBotDeps, opts: { botInfo?: UserFromGet
   members.use(deliveryFeature());
   members.use(dutyChatStrayReplies());
   members.use(staffUnhandledFeature());
-  return { bot, i18n, registerCommands: () => registerCommands(bot.api, i18n, STAFF_COMMANDS) };
+  return { bot, i18n, registerCommands: () => registerStaffCommands(bot.api, i18n, deps.staff.list()) };
 }
 
 export type StaffBot = ReturnType<typeof createStaffBot>;
