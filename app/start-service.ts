@@ -102,7 +102,7 @@ export async function startService(config: Config, logger: Logger, hooks: Servic
   const clock = hooks.clock ?? systemClock;
   // Before anything else touches DATA_DIR: a second service on it refuses here, in one line naming the first.
   const lock = lockDataDir(config.dataDir);
-  const db = openDatabase(config.databaseFile);
+  const db = openDatabase(config.databaseFile, { logger });
   const services = createServices({ config, db, clock, logger, ...(hooks.smsGateway ? { smsGateway: hooks.smsGateway } : {}), ...(hooks.externalApiUrl ? { externalApiUrl: hooks.externalApiUrl } : {}) });
   await hooks.beforeStart?.(services);
 

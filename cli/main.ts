@@ -106,8 +106,9 @@ async function main(argv: string[]): Promise<number> {
     throw err;
   }
   if (command === 'backup' || command === 'restore') return opsCommand(command, config, args);
-  const db = openDatabase(config.databaseFile);
-  const services = createServices({ config, db, clock, logger: createLogger('warn') });
+  const logger = createLogger('warn');
+  const db = openDatabase(config.databaseFile, { logger });
+  const services = createServices({ config, db, clock, logger });
   try {
     if (command === 'staff') await staffCommand(services, config, args);
     else if (command === 'slots') slotsCommand(services, args);

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DomainError } from '../core/errors.js';
 import { buildErrorWorkbook, REFERRAL_FILE_LIMITS, type ReferralFileErrorCode } from '../core/referrals/import/index.js';
 import { UsageError } from './usage.js';
 import type { Services } from '../app/services.js';
+import { writePrivateFile } from './private-file.js';
 
 export const REFERRALS_IMPORT_USAGE = `  referrals import <file.xlsx|file.csv>
       loads a table of referred patients (path relative to the project folder); prints how many were imported, already
@@ -51,7 +52,7 @@ export async function referralsImportCommand(services: Services, args: string[],
   }
   if (result.rejected.length === 0) return;
   const out = errorFileFor(full);
-  writeFileSync(out, await buildErrorWorkbook(result.columns, result.rejected));
+  writePrivateFile(out, await buildErrorWorkbook(result.columns, result.rejected));
   log(`Rejected rows, each with what to fix in the column «Ошибка»: ${out}`);
   log('Correct them in that file and import it again; people already imported are not duplicated.');
 }

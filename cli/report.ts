@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Context } from 'grammy';
 import { createI18n } from '../bot/shared/i18n.js';
@@ -10,6 +9,7 @@ import { reportWorkbook } from '../core/reports/xlsx.js';
 import { zonedParts } from '../core/time.js';
 import { UsageError } from './usage.js';
 import type { Services } from '../app/services.js';
+import { writePrivateFile } from './private-file.js';
 
 export const REPORT_USAGE = `  report --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--xlsx <file>] [--lang <ru|en>] [--center <code>] [--time-zone <IANA zone>]
       figures per center and path for the days [from, to) in Moscow time (--to is the first day not included:
@@ -113,7 +113,7 @@ export async function reportCommand(services: Services, args: string[], log: (li
   const labels = reportLabels((key, params) => i18n.t(lang, key, params), lang, services.catalog, { period: p, generatedAt: report.generatedAt, ...scope });
   const bytes = await reportWorkbook(report, labels);
   try {
-    writeFileSync(values.xlsx, bytes);
+    writePrivateFile(values.xlsx, bytes);
   } catch (err) {
     throw new UsageError(`Cannot write ${values.xlsx}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }

@@ -18,7 +18,8 @@ export interface ServiceLock {
  * The CLI does not take it: it works beside the running service.
  */
 export function lockDataDir(dataDir: string, pid = process.pid): ServiceLock {
-  mkdirSync(dataDir, { recursive: true });
+  // 0700 as db/private-files.ts keeps it: the database and the patients' files live under it.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const pidFile = path.join(dataDir, SERVICE_PID_FILE);
   const lock = new Database(path.join(dataDir, SERVICE_LOCK_FILE), { timeout: 0 });
   try {

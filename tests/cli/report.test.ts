@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -53,6 +53,8 @@ describe('admin CLI: report', () => {
     const run = cli('report', '--from', '2026-11-01', '--to', '2026-12-01', '--xlsx', file);
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
+    // Patients' figures: readable by the owner only, whatever the umask (the child inherits the usual 022).
+    expect((statSync(file).mode & 0o777).toString(8)).toBe('600');
     const lines = run.out.split('\n');
     expect(lines[0]).toMatch(/^Report 2026-11-01 – 2026-11-30 inclusive \(Europe\/Moscow\), generated \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     expect(lines.slice(2, 9)).toEqual([
