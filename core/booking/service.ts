@@ -82,11 +82,11 @@ export function createBookingService(deps: BookingServiceDeps) {
   const cancelDeadline = (c: Pick<OwnedConsultation, 'kind' | 'startsAt'>) =>
     c.kind === 'duty' ? c.startsAt - limits.cancelMinNoticeMinutes * MINUTE : c.startsAt;
 
-  /** Inside a transaction: the patient's cancellation, its consequences and the doctor's notice. */
-  const cancelIn = (c: OwnedConsultation, now: number) => {
+  /** Inside a transaction: the patient's cancellation, its consequences and (unless it is part of a move) the doctor's notice. */
+  const cancelIn = (c: OwnedConsultation, now: number, notifyDoctor = true) => {
     if (!repo.cancel(c.id, now)) throw fail('consultation_not_open');
     if (c.applicationId !== null) repo.reopenApplication(c.applicationId, now);
-    if (c.doctorTelegramId !== null) {
+    if (notifyDoctor && c.doctorTelegramId !== null) {
       enqueue(
         db,
         { chatId: c.doctorTelegramId, template: 'consultation_cancelled_by_patient', params: { consultationId: c.id }, dedupeKey: `consultation:${c.id}:cancelled` },
@@ -104,8 +104,11 @@ export function createBookingService(deps: BookingServiceDeps) {
     return c;
   };
 
-  /** Inside a transaction: the rules of a new duty booking, then the insert that the unique index arbitrates. */
-  const bookIn = (accountId: number, patientId: number, slotId: number, mode: 'video' | 'audio', now: number): number => {
+  /**
+   * Inside a transaction: the rules of a new duty booking, then the insert that the unique index arbitrates, and the
+   * notices of a booking (a move sends its own instead).
+   */
+  const bookIn = (accountId: number, patientId: number, slotId: number, mode: 'video' | 'audio', now: number, notify = true): number => {
     const slot = repo.bookable(slotId);
     if (!slot) throw fail('slot_not_found');
     if (slot.startsAt < now + limits.bookingMinNoticeMinutes * MINUTE) throw fail('booking_too_late');
@@ -120,6 +123,7 @@ export function createBookingService(deps: BookingServiceDeps) {
       throw err;
     }
     fulfilWaitlist(db, patientId, slot.specialty, slot.startsAt);
+    if (!notify) return id;
     enqueue(db, { chatId: accountId, template: 'consultation_scheduled', params: { consultationId: id }, dedupeKey: `consultation:${id}:scheduled` }, now);
     if (slot.doctorTelegramId !== null) {
       enqueue(db, { chatId: slot.doctorTelegramId, template: DUTY_BOOKED_TEMPLATE, params: { consultationId: id }, dedupeKey: `consultation:${id}:duty_booked` }, now);
@@ -207,8 +211,19 @@ export function createBookingService(deps: BookingServiceDeps) {
         const c = checkCancel(repo.owned(accountId, consultationId), now);
         if (c.kind !== 'duty') throw fail('not_reschedulable');
         if (c.slotId === slotId) throw fail('slot_taken');
-        cancelIn(c, now);
-        return { id: bookIn(accountId, c.patientId, slotId, c.mode, now), patientId: c.patientId };
+        const newDoctor = repo.bookable(slotId)?.doctorTelegramId ?? null;
+        const sameDoctor = newDoctor !== null && newDoctor === c.doctorTelegramId;
+        // The same doctor hears of one move; another doctor's time is a cancellation for one and a booking for the other.
+        cancelIn(c, now, !sameDoctor);
+        const next = bookIn(accountId, c.patientId, slotId, c.mode, now, false);
+        const moved = { consultationId: next, fromStartsAt: c.startsAt };
+        enqueue(db, { chatId: accountId, template: 'consultation_rescheduled', params: moved, dedupeKey: `consultation:${next}:rescheduled` }, now);
+        if (sameDoctor) {
+          enqueue(db, { chatId: newDoctor, template: 'consultation_rescheduled_by_patient', params: moved, dedupeKey: `consultation:${next}:rescheduled_doctor` }, now);
+        } else if (newDoctor !== null) {
+          enqueue(db, { chatId: newDoctor, template: DUTY_BOOKED_TEMPLATE, params: { consultationId: next }, dedupeKey: `consultation:${next}:duty_booked` }, now);
+        }
+        return { id: next, patientId: c.patientId };
       });
       audit.record({ actor: { type: 'account', id: accountId }, action: 'consultation.rescheduled', patientId, details: { from: consultationId, to: id, slotId } });
       return id;

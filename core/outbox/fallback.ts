@@ -5,11 +5,12 @@ import { FALLBACK_NOTICES, type FallbackNotice, type PatientTemplate } from './t
 
 /**
  * The notices a patient must not miss: when Telegram refuses them (the bot is blocked), they go by SMS to a known phone.
- * Another template opts in with params.smsFallback ('rescheduled' for a moved consultation). A patient moving a duty
- * booking gets consultation_scheduled for the new time, which falls back as 'scheduled'.
+ * Another template opts in with params.smsFallback. A patient moving a duty booking gets consultation_rescheduled for
+ * the new time, which falls back as 'rescheduled'.
  */
 export const CRITICAL_TEMPLATES: Readonly<Partial<Record<PatientTemplate, FallbackNotice>>> = {
   consultation_scheduled: 'scheduled',
+  consultation_rescheduled: 'rescheduled',
   consultation_cancelled_by_doctor: 'cancelled',
 };
 

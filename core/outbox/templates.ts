@@ -46,11 +46,15 @@ export const TEMPLATES = {
 
   // Consultations.
   consultation_scheduled: patient({ consultationId: id }),
+  /** The patient moved a duty booking: one notice of the move (fromStartsAt: the old time), not a cancel and a booking. */
+  consultation_rescheduled: patient({ consultationId: id, fromStartsAt: z.number().int() }),
   consultation_no_show: patient({ consultationId: id }),
   consultation_cancelled_by_doctor: patient({ consultationId: id, reason: z.string().optional() }),
   /** startsAt: the time it was queued for; a consultation moved since is not reminded of. */
   consultation_reminder: patient({ consultationId: id, kind: z.enum(['day', 'soon']), startsAt: z.number().int() }),
   consultation_cancelled_by_patient: staff({ consultationId: id }),
+  /** To the doctor of both the old and the new time; a move to another doctor is a cancel for one and a booking for the other. */
+  consultation_rescheduled_by_patient: staff({ consultationId: id, fromStartsAt: z.number().int() }),
   duty_consultation_booked: staff({ consultationId: id }),
   consultation_reminder_doctor: staff({ consultationId: id, startsAt: z.number().int() }),
   /** The patient has not come into the call well after the start: the doctor may record a no-show with one button. */

@@ -284,6 +284,38 @@ describe('patient reminders: never twice, never stale, never for what is off', (
   });
 });
 
+describe('a reschedule is one move', () => {
+  const DOCTOR = { id: 6670001, first_name: 'Елена', language_code: 'ru' };
+
+  it('the patient reads «перенесена с … на …» once, the doctor «перенесла консультацию …»: no cancelled-and-booked pair', async () => {
+    const first = book(MARIA.id, maria, FRIDAY_09);
+    await mariaSees();
+    h.staff.seen(DOCTOR);
+    const moved = h.services.booking.reschedule(MARIA.id, first, slotAt(FRIDAY_10));
+    const patientSees = await mariaSees();
+    expect(patientSees).toEqual([expect.stringMatching(/^🔁 Консультация перенесена с 27 ноября, 16:00 на 27 ноября, 17:00\.\n/)]);
+    expect(patientSees[0]).toContain('Когда: пятница, 27 ноября, 17:00');
+    expect(patientSees.join('\n')).not.toMatch(/назначена|отменена/);
+    // The moved booking keeps its buttons: it can still be cancelled.
+    expect(JSON.stringify(markup())).toContain('Отменить');
+    const doctorSees = h.staff.seen(DOCTOR);
+    expect(doctorSees).toEqual([expect.stringMatching(new RegExp(`^🔁 Иванова Мария Петровна перенесла консультацию №${moved} с 27\\.11\\.2026, 09:00 на 27\\.11\\.2026, 10:00`))]);
+    expect(doctorSees.join('\n')).not.toMatch(/отменил|Новая запись/);
+  });
+
+  it('a move to another duty doctor is a cancellation for the first and a booking for the second; the patient still reads one move', async () => {
+    const other = addDutyDoctor(h.services, 6670002, 'cardiology', 'Орлов Николай Андреевич');
+    const otherSlot = h.services.duty.addSlot(other.id, FRIDAY_10 + 15 * MINUTE);
+    const first = book(MARIA.id, maria, FRIDAY_09);
+    await mariaSees();
+    h.staff.seen(DOCTOR);
+    h.services.booking.reschedule(MARIA.id, first, otherSlot.id);
+    expect(await mariaSees()).toEqual([expect.stringMatching(/^🔁 Консультация перенесена с 27 ноября, 16:00 на 27 ноября, 17:15\./)]);
+    expect(h.staff.seen(DOCTOR)).toEqual([expect.stringMatching(/отменила консультацию/)]);
+    expect(h.staff.seen({ id: 6670002, first_name: 'Николай', language_code: 'ru' })).toEqual([expect.stringMatching(/Новая запись на дежурство/)]);
+  });
+});
+
 describe('the buttons of a reminder', () => {
   it('Cancel from the day-before reminder asks, then cancels and frees the time', async () => {
     const id = book(MARIA.id, maria, FRIDAY_09);

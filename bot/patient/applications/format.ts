@@ -28,6 +28,13 @@ export function dayAndTime(at: number, timeZone: string, locale: string): string
   return `${day}, ${time}`;
 }
 
+/** "11 декабря, 14:00": a date and time that reads right after «с» and «на», where a weekday would not. */
+export function dateAndTime(at: number, timeZone: string, locale: string): string {
+  const day = new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'long' }).format(at);
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return `${day}, ${time}`;
+}
+
 /** When a consultation starts, in the patient's own zone, with the zone named the way people in Russia name it. */
 export function consultationWhen(
   deps: { regions: Region[] },

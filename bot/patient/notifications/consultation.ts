@@ -1,5 +1,5 @@
 import type { Renderer } from '../../shared/renderers.js';
-import { centerName, consultationWhen } from '../applications/format.js';
+import { centerName, consultationWhen, dateAndTime } from '../applications/format.js';
 import { cancelConsultationKeyboard } from '../applications/keyboards.js';
 import { withAskDoctor } from '../duty-chat/keyboards.js';
 import type { PatientBotDeps } from '../deps.js';
@@ -29,6 +29,25 @@ export function scheduledRenderer(deps: PatientBotDeps): Renderer<'consultation_
       name: patient.fullName,
       center: centerCode ? centerName(deps.catalog, centerCode, locale) : '—',
       doctor: doctor?.name ?? '—',
+      mode: c.mode,
+      ...consultationWhen(deps, c, patient.regionCode, locale),
+    });
+    return { kind: 'message', text, replyMarkup: withAskDoctor(cancelConsultationKeyboard(t, c.id), deps, t, c.id) };
+  };
+}
+
+/** A move the patient made: from the old time to the new one in one message, with the buttons of the booking. */
+export function rescheduledRenderer(deps: PatientBotDeps): Renderer<'consultation_rescheduled'> {
+  return (row, t, locale) => {
+    const found = consultationOf(deps, row);
+    if (!found) return gone;
+    const { c, patient } = found;
+    if (c.status !== 'scheduled') return { kind: 'skip', reason: `consultation is ${c.status}` };
+    const text = t('consult-note-rescheduled', {
+      name: patient.fullName,
+      from: dateAndTime(row.params.fromStartsAt, c.patientTimeZone, locale),
+      to: dateAndTime(c.startsAt, c.patientTimeZone, locale),
+      doctor: deps.staff.byId(c.staffId)?.name ?? '—',
       mode: c.mode,
       ...consultationWhen(deps, c, patient.regionCode, locale),
     });

@@ -4,7 +4,7 @@ import { checkedHooks, checkedRenderers, type Renderers } from '../../shared/ren
 import type { PatientBotDeps } from '../deps.js';
 import { declinedRenderer, inReviewRenderer, needsDocumentsRenderer } from './application.js';
 import { conclusionRenderers } from './conclusion.js';
-import { noShowRenderer, scheduledRenderer } from './consultation.js';
+import { noShowRenderer, rescheduledRenderer, scheduledRenderer } from './consultation.js';
 import { dutyRenderers } from './duty.js';
 import { dutyChatPatientOnSent, dutyChatPatientRenderers } from '../duty-chat/notifications.js';
 import { reminderRenderers, type PatientReminderDeps } from './reminders.js';
@@ -19,6 +19,7 @@ export function patientRendererTable(deps: PatientBotDeps & PatientReminderDeps)
     application_needs_documents: needsDocumentsRenderer(deps),
     application_declined: declinedRenderer(deps),
     consultation_scheduled: scheduledRenderer(deps),
+    consultation_rescheduled: rescheduledRenderer(deps),
     consultation_no_show: noShowRenderer(deps),
     ...conclusionRenderers(deps),
     ...dutyRenderers(deps),

@@ -1,16 +1,17 @@
 import type { Renderers } from '../../shared/renderers.js';
 import { dateIn, timeIn, zoneTag } from '../consultations/format.js';
 import type { StaffBotDeps } from '../deps.js';
+import { ownConsultation } from './own-consultation.js';
 import { nameArgs } from '../../../core/patients/declension.js';
 
 /** Messages to doctors about their consultations, in their language and time zone. */
-export function consultationRenderers(deps: Pick<StaffBotDeps, 'scheduling' | 'staff'>): Renderers<'consultation_cancelled_by_patient'> {
+export function consultationRenderers(deps: Pick<StaffBotDeps, 'scheduling' | 'staff'>): Renderers<'consultation_cancelled_by_patient' | 'consultation_rescheduled_by_patient'> {
   return {
     consultation_cancelled_by_patient: (row, t, locale) => {
-      const c = deps.scheduling.get(row.params.consultationId);
-      const doctor = deps.staff.byTelegramId(row.chatId);
       // Only the consultation's own doctor hears about it; a deleted patient leaves nothing to tell.
-      if (!c || !doctor || doctor.id !== c.staffId) return { kind: 'skip', reason: 'consultation gone or not this doctor’s' };
+      const found = ownConsultation(deps, row, false);
+      if ('skip' in found) return found.skip;
+      const { c, doctor } = found;
       const tz = doctor.timeZone;
       const params = {
         id: String(c.id),
@@ -25,6 +26,25 @@ export function consultationRenderers(deps: Pick<StaffBotDeps, 'scheduling' | 's
           c.applicationId === null
             ? t('cons-cancelled-by-patient', params)
             : t('cons-cancelled-by-patient-application', { ...params, application: String(c.applicationId) }),
+      };
+    },
+    consultation_rescheduled_by_patient: (row, t, locale) => {
+      // Moved again or cancelled since: that later notice tells the doctor what holds.
+      const found = ownConsultation(deps, row, true);
+      if ('skip' in found) return found.skip;
+      const { c, doctor } = found;
+      const tz = doctor.timeZone;
+      return {
+        kind: 'message',
+        text: t('cons-rescheduled-by-patient', {
+          id: String(c.id),
+          ...nameArgs('patient', c.patientName),
+          fromDate: dateIn(row.params.fromStartsAt, tz),
+          fromTime: timeIn(row.params.fromStartsAt, tz),
+          date: dateIn(c.startsAt, tz),
+          time: timeIn(c.startsAt, tz),
+          zone: zoneTag(tz, c.startsAt, locale),
+        }),
       };
     },
   };

@@ -2,17 +2,17 @@ import { DUTY_BOOKED_TEMPLATE } from '../../../core/booking/service.js';
 import type { Renderers } from '../../shared/renderers.js';
 import { dateIn, timeIn, zoneTag } from '../consultations/format.js';
 import type { StaffBotDeps } from '../deps.js';
+import { ownConsultation } from './own-consultation.js';
 
 /** Messages to duty doctors about their schedule, in their language and time zone. */
 export function dutyRenderers(deps: Pick<StaffBotDeps, 'scheduling' | 'staff'>): Renderers<typeof DUTY_BOOKED_TEMPLATE> {
   return {
     /** A patient booked one of the doctor's duty slots: who, when in the doctor's zone, how. */
     [DUTY_BOOKED_TEMPLATE]: (row, t, locale) => {
-      const c = deps.scheduling.get(row.params.consultationId);
-      const doctor = deps.staff.byTelegramId(row.chatId);
-      if (!c || !doctor || doctor.id !== c.staffId) return { kind: 'skip', reason: 'consultation gone or not this doctor’s' };
       // Cancelled before the notice went out: the doctor has nothing to prepare for.
-      if (c.status !== 'scheduled') return { kind: 'skip', reason: `consultation is ${c.status}` };
+      const found = ownConsultation(deps, row, true);
+      if ('skip' in found) return found.skip;
+      const { c, doctor } = found;
       const tz = doctor.timeZone;
       return {
         kind: 'message',

@@ -22,6 +22,16 @@ consult-note-scheduled =
     }
 
     We will send the link to the consultation room here before the start. If you cannot come, please cancel with the button below so the time goes to another patient.
+consult-note-rescheduled =
+    🔁 Consultation moved from { $from } to { $to }.
+    Patient: { $name }
+    Doctor: { $doctor }
+    When: { $when }
+    Time zone: { $zone }
+    Connection: { $mode ->
+        [audio] sound only
+       *[video] video
+    }
 consult-note-no-show =
     The doctor waited for { $name } at the consultation ({ $when }, time zone: { $zone }), but nobody joined.
     That happens. The application is with the doctor again: the doctor may book a new time, and we will tell you here.

@@ -106,4 +106,5 @@ cons-noshow-kept = All right, consultation No. { $id } stays as it is.
 cons-noshow-done = Recorded: the patient { $patient } did not come to consultation No. { $id }.
 cons-noshow-done-application = Recorded: the patient { $patient } did not come to consultation No. { $id }. Application No. { $application } is back with you — you can schedule a new time: /schedule { $application }
 cons-cancelled-by-patient = ❌ The patient { $patient } cancelled consultation No. { $id } ({ $date }, { $time }, { $zone }). The time is free again.
+cons-rescheduled-by-patient = 🔁 The patient { $patient } moved consultation No. { $id } from { $fromDate }, { $fromTime } to { $date }, { $time } ({ $zone }).
 cons-cancelled-by-patient-application = ❌ The patient { $patient } cancelled consultation No. { $id } ({ $date }, { $time }, { $zone }). The time is free again. Application No. { $application } is back with you: /schedule { $application }

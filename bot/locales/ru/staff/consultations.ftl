@@ -119,6 +119,10 @@ cons-cancelled-by-patient = ❌ { $patient } { $patientGender ->
     [female] отменила
    *[other] отменил
 } консультацию №{ $id } ({ $date }, { $time }, { $zone }). Это время снова свободно.
+cons-rescheduled-by-patient = 🔁 { $patient } { $patientGender ->
+    [female] перенесла
+   *[other] перенёс
+} консультацию №{ $id } с { $fromDate }, { $fromTime } на { $date }, { $time } ({ $zone }).
 cons-cancelled-by-patient-application = ❌ { $patient } { $patientGender ->
     [female] отменила
    *[other] отменил
