@@ -16,7 +16,7 @@ export type Rendered =
   | { kind: 'message'; text: string; replyMarkup?: InlineKeyboardMarkup }
   | { kind: 'document'; bytes: Buffer; fileName: string; caption?: string; replyMarkup?: InlineKeyboardMarkup }
   /** A picture shown inline (sendPhoto); bytes are uploaded, since one bot cannot reuse another bot's file_id. */
-  | { kind: 'photo'; bytes: Buffer; fileName: string; caption?: string; replyMarkup?: InlineKeyboardMarkup }
+  | { kind: 'photo'; bytes: Buffer; fileName: string; caption?: string; replyMarkup?: InlineKeyboardMarkup; /** protect_content: no forwarding or saving (docs/operations.md, "Forwarding") */ protect?: boolean }
   | { kind: 'edit'; messageId: number; text: string; replyMarkup?: InlineKeyboardMarkup }
   /** The subject is gone (deleted by the person): nothing to say any more. */
   | { kind: 'skip'; reason: string }
@@ -101,7 +101,7 @@ export function createOutboxSender(deps: {
       case 'document':
         return channel.api.sendDocument(chatId, new InputFile(out.bytes, out.fileName), { ...(out.caption ? { caption: out.caption } : {}), ...markup });
       case 'photo':
-        return channel.api.sendPhoto(chatId, new InputFile(out.bytes, out.fileName), { ...(out.caption ? { caption: out.caption } : {}), ...markup });
+        return channel.api.sendPhoto(chatId, new InputFile(out.bytes, out.fileName), { ...(out.caption ? { caption: out.caption } : {}), ...(out.protect ? { protect_content: true } : {}), ...markup });
       case 'edit':
         return channel.api.editMessageText(chatId, out.messageId, out.text, markup);
     }

@@ -147,6 +147,7 @@ describe('duty-doctor chat: the patient writes, the doctor answers', () => {
 
     const toDoctor = api.callsOf('sendPhoto', STAFF_TOKEN).at(-1)!;
     expect(toDoctor.params.chat_id).toBe(DUTY.id);
+    expect(toDoctor.params.protect_content).toBe(true);
     const sentBytes = uploadedPhoto(toDoctor);
     const meta = await sharp(sentBytes).metadata();
     expect(meta.format).toBe('jpeg');
@@ -169,6 +170,7 @@ describe('duty-doctor chat: the patient writes, the doctor answers', () => {
     await h.deliver();
     const toPatient = api.callsOf('sendPhoto', PATIENT_TOKEN).at(-1)!;
     expect(toPatient.params.chat_id).toBe(MARIA.id);
+    expect(toPatient.params.protect_content).toBe(true);
     expect((await sharp(uploadedPhoto(toPatient)).metadata()).width).toBe(320);
     expect(api.sent(MARIA.id, PATIENT_TOKEN).at(-1)!.caption).toBe(
       '💬 Дежурный врач Соколова Елена Викторовна (консультация четверг, 26 ноября, 16:30, Владивосток (МСК+7)):',

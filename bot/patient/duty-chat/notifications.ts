@@ -26,7 +26,7 @@ export function dutyChatPatientRenderers(deps: Deps): Renderers<typeof TO_PATIEN
       const markup = open ? { replyMarkup: replyToDoctorKeyboard(t, chat.consultationId) } : {};
       if (message.photoKey) {
         const bytes = await deps.dutyChat.readPhoto(message.photoKey);
-        return { kind: 'photo', bytes, fileName: `photo.${message.photoKey.slice(-3)}`, caption: body, ...markup };
+        return { kind: 'photo', protect: true, bytes, fileName: `photo.${message.photoKey.slice(-3)}`, caption: body, ...markup };
       }
       return { kind: 'message', text: body, ...markup };
     },

@@ -38,7 +38,7 @@ export function dutyChatStaffRenderers(deps: Deps): Renderers<typeof TO_DOCTOR_T
       const text = relayText(found, doctor.timeZone, t, locale);
       if (message.photoKey) {
         const bytes = await deps.dutyChat.readPhoto(message.photoKey);
-        return { kind: 'photo', bytes, fileName: `photo.${message.photoKey.slice(-3)}`, caption: text };
+        return { kind: 'photo', protect: true, bytes, fileName: `photo.${message.photoKey.slice(-3)}`, caption: text };
       }
       return { kind: 'message', text };
     },

@@ -43,6 +43,12 @@ function fileName(label: string, day: string, doc: PatientDocument): string {
  * Sends the application's documents from our storage: photos as albums, PDFs (and images Telegram would refuse as
  * photos) as files, each with its kind and date in the doctor's zone. Core records every document read for sending.
  */
+/**
+ * A patient's medical documents shown to staff cannot be forwarded or saved from the chat (protect_content): they are
+ * for triage inside the service, and a forward would take them out of its access control and audit log.
+ */
+const PROTECTED = { protect_content: true } as const;
+
 export async function sendDocuments(ctx: StaffContext, member: StaffMember, app: Application, docs: PatientDocument[]): Promise<void> {
   const { triage, catalog } = ctx.deps;
   if (docs.length === 0) {
@@ -68,13 +74,13 @@ export async function sendDocuments(ctx: StaffContext, member: StaffMember, app:
       const bytes = await read(doc);
       media.push(InputMediaBuilder.photo(new InputFile(bytes, name), { caption }));
     }
-    if (media.length === 1) await ctx.replyWithPhoto(media[0]!.media, { caption: media[0]!.caption! });
-    else await ctx.replyWithMediaGroup(media);
+    if (media.length === 1) await ctx.replyWithPhoto(media[0]!.media, { caption: media[0]!.caption!, ...PROTECTED });
+    else await ctx.replyWithMediaGroup(media, PROTECTED);
   }
   for (const doc of files) {
     ctx.chatAction = 'upload_document';
     const { caption, name } = describe(doc);
     const bytes = await read(doc);
-    await ctx.replyWithDocument(new InputFile(bytes, name), { caption });
+    await ctx.replyWithDocument(new InputFile(bytes, name), { caption, ...PROTECTED });
   }
 }

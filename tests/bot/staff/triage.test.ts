@@ -178,6 +178,9 @@ describe('staff triage: documents', () => {
     const albums = api.callsOf('sendMediaGroup', token());
     expect(albums).toHaveLength(1);
     expect((albums[0]!.params.media as Array<{ type: string }>).map((m) => m.type)).toEqual(['photo', 'photo']);
+    // Medical documents shown to staff cannot be forwarded or saved out of the chat.
+    expect(albums[0]!.params.protect_content).toBe(true);
+    expect(api.callsOf('sendDocument', token()).map((c) => c.params.protect_content)).toEqual([true]);
     const [pdf] = api.sent(A.id, token()).filter((m) => m.method === 'sendDocument');
     expect(pdf!.files![0]!.filename).toMatch(/^Выписка из истории болезни \(из стационара\) 25\.11\.2026 #\d+\.pdf$/);
     expect(pdf!.files![0]!.bytes!.subarray(0, 5).toString()).toBe('%PDF-');
