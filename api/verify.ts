@@ -101,8 +101,8 @@ function genuinePage(v: VerifiedConclusion, outcome: Record<Locale, string>): st
       [t(lang, 'code'), v.verificationCode],
       [t(lang, 'center'), v.centerName[lang]],
       [t(lang, 'doctor'), v.doctorName],
-      [t(lang, 'issued'), formatDateTime(v.issuedAt, PAGE_ZONE)],
-      [t(lang, 'consultation'), formatDateTime(v.consultationAt, PAGE_ZONE)],
+      [t(lang, 'issued'), formatDateTime(v.issuedAt, PAGE_ZONE, lang)],
+      [t(lang, 'consultation'), formatDateTime(v.consultationAt, PAGE_ZONE, lang)],
       [t(lang, 'patient'), v.patientInitials],
       [t(lang, 'outcome'), outcome[lang]],
     ];

@@ -1,5 +1,5 @@
 import type { Region } from '../../core/catalog/regions.js';
-import { zoneOffsetMinutes } from '../../core/time.js';
+import { zoneName } from '../../core/zone-label/index.js';
 
 /** 1961-03-05 → 05.03.1961 (the way dates are written in Russia; English readers get the same, unambiguous with dots). */
 export function formatDate(isoDate: string): string {
@@ -13,21 +13,12 @@ export function formatDay(ms: number, timeZone: string): string {
   return formatDate(parts);
 }
 
-/** "МСК", "МСК+7", "MSK−1": people in Russia name their zone relative to Moscow. */
-export function zoneTag(timeZone: string, at: number, locale: string): string {
-  const msk = locale === 'en' ? 'MSK' : 'МСК';
-  const minutes = zoneOffsetMinutes(timeZone, at) - zoneOffsetMinutes('Europe/Moscow', at);
-  if (minutes === 0) return msk;
-  const hours = Math.abs(minutes) / 60;
-  const shown = Number.isInteger(hours) ? String(hours) : hours.toFixed(1);
-  return `${msk}${minutes > 0 ? '+' : '−'}${shown}`;
-}
+/** "МСК+7": staff screens tag times with the offset from Moscow alone. */
+export { mskOffset as zoneTag } from '../../core/zone-label/index.js';
 
-/** "Владивосток (МСК+7)": the zone's city from the regions list, and its offset from Moscow. */
-export function zoneLabel(regions: Region[], regionCode: string, timeZone: string, locale: string, at: number): string {
-  const zone = regions.find((r) => r.code === regionCode)?.timeZones.find((z) => z.tz === timeZone);
-  const city = zone ? (locale === 'en' ? zone.en : zone.ru) : timeZone;
-  return `${city} (${zoneTag(timeZone, at, locale)})`;
+/** «новосибирское время (МСК+4)»: the patient's zone as a value (a "Часовой пояс:" line); see core/zone-label. */
+export function zoneLabel(timeZone: string, locale: string, at: number): string {
+  return zoneName(timeZone, at, locale);
 }
 
 export function regionName(regions: Region[], regionCode: string, locale: string): string {

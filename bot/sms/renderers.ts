@@ -5,7 +5,7 @@ import { REFERRAL_INVITE } from '../../core/sms/repository.js';
 import type { SmsRenderer } from '../../core/sms/sender.js';
 import { zonedParts } from '../../core/time.js';
 import { pickLocale, type BotLocale } from '../shared/i18n.js';
-import { zoneTag } from '../shared/format.js';
+import { zoneAt } from '../../core/zone-label/index.js';
 
 export type SmsTranslate = (locale: string, key: string, params: Record<string, string>) => string;
 
@@ -45,8 +45,8 @@ export function smsRenderers(deps: {
       const vars = {
         date: `${date.slice(8, 10)}.${date.slice(5, 7)}`,
         time,
-        // zoneTag writes a true minus (MSK−1), which is not in the GSM alphabet and would halve an English SMS.
-        zone: zoneTag(timeZone, startsAt, locale).replace('−', '-'),
+        // The offset's true minus (MSK−1) is not in the GSM alphabet and would halve an English SMS.
+        zone: zoneAt(timeZone, startsAt, locale).replace('−', '-'),
       };
       const key = notice === 'scheduled' ? 'sms-notice-scheduled' : notice === 'cancelled' ? 'sms-notice-cancelled' : 'sms-notice-rescheduled';
       return { kind: 'text', text: translate(locale, key, vars) };

@@ -1,4 +1,5 @@
-import { zonedParts, zoneOffsetMinutes } from '../time.js';
+import { zonedParts } from '../time.js';
+import { zoneAt } from '../zone-label/index.js';
 
 /** YYYY-MM-DD as dd.mm.yyyy, the way Russian documents print dates. */
 export function formatDate(isoDate: string): string {
@@ -7,19 +8,13 @@ export function formatDate(isoDate: string): string {
   return `${m[3]}.${m[2]}.${m[1]}`;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /**
- * "14.03.2025, 15:30 (Asia/Yekaterinburg, UTC+05:00)": the moment in the reader's zone, with the zone named.
- * The IANA name is printed rather than ICU's localized one, which is wrong for some Russian zones
- * (Asia/Novosibirsk reads "Красноярск").
+ * «14.03.2025, 15:30 по екатеринбургскому времени (МСК+2)»: the moment in the reader's zone, named the one way the
+ * service names zones (core/zone-label), never by an IANA id nor by ICU's names, wrong for some Russian zones.
  */
-export function formatDateTime(at: number, timeZone: string): string {
+export function formatDateTime(at: number, timeZone: string, locale: string): string {
   const { date, time } = zonedParts(at, timeZone);
-  const offset = zoneOffsetMinutes(timeZone, at);
-  const abs = Math.abs(offset);
-  const utc = `UTC${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-  return `${formatDate(date)}, ${time} (${timeZone}, ${utc})`;
+  return `${formatDate(date)}, ${time} ${zoneAt(timeZone, at, locale)}`;
 }
 
 /** dd.mm.yyyy of a moment in a zone. */

@@ -120,7 +120,7 @@ export async function renderConclusionPdf(input: ConclusionPdfInput): Promise<Bu
     [labels.patient, input.patient.fullName],
     [labels.birthDate, formatDate(input.patient.birthDate)],
     [labels.doctor, input.doctorName],
-    [labels.consultationTime, formatDateTime(input.consultationAt, input.timeZone)],
+    [labels.consultationTime, formatDateTime(input.consultationAt, input.timeZone, input.locale)],
     [labels.issued, formatDay(input.issuedAt ?? input.consultationAt, input.timeZone)],
     [labels.outcome, input.outcome],
   ];

@@ -107,7 +107,7 @@ describe('duty-doctor chat: the patient writes, the doctor answers', () => {
     await h.deliver();
     const answer = api.sent(MARIA.id, PATIENT_TOKEN).at(-1)!;
     expect(answer.text).toBe(
-      '💬 Дежурный врач Соколова Елена Викторовна (консультация четверг, 26 ноября, 16:30, Владивосток (МСК+7)):\n\nДа, можно, как обычно.',
+      '💬 Дежурный врач Соколова Елена Викторовна, консультация четверг, 26 ноября, 16:30 по владивостокскому времени (МСК+7):\n\nДа, можно, как обычно.',
     );
     expect(answer.buttons.flat()).toEqual(['💬 Ответить врачу']);
 
@@ -173,7 +173,7 @@ describe('duty-doctor chat: the patient writes, the doctor answers', () => {
     expect(toPatient.params.protect_content).toBe(true);
     expect((await sharp(uploadedPhoto(toPatient)).metadata()).width).toBe(320);
     expect(api.sent(MARIA.id, PATIENT_TOKEN).at(-1)!.caption).toBe(
-      '💬 Дежурный врач Соколова Елена Викторовна (консультация четверг, 26 ноября, 16:30, Владивосток (МСК+7)):',
+      '💬 Дежурный врач Соколова Елена Викторовна, консультация четверг, 26 ноября, 16:30 по владивостокскому времени (МСК+7):',
     );
     expect(rows().map((r) => [r.direction, r.photoKey !== null])).toEqual([
       ['patient', true],

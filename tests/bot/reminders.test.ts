@@ -80,7 +80,7 @@ describe('patient reminders: the right moments, in the patient’s own zone', ()
         'Пациент: Иванова Мария Петровна',
         'Врач: Соколова Елена Викторовна',
         'Когда: пятница, 27 ноября, 16:00',
-        'Часовой пояс: Владивосток (МСК+7)',
+        'Часовой пояс: владивостокское время (МСК+7)',
         'Связь: видео',
         '',
         'Вход в консультацию откроется за 10 минут до начала в личном кабинете (кнопка ниже). Там же можно заранее проверить камеру, микрофон и скорость интернета.',
@@ -98,7 +98,7 @@ describe('patient reminders: the right moments, in the patient’s own zone', ()
         'Пациент: Иванова Мария Петровна',
         'Врач: Соколова Елена Викторовна',
         'Когда: пятница, 27 ноября, 16:00',
-        'Часовой пояс: Владивосток (МСК+7)',
+        'Часовой пояс: владивостокское время (МСК+7)',
         'Связь: видео',
         '',
         'Нажмите «Войти» — вход открывается за 10 минут до начала. Врач впустит вас из зала ожидания.',
@@ -123,7 +123,7 @@ describe('patient reminders: the right moments, in the patient’s own zone', ()
         'Patient: Schmidt Karl',
         'Doctor: Соколова Елена Викторовна',
         'When: Friday, November 27, 09:00',
-        'Time zone: Kaliningrad (MSK−1)',
+        'Time zone: Kaliningrad time (MSK−1)',
         'Connection: video',
         '',
         'You can join 10 minutes before the start in your account (the button below). There you can also check your camera, microphone and internet speed in advance.',
@@ -132,7 +132,7 @@ describe('patient reminders: the right moments, in the patient’s own zone', ()
     ]);
     tickAt(FRIDAY_10 - 15 * MINUTE);
     await h.deliver();
-    expect(h.patient.seen(KARL)).toEqual([expect.stringMatching(/^🔔 The consultation starts in 15 minutes\.\n[\s\S]*\nWhen: Friday, November 27, 09:00\nTime zone: Kaliningrad \(MSK−1\)\n/)]);
+    expect(h.patient.seen(KARL)).toEqual([expect.stringMatching(/^🔔 The consultation starts in 15 minutes\.\n[\s\S]*\nWhen: Friday, November 27, 09:00\nTime zone: Kaliningrad time \(MSK−1\)\n/)]);
   });
 
   it('a consultation of the application path: both reminders, and Cancel still offered 15 minutes before (allowed until the start)', async () => {
@@ -141,7 +141,7 @@ describe('patient reminders: the right moments, in the patient’s own zone', ()
     const c = h.services.scheduling.scheduleApplication(doctor, appId, FRIDAY_10, 'audio');
     await mariaSees();
     tickAt(FRIDAY_10 - 24 * HOUR);
-    expect(await mariaSees()).toEqual([expect.stringContaining('Когда: пятница, 27 ноября, 17:00\nЧасовой пояс: Владивосток (МСК+7)\nСвязь: только звук')]);
+    expect(await mariaSees()).toEqual([expect.stringContaining('Когда: пятница, 27 ноября, 17:00\nЧасовой пояс: владивостокское время (МСК+7)\nСвязь: только звук')]);
     tickAt(FRIDAY_10 - 15 * MINUTE);
     expect(await mariaSees()).toEqual([expect.stringMatching(/^🔔 Консультация начнётся через 15 минут\./)]);
     expect(markup()).toEqual({ inline_keyboard: [[joinButton(c.id)], [{ text: '✖️ Отменить консультацию', callback_data: `consult-cancel:${c.id}:ask` }]] });
@@ -324,10 +324,10 @@ describe('the buttons of a reminder', () => {
     await mariaSees();
     await h.patient.press(MARIA, '✖️ Отменить консультацию');
     expect(h.patient.seen(MARIA)).toEqual([
-      'Отменить консультацию пациента Иванова Мария Петровна — пятница, 27 ноября, 16:00 (часовой пояс: Владивосток (МСК+7))?',
+      'Отменить консультацию Ивановой Марии Петровны — пятница, 27 ноября, 16:00 по владивостокскому времени (МСК+7)?',
     ]);
     await h.patient.press(MARIA, 'Да');
-    expect(h.patient.seen(MARIA).at(-1)).toMatch(/^Консультация \(пятница, 27 ноября, 16:00, часовой пояс: Владивосток \(МСК\+7\)\) отменена/);
+    expect(h.patient.seen(MARIA).at(-1)).toMatch(/^Консультация отменена: пятница, 27 ноября, 16:00 по владивостокскому времени \(МСК\+7\)/);
     expect(h.services.scheduling.get(id)!.status).toBe('cancelled');
     // And the 15-minute reminder never comes.
     tickAt(FRIDAY_09 - 15 * MINUTE);

@@ -5,6 +5,7 @@ import { mainMenu } from '../menu.js';
 import { cancelConsultationData } from './callback-data.js';
 import { consultationWhen } from './format.js';
 import { cancelStep, yesNoKeyboard } from './keyboards.js';
+import { nameArgs } from '../../../core/patients/declension.js';
 
 /** The patient cancels a consultation from the message that announced it (or from "My applications"), after a confirmation. */
 export function consultationCancelFeature() {
@@ -23,7 +24,7 @@ export function consultationCancelFeature() {
     if (c.status !== 'scheduled') return ctx.reply(ctx.t('consult-not-open', { status: c.status }));
     if (ctx.deps.clock.now() >= c.startsAt) return ctx.reply(ctx.t('consult-started'));
     if (step === 'ask') {
-      return ctx.reply(ctx.t('consult-cancel-ask', { ...when, name: patient.fullName }), {
+      return ctx.reply(ctx.t('consult-cancel-ask', { ...when, ...nameArgs('name', patient.fullName) }), {
         reply_markup: yesNoKeyboard(ctx.t, cancelStep(id, 'yes'), cancelStep(id, 'no')),
       });
     }

@@ -1,6 +1,7 @@
 import type { Catalog } from '../../../core/catalog/index.js';
 import type { Region } from '../../../core/catalog/regions.js';
 import type { ConsultationView } from '../../../core/scheduling/service.js';
+import { zoneAt } from '../../../core/zone-label/index.js';
 import { zoneLabel } from '../../shared/format.js';
 import { kindLabel } from '../documents/keyboards.js';
 
@@ -41,9 +42,11 @@ export function consultationWhen(
   c: Pick<ConsultationView, 'startsAt' | 'patientTimeZone'>,
   regionCode: string,
   locale: string,
-): { when: string; zone: string } {
+): { when: string; zone: string; zoneAt: string } {
   return {
     when: dayAndTime(c.startsAt, c.patientTimeZone, locale),
-    zone: zoneLabel(deps.regions, regionCode, c.patientTimeZone, locale, c.startsAt),
+    // «Часовой пояс: новосибирское время (МСК+4)» on a card's line; «16:00 по новосибирскому времени (МСК+4)» in a sentence.
+    zone: zoneLabel(c.patientTimeZone, locale, c.startsAt),
+    zoneAt: zoneAt(c.patientTimeZone, c.startsAt, locale),
   };
 }

@@ -27,7 +27,7 @@ async function profileCard(ctx: PatientContext, patient: Patient): Promise<strin
     age: ageOn(patient.birthDate, todayIn(patient.timeZone, now)),
     phone: patient.phone ? ctx.t(patient.phoneVerified ? 'phone-yes' : 'phone-no', { phone: patient.phone }) : '—',
     region: regionName(ctx.deps.regions, patient.regionCode, locale),
-    zone: zoneLabel(ctx.deps.regions, patient.regionCode, patient.timeZone, locale, now),
+    zone: zoneLabel(patient.timeZone, locale, now),
     documents: ctx.deps.documents.list(patient.id).length,
   });
 }

@@ -45,7 +45,7 @@ export function createRegistration(deps: PatientBotDeps) {
           name: fullName,
           phone: shared.phone,
           region: regionName(deps.regions, shared.regionCode, locale),
-          zone: zoneLabel(deps.regions, shared.regionCode, shared.timeZone, locale, now),
+          zone: zoneLabel(shared.timeZone, locale, now),
         }),
         { reply_markup: addedProfileKeyboard(ctx, saved.id) },
       );
@@ -70,7 +70,7 @@ export function createRegistration(deps: PatientBotDeps) {
     const done = ctx.t('reg-done', nameArgs('name', fullName));
     const where = ctx.t('reg-done-region', {
       region: regionName(deps.regions, region.regionCode, locale),
-      zone: zoneLabel(deps.regions, region.regionCode, region.timeZone, locale, now),
+      zone: zoneLabel(region.timeZone, locale, now),
     });
     await ctx.reply(`${done}\n${where}`, { reply_markup: mainMenu(ctx) });
   };

@@ -19,6 +19,6 @@ export function profileSummary(
     birth: formatDate(birthDate),
     phone: ctx.t(phone.verified ? 'phone-yes' : 'phone-no', { phone: phone.phone }),
     region: regionName(regions, region.regionCode, locale),
-    zone: zoneLabel(regions, region.regionCode, region.timeZone, locale, now),
+    zone: zoneLabel(region.timeZone, locale, now),
   });
 }

@@ -99,7 +99,7 @@ describe('profile cards', () => {
         'Дата рождения: 05.03.1961 (65 лет)',
         'Телефон: +79123456789 (подтверждён)',
         'Регион: Приморский край',
-        'Часовой пояс: Владивосток (МСК+7)',
+        'Часовой пояс: владивостокское время (МСК+7)',
         'Документов: 1',
       ].join('\n'),
       [
@@ -107,7 +107,7 @@ describe('profile cards', () => {
         'Дата рождения: 01.10.2024 (2 года)',
         'Телефон: —',
         'Регион: Приморский край',
-        'Часовой пояс: Владивосток (МСК+7)',
+        'Часовой пояс: владивостокское время (МСК+7)',
         'Документов: 0',
       ].join('\n'),
       [
@@ -115,7 +115,7 @@ describe('profile cards', () => {
         'Дата рождения: 10.01.1945 (81 год)',
         'Телефон: +79990001122 (не подтверждён)',
         'Регион: Москва',
-        'Часовой пояс: Москва (МСК)',
+        'Часовой пояс: московское время (МСК)',
         'Документов: 0',
       ].join('\n'),
     ]);
@@ -201,7 +201,7 @@ describe('editing a profile', () => {
     expect(h.services.patients.get(MARIA.id, selfId)).toMatchObject({ regionCode: 'RU-SAK', timeZone: 'Asia/Srednekolymsk' });
     const card = (await showProfiles())[1];
     expect(card).toContain('Регион: Сахалинская область');
-    expect(card).toContain('Часовой пояс: Северо-Курильск (МСК+8)');
+    expect(card).toContain('Часовой пояс: среднеколымское время (МСК+8)');
   });
 
   it('bad answers get the same explanations as in registration, and nothing changes until a good one', async () => {

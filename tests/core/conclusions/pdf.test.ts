@@ -42,7 +42,7 @@ describe('conclusion PDF', () => {
     expect(page).toContain('Заключение специалиста');
     expect(squash(page!)).toContain(squash(BAKULEV.name));
     // The patient's own clock: 10:30 UTC is 15:30 in Yekaterinburg.
-    expect(page).toContain('14.03.2025, 15:30 (Asia/Yekaterinburg, UTC+05:00)');
+    expect(page).toContain('14.03.2025, 15:30 по екатеринбургскому времени (МСК+2)');
     expect(page).toContain('Заключение специалиста (дистанционное наблюдение)');
     expect(page).toContain('Ёмкость терапии достаточна.');
     expect(page).toContain('Рекомендации');

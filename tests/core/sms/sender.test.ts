@@ -330,7 +330,7 @@ describe('SMS sender through SMS.ru', () => {
     await sender().flush();
     const rows = db.select().from(smsOutbox).all();
     expect(rows[0]).toMatchObject({ state: 'queued', attempts: 0, lastError: 'no renderer for future_thing' });
-    expect(rows[1]).toMatchObject({ state: 'sent', text: 'Облако здоровья: консультация 26.11 17:00 (МСК+7) отменена. Подробности — в Telegram.' });
+    expect(rows[1]).toMatchObject({ state: 'sent', text: 'Облако здоровья: консультация 26.11 17:00 по владивостокскому времени (МСК+7) отменена. Подробности — в Telegram.' });
   });
 });
 

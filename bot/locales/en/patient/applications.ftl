@@ -21,7 +21,7 @@ apps-entry =
        *[other] { $status }
     }
 apps-entry-needs = To upload: { $kinds }
-apps-entry-when = Consultation: { $when } (time zone: { $zone })
+apps-entry-when = Consultation: { $when } { $zoneAt }
 apps-btn-withdraw = ↩️ Withdraw No. { $id }
 apps-btn-docs = 📎 Documents for No. { $id }
 apps-btn-cancel-consultation = ✖️ Cancel the consultation for No. { $id }
@@ -41,9 +41,9 @@ apps-docs-still = For application No. { $id } the doctor asked for: { $kinds }. 
 apps-docs-not-needed = These documents are no longer needed: the application is not waiting for documents now.
 app-docs-back-to-doctor = 📨 Documents passed to the doctor: application No. { $id } is in review again.
 consult-btn-cancel = ✖️ Cancel the consultation
-consult-cancel-ask = Cancel the consultation of { $name } — { $when } (time zone: { $zone })?
+consult-cancel-ask = Cancel the consultation of { $name } — { $when } { $zoneAt }?
 consult-kept = All right, the consultation stays booked.
-consult-cancelled = The consultation ({ $when }, time zone: { $zone }) is cancelled and the doctor has been told. The application stays with the doctor; we will write here about what comes next.
+consult-cancelled = The consultation is cancelled: { $when }, { $zoneAt }. The doctor has been told. The application stays with the doctor; we will write here about what comes next.
 consult-not-found = Consultation not found.
 consult-not-open = This consultation can no longer be cancelled: { $status ->
     [cancelled] it is already cancelled.

@@ -8,7 +8,7 @@ dchat-btn-book = 📅 Book a consultation
 dchat-welcome =
     ⚠️ This chat is not for emergencies. If your condition suddenly gets worse (severe chest pain, shortness of breath, bleeding, fainting), call 103 or 112.
 
-    You are writing to the duty doctor { $doctor } about the consultation on { $when } ({ $zone }), patient { $name }. Send your question as text or a photo (a test result, a discharge summary); the doctor's answer will come here. The doctor answers when they can; the chat stays open until the consultation ends.
+    You are writing to the duty doctor { $doctor } about the consultation on { $when } { $zoneAt }, patient { $name }. Send your question as text or a photo (a test result, a discharge summary); the doctor's answer will come here. The doctor answers when they can; the chat stays open until the consultation ends.
 
     To leave the chat, use the button below or /cancel.
 dchat-sent = ✓ Passed to the doctor.
@@ -27,8 +27,8 @@ dchat-closed-book = If you still have questions, book a new consultation with a 
 dchat-closed-book-menu = If you still have questions, book a new consultation with a duty doctor; it is free: open "{ $app }" in the bot's menu.
 dchat-none = You have no duty-doctor bookings to write about right now: the chat opens when you book a consultation and stays open until it ends. You can book in "{ $app }" (the bot's menu button).
 dchat-choose = Choose the consultation you want to write to the doctor about:
-dchat-choose-entry = { $when } ({ $zone }): { $name }, doctor { $doctor }
-dchat-from-doctor = 💬 Duty doctor { $doctor } (consultation on { $when }, { $zone }):
+dchat-choose-entry = { $when } { $zoneAt }: { $name }, doctor { $doctor }
+dchat-from-doctor = 💬 Duty doctor { $doctor }, consultation on { $when }, { $zoneAt }:
 dchat-photo-error =
     The photo was not passed on: { $code ->
         [file_too_big] the file is larger than 20 MB. Please send a smaller picture.
@@ -40,8 +40,8 @@ dchat-photo-error =
 
 dchat-undelivered =
     ⚠️ { $doubt ->
-        [yes] Your message { $what } may not have reached the duty doctor (consultation on { $when }, { $zone }): sending it again failed, so an answer may not come.
-       *[other] Your message { $what } could not be delivered to the duty doctor (consultation on { $when }, { $zone }), so no answer to it will come.
+        [yes] Your message { $what } may not have reached the duty doctor, consultation on { $when }, { $zoneAt }: sending it again failed, so an answer may not come.
+       *[other] Your message { $what } could not be delivered to the duty doctor, consultation on { $when }, { $zoneAt }, so no answer to it will come.
     }
 
     Please ask this question at the consultation. If your condition suddenly gets worse, call 103 or 112.

@@ -33,7 +33,7 @@ consult-note-rescheduled =
        *[video] video
     }
 consult-note-no-show =
-    The doctor waited for { $name } at the consultation ({ $when }, time zone: { $zone }), but nobody joined.
+    Consultation: { $when }, { $zoneAt }. The doctor waited for { $name }, but nobody joined.
     That happens. The application is with the doctor again: the doctor may book a new time, and we will tell you here.
 
 ## the conclusion (patient)

@@ -21,7 +21,7 @@ apps-entry =
        *[other] { $status }
     }
 apps-entry-needs = Нужно загрузить: { $kinds }
-apps-entry-when = Консультация: { $when } (часовой пояс: { $zone })
+apps-entry-when = Консультация: { $when } { $zoneAt }
 apps-btn-withdraw = ↩️ Отозвать № { $id }
 apps-btn-docs = 📎 Документы для № { $id }
 apps-btn-cancel-consultation = ✖️ Отменить консультацию по № { $id }
@@ -41,9 +41,9 @@ apps-docs-still = Для заявки № { $id } врач просил: { $kind
 apps-docs-not-needed = Эти документы больше не нужны: заявка сейчас не ждёт документов.
 app-docs-back-to-doctor = 📨 Документы переданы врачу: заявка № { $id } снова на рассмотрении.
 consult-btn-cancel = ✖️ Отменить консультацию
-consult-cancel-ask = Отменить консультацию пациента { $name } — { $when } (часовой пояс: { $zone })?
+consult-cancel-ask = Отменить консультацию { $nameGen } — { $when } { $zoneAt }?
 consult-kept = Хорошо, консультация остаётся в силе.
-consult-cancelled = Консультация ({ $when }, часовой пояс: { $zone }) отменена, врач предупреждён. Заявка остаётся у врача — о дальнейшем мы сообщим здесь.
+consult-cancelled = Консультация отменена: { $when } { $zoneAt }. Врач предупреждён. Заявка остаётся у врача — о дальнейшем мы сообщим здесь.
 consult-not-found = Консультация не найдена.
 consult-not-open = Эту консультацию уже нельзя отменить: { $status ->
     [cancelled] она уже отменена.
