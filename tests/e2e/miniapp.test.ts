@@ -182,7 +182,8 @@ describe.skipIf(!runBrowserTests)('Mini App in a real browser', () => {
     await page.getByRole('button', { name: 'Отменить запись' }).click();
     await expect.poll(async () => (await calls(page)).some(([name]) => name === 'web_app_open_popup')).toBe(true);
     const popup = (await calls(page)).find(([name]) => name === 'web_app_open_popup')![1] as { message: string; buttons: Array<{ id: string; text: string }> };
-    const day = dayInPatientZone(seeded.slots[3]!.startsAt);
+    // «в среду, 9 декабря»: the weekday after «в» is in the accusative.
+    const day = dayInPatientZone(seeded.slots[3]!.startsAt).replace(/^(сред|пятниц|суббот)а/, '$1у');
     expect(popup.message).toBe(`Отменить консультацию ${day.startsWith('вторник') ? 'во' : 'в'} ${day}, в 13:30?`);
     expect(popup.buttons.map((b) => b.text)).toEqual(['Да, отменить', 'Нет, оставить']);
     await emit(page, 'popup_closed', { button_id: 'yes' });

@@ -134,7 +134,7 @@ describe.skipIf(!runBrowserTests)('the sandbox page', () => {
     await botSays('patient', /Проверьте, пожалуйста:[\s\S]*Демо Анна Сергеевна[\s\S]*подтверждён[\s\S]*нажмите ваш регион/);
     await shot('02-registration-confirm');
     await press('patient', 'Москва');
-    await botSays('patient', /Готово! Пациент Демо Анна Сергеевна зарегистрирован/);
+    await botSays('patient', /Готово! Демо Анна Сергеевна зарегистрирована\./);
   }, 90_000);
 
   it('applies to a centre with the documents uploaded from the checklist: a PDF and photos', async () => {
@@ -233,7 +233,7 @@ describe.skipIf(!runBrowserTests)('the sandbox page', () => {
     await relayed.locator('.reply-action').click();
     await pane('staff').locator('.reply-bar').waitFor();
     await say('staff', 'Да, принимайте как обычно.');
-    await botSays('staff', /✓ Отправлено пациенту/);
+    await botSays('staff', /✓ Отправлено Демо Анне Сергеевне/);
     await botSays('patient', /Дежурный врач[\s\S]*Да, принимайте как обычно\./);
     await shot('07b-duty-chat');
 
@@ -290,8 +290,9 @@ describe.skipIf(!runBrowserTests)('the sandbox page', () => {
       const text = await lastBot();
       if (/по направлению отправлена/.test(text)) break;
       const button = (name: RegExp) => pane('patient').getByRole('button', { name }).last();
-      if (/Кто пациент|Кого регистрируем|Кем вам приходится/i.test(text)) await pane('patient').locator('.inline-btn, .kb-btn').filter({ hasNotText: /Себя|Отмена/ }).last().click();
-      else if (/Профиль заполнен|Проверьте/.test(text)) await button(/Всё верно|Сохранить|Подтвердить/).click();
+      // The summary first: its «Кто пациент: …» line is not the question of who the patient is.
+      if (/Профиль заполнен|Проверьте/.test(text)) await button(/Всё верно|Сохранить|Подтвердить/).click();
+      else if (/Кто пациент\?|Кого регистрируем|Кем вам приходится/i.test(text)) await pane('patient').locator('.inline-btn, .kb-btn').filter({ hasNotText: /Себя|Отмена/ }).last().click();
       else if (/что беспокоит/.test(text)) await press('patient', 'Добавить нечего');
       else if (/Все нужные документы на месте/.test(text) || (docs.length === 0 && /Документы для заявки/.test(text))) await button(/Отправить заявку/).click();
       else if (/Осталось загрузить документы|Не хватает/.test(text)) {
