@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { neutralizeCell } from '../spreadsheet-formulas.js';
 import type { Report, ReportPath, ReportRow } from './report.js';
 
 export const REPORT_COLUMNS = [
@@ -56,8 +57,8 @@ const WIDTHS: Record<ReportColumn, number> = {
 /** A cell's value: numbers stay numbers; what a path does not have stays empty rather than a misleading 0. */
 function values(row: ReportRow, labels: ReportLabels): Record<ReportColumn, string | number | null> {
   return {
-    center: labels.center(row.centerCode),
-    path: labels.paths[row.path],
+    center: neutralizeCell(labels.center(row.centerCode)),
+    path: neutralizeCell(labels.paths[row.path]),
     submitted: row.submitted,
     taken: row.taken,
     scheduled: row.scheduled,
@@ -79,12 +80,16 @@ function values(row: ReportRow, labels: ReportLabels): Record<ReportColumn, stri
 /** Excel refuses sheet names over 31 characters or with any of []:*?/\. */
 const sheetName = (name: string) => name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Report';
 
-/** The report as one table (a row per center and path, a header, widths, a frozen header) and a sheet about it. */
+/**
+ * The report as one table (a row per center and path, a header, widths, a frozen header) and a sheet about it.
+ * The words come from the catalog and locale files, yet every string is neutralised all the same: a formula in a
+ * center's name would otherwise run in whoever opens the file.
+ */
 export async function reportWorkbook(report: Report, labels: ReportLabels): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.created = new Date(report.generatedAt);
   const sheet = workbook.addWorksheet(sheetName(labels.sheet), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = REPORT_COLUMNS.map((key) => ({ header: labels.columns[key], key, width: WIDTHS[key] }));
+  sheet.columns = REPORT_COLUMNS.map((key) => ({ header: neutralizeCell(labels.columns[key]), key, width: WIDTHS[key] }));
   for (const row of report.rows) sheet.addRow(values(row, labels));
   const header = sheet.getRow(1);
   header.font = { bold: true };
@@ -97,7 +102,7 @@ export async function reportWorkbook(report: Report, labels: ReportLabels): Prom
 
   const about = workbook.addWorksheet(sheetName(labels.aboutSheet));
   about.columns = [{ width: 34 }, { width: 90 }];
-  for (const line of labels.about) about.addRow(line).getCell(1).font = { bold: true };
+  for (const line of labels.about) about.addRow(line.map(neutralizeCell)).getCell(1).font = { bold: true };
   about.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
 
   return Buffer.from(await workbook.xlsx.writeBuffer());

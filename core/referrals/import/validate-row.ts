@@ -2,6 +2,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Catalog, Center, Locale } from '../../catalog/index.js';
 import type { Region } from '../../catalog/regions.js';
 import { DomainError } from '../../errors.js';
+import { looksLikeFormula } from '../../spreadsheet-formulas.js';
 import { normalizeFullName } from '../../patients/full-name.js';
 import { normalizePhone } from '../../patients/phone.js';
 import { parseBirthDateCell } from './birth-date-cell.js';
@@ -68,6 +69,18 @@ const MAX_TEXT = { diagnosis: 500, referringDoctor: 200, organization: 200, regi
 // The columns' names as the table format (docs/referrals.md) spells them.
 const TEXT_TITLES = { diagnosis: 'Диагноз', referringDoctor: 'Направивший врач', organization: 'Медицинская организация', region: 'Регион' } as const;
 
+// The free-text columns (ФИО, center, condition and the optional ones), as the table format spells them. Phones,
+// dates and ICD-10 codes are parsed, so a formula in them is already refused as unreadable.
+const FREE_TEXT_TITLES: Partial<Record<Field, string>> = {
+  fullName: 'ФИО',
+  lastName: 'Фамилия',
+  firstName: 'Имя',
+  middleName: 'Отчество',
+  center: 'Центр',
+  condition: 'Заболевание',
+  ...TEXT_TITLES,
+};
+
 const guillemets = (names: string[]) => names.map((n) => `«${n}»`).join(', ');
 
 function fail(errors: string[], say: RowMessages, err: unknown, messages: Record<string, string>, value: string): void {
@@ -81,6 +94,16 @@ export function validateRow(cells: Cell[], columns: HeaderMatch['columns'], ctx:
   const errors: string[] = [];
   const at = (field: Field): Cell => (columns[field] === undefined ? null : (cells[columns[field]] ?? null));
   const text = (field: Field) => cellText(at(field));
+
+  // A formula would be stored and later shown to the patient and copied into spreadsheets: refuse the row and say
+  // which cell. The raw cell is checked too, since reading trims a leading tab or return away.
+  const formulas = (Object.keys(FREE_TEXT_TITLES) as Field[]).filter((field) => {
+    const cell = at(field);
+    return typeof cell === 'string' && (looksLikeFormula(cell) || looksLikeFormula(cellText(cell)));
+  });
+  if (formulas.length > 0) {
+    return { ok: false, errors: formulas.map((field) => say('refrow-formula', { column: FREE_TEXT_TITLES[field]!, value: quoteCell(at(field)) })) };
+  }
 
   let fullName = '';
   const nameText = columns.fullName !== undefined ? text('fullName') : [text('lastName'), text('firstName'), text('middleName')].filter(Boolean).join(' ');

@@ -1,39 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../../app/services.js';
-import { rowTexts } from '../../support/referral-texts.js';
-import { buildErrorWorkbook, createReferralImportService, type ReferralImportService } from '../../../core/referrals/import/index.js';
+import type { Services } from '../../../app/services.js';
+import { openReferralImporter, type ReferralImportHarness } from '../../support/referral-importer.js';
+import { buildErrorWorkbook, type ReferralImportService } from '../../../core/referrals/import/index.js';
 import { parseReferralPayload, referralPayload } from '../../../core/referrals/invite-code.js';
-import { openDatabase, type Db } from '../../../db/client.js';
+import type { Db } from '../../../db/client.js';
 import { auditLog, referralImports, referrals, smsOutbox } from '../../../db/schema.js';
 import { DomainError } from '../../../core/errors.js';
 import { FIRST_DATA_ROW, HEADER, fixtureCsv, fixtureXlsx, readSheet } from '../../support/referral-tables.js';
 
-let dir: string;
 let db: Db;
 let services: Services;
 let importer: ReferralImportService;
+let harness: ReferralImportHarness;
 const NOW = Date.UTC(2026, 10, 25, 7, 0);
 
 beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'oz-referrals-'));
-  db = openDatabase(path.join(dir, 'db.sqlite'));
-  services = createServices({
-    config: { patientBotToken: 'x:y', telegramApiRoot: 'http://127.0.0.1:9', filesDir: path.join(dir, 'files') },
-    db,
-    clock: { now: () => NOW },
-    logger: pino({ level: 'silent' }),
-  });
-  importer = createReferralImportService({ db, clock: { now: () => NOW }, audit: services.audit, catalog: services.catalog, regions: services.regions, say: rowTexts });
+  harness = openReferralImporter(NOW);
+  ({ db, services, importer } = harness);
 });
-afterEach(() => {
-  db.$client.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => harness.close());
 
 const SYSTEM = { type: 'system' } as const;
 const allReferrals = () => db.select().from(referrals).orderBy(referrals.id).all();

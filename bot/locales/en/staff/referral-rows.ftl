@@ -15,6 +15,7 @@ refrow-phone-missing = The phone is missing
 refrow-phone-not-mobile = The phone { $value } is not a mobile number — an SMS invite cannot reach it
 refrow-phone-invalid = The phone is not recognised: { $value } — a mobile number is needed, like 8 912 345-67-89
 refrow-too-long = { $column }: longer than { $max } characters — shorten it
+refrow-formula = { $column }: { $value } starts like an Excel formula (with =, +, -, @ or a tab) — remove that sign at the start of the cell
 refrow-icd10-invalid = The ICD-10 code is not recognised: { $value } — write it like I25.1 or N80.0
 refrow-center-ambiguous = The center is ambiguous: "{ $value }" — it could be { $options }; keep one
 refrow-center-unknown = Center not found: "{ $value }" — write { $options }

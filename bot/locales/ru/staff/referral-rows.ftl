@@ -15,6 +15,7 @@ refrow-phone-missing = Не указан телефон
 refrow-phone-not-mobile = Телефон { $value } не мобильный — SMS-приглашение на него не придёт
 refrow-phone-invalid = Телефон не распознан: { $value } — нужен мобильный номер, например 8 912 345-67-89
 refrow-too-long = { $column }: длиннее { $max } знаков — сократите
+refrow-formula = { $column }: значение { $value } начинается как формула Excel (со знака =, +, -, @ или с табуляции) — уберите этот знак в начале ячейки
 refrow-icd10-invalid = Код МКБ-10 не распознан: { $value } — пишите как I25.1 или N80.0
 refrow-center-ambiguous = Центр указан неоднозначно: "{ $value }" — подходят { $options }; оставьте один
 refrow-center-unknown = Центр не найден: "{ $value }" — укажите { $options }
