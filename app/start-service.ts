@@ -147,6 +147,9 @@ export async function startService(config: Config, logger: Logger, hooks: Servic
   // Direct replies count in Telegram's limits too: the outbox makes room for them.
   patient.bot.api.config.use(outbox.observe('patient'));
   staff?.bot.api.config.use(outbox.observe('staff'));
+  // Holding DATA_DIR's lock, this is the only sender: leases left in the database are a stopped process's.
+  const released = { outbox: services.outbox.releaseLeases(), sms: services.smsOutbox.releaseLeases() };
+  if (released.outbox || released.sms) logger.info(released, 'rows a stopped process had claimed are sent again now');
   outbox.start();
   // SMS (referral invites, fallback notices); an invite's link names the patient bot: PATIENT_BOT_USERNAME, else getMe's.
   const sms = createSms(services, {

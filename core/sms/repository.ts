@@ -1,4 +1,4 @@
-import { and, asc, eq, lte, max } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, lte, max } from 'drizzle-orm';
 import type { Db, Writer } from '../../db/client.js';
 import { referrals, smsOutbox } from '../../db/schema.js';
 import type { Lease } from '../outbox/lease.js';
@@ -107,6 +107,10 @@ export function createSmsRepository(db: Db) {
     /** Stays queued until `nextAttemptAt`; `attempts` unchanged when nothing was tried (a reason to wait). */
     retryLater(row: SmsRow, nextAttemptAt: number, attempts: number, error: string): void {
       record(row, { state: 'queued', nextAttemptAt, attempts, error });
+    },
+    /** Frees every lease, for a service that has just taken DATA_DIR's lock (see OutboxRepository.releaseLeases). */
+    releaseLeases(): number {
+      return db.update(smsOutbox).set({ leaseOwner: null, leaseUntil: null }).where(isNotNull(smsOutbox.leaseOwner)).run().changes;
     },
   };
 }

@@ -59,6 +59,8 @@ describe('one service per DATA_DIR', () => {
     cleanups.push(() => third.child.kill('SIGKILL'));
     await listeningPort(third.out);
     expect(readFileSync(path.join(dir, SERVICE_PID_FILE), 'utf8').trim()).toBe(String(third.child.pid));
+    // The graceful stop is wired once the bots run; a SIGTERM before that ends the process as the default handler does.
+    await vi.waitFor(() => expect(third.out()).toMatch(/long polling started/), { timeout: 30_000, interval: 100 });
     third.child.kill('SIGTERM');
     expect(await third.exited).toBe(0);
     expect(existsSync(path.join(dir, SERVICE_PID_FILE))).toBe(false);

@@ -83,7 +83,11 @@ export function createNoteBench(
       );
     },
     rows: () => db.select().from(outbox).orderBy(outbox.id).all(),
-    restart: (o = senderOptions) => build(o),
+    // As the service starts after a stop: it holds DATA_DIR's lock, so the stopped sender's leases are freed.
+    restart: (o = senderOptions) => {
+      repo.releaseLeases();
+      return build(o);
+    },
     otherProcess(o = senderOptions) {
       const other = openDatabase(file);
       others.push(other);
