@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context as HonoContext } from 'hono';
 import { webhookCallback, type Bot, type Context } from 'grammy';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../core/logger.js';
@@ -9,6 +9,7 @@ import { createMiniAppStatic, type MiniAppStaticOptions } from './miniapp-static
 import { expectedError } from './miniapp/errors.js';
 import { createMiniApi, type MiniApiDeps } from './miniapp/index.js';
 import { createRoomApi, type RoomApiDeps } from './room/index.js';
+import { API_PER_ADDRESS_PER_MINUTE, API_PER_USER_PER_MINUTE, clientAddress, fixedWindow, PER_MINUTE, rateLimit, tooManyJson, VERIFY_PER_MINUTE } from './rate-limit.js';
 import { createVerifyRoutes, type VerifyRoutesDeps } from './verify.js';
 
 export interface ServerDeps {
@@ -31,6 +32,11 @@ export interface ServerDeps {
   health?: { clock: Clock; maxLagSeconds: number };
   /** /metrics (Prometheus) and the request timing behind it; token: METRICS_TOKEN, else loopback clients only. */
   metrics?: { metrics: Metrics; token?: string | undefined };
+  /**
+   * Per-client limits on /verify and /api (api/rate-limit.ts), counted on this clock; trustProxy (TRUST_PROXY): the
+   * client is the right-most X-Forwarded-For entry, else the socket's peer. Absent: no limits (tests that count nothing).
+   */
+  rateLimit?: { clock: Clock; trustProxy: boolean };
 }
 
 /**
@@ -62,10 +68,23 @@ export function createServer(deps: ServerDeps) {
   );
   if (deps.metrics) app.route('/', createMetricsRoutes(deps.metrics));
 
-  if (deps.verify) app.route('/', createVerifyRoutes(deps.verify));
+  const limits = deps.rateLimit;
+  const byAddress = limits ? (c: HonoContext) => clientAddress(c, limits.trustProxy) : undefined;
+  if (limits && byAddress) {
+    // Before init data or a room session is checked: forged credentials cost a try too.
+    const hit = fixedWindow({ clock: limits.clock, limit: API_PER_ADDRESS_PER_MINUTE, windowMs: PER_MINUTE });
+    app.use('/api/*', rateLimit(hit, byAddress, tooManyJson));
+  }
+  if (deps.verify) {
+    const limit = limits && byAddress ? { hit: fixedWindow({ clock: limits.clock, limit: VERIFY_PER_MINUTE, windowMs: PER_MINUTE }), key: byAddress } : undefined;
+    app.route('/', createVerifyRoutes({ ...deps.verify, ...(limit ? { limit } : {}) }));
+  }
   // Before the Mini App's API: the room page runs outside Telegram and has no init data to check.
   if (deps.room) app.route('/api/room', createRoomApi(deps.room));
-  if (deps.api) app.route('/api', createMiniApi(deps.api));
+  if (deps.api) {
+    const perUser = limits ? fixedWindow({ clock: limits.clock, limit: API_PER_USER_PER_MINUTE, windowMs: PER_MINUTE }) : undefined;
+    app.route('/api', createMiniApi({ ...deps.api, ...(perUser ? { perUser } : {}) }));
+  }
   app.route('/', createMiniAppStatic(deps.miniapp));
 
   if (deps.webhooks) {

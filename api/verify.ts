@@ -7,10 +7,13 @@ import { formatDateTime } from '../core/conclusions/format.js';
 import type { ConclusionService, VerifiedConclusion } from '../core/conclusions/service.js';
 import { loadTexts } from '../core/fluent.js';
 import { LOCALES, type Locale } from '../core/locales.js';
+import { rateLimit, tooManyJson, type Hit } from './rate-limit.js';
 
 export interface VerifyRoutesDeps {
   conclusions: Pick<ConclusionService, 'verify'>;
   catalog: Pick<Catalog, 'outcomes'>;
+  /** The per-client limit on every /verify request (api/rate-limit.ts); absent: none. */
+  limit?: { hit: Hit; key: (c: Context) => string };
 }
 
 // Dates on the public page are in Moscow time, labelled: the visitor's zone is unknown.
@@ -42,6 +45,14 @@ const everyLanguage = (key: string, glue: string) => LOCALES.map((locale) => t(l
 /** The public check of a conclusion's verification code: GET /verify, /verify/<code> (HTML), /verify/<code>.json. */
 export function createVerifyRoutes(deps: VerifyRoutesDeps) {
   const app = new Hono();
+
+  if (deps.limit) {
+    const limited = rateLimit(deps.limit.hit, deps.limit.key, (c, retryAfter) =>
+      c.req.path.endsWith('.json') ? tooManyJson(c, retryAfter) : html(c, 429, tooManyPage()),
+    );
+    // '/verify/*' matches /verify itself too: one count per request.
+    app.use('/verify/*', limited);
+  }
 
   const outcomeOf = (code: string) => {
     const found = deps.catalog.outcomes.find((o) => o.code === code);
@@ -85,7 +96,7 @@ export function createVerifyRoutes(deps: VerifyRoutesDeps) {
   return app;
 }
 
-function html(c: Context, status: 200 | 404, body: string) {
+function html(c: Context, status: 200 | 404 | 429, body: string) {
   c.header('Content-Security-Policy', CSP);
   c.header('X-Robots-Tag', 'noindex, nofollow');
   // The code sits in the URL: it must not leak to another site through the Referer header.
@@ -118,6 +129,11 @@ function notFoundPage(typed: string): string {
   const section = (lang: Locale) =>
     `<section lang="${lang}"><h1 class="bad">✗ ${esc(t(lang, 'not-found'))}</h1><dl><dt>${esc(t(lang, 'code'))}</dt><dd><code>${esc(shown)}</code></dd></dl><p>${esc(t(lang, 'not-found-hint'))}</p></section>`;
   return page(LOCALES.map(section).join('') + form());
+}
+
+function tooManyPage(): string {
+  const section = (lang: Locale) => `<section lang="${lang}"><h1 class="bad">${esc(t(lang, 'too-many'))}</h1><p>${esc(t(lang, 'too-many-hint'))}</p></section>`;
+  return page(LOCALES.map(section).join(''));
 }
 
 function form(): string {

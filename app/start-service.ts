@@ -132,6 +132,7 @@ export async function startService(config: Config, logger: Logger, hooks: Servic
     room: { room: services.room },
     health: { clock, maxLagSeconds: config.ops.healthMaxOutboxLagSeconds },
     metrics: { metrics: services.metrics, token: config.ops.metricsToken },
+    rateLimit: { clock, trustProxy: config.trustProxy },
     ...(webhook ? { webhooks: { bots: Object.fromEntries(bots.map((b) => [b.name, b.bot])), secretToken: webhook.webhookSecret } } : {}),
   });
   hooks.routes?.(app, services);

@@ -49,6 +49,9 @@ const common = z.object({
   // /healthz answers 503 once a due message has waited longer than this for the outbox (or SMS) sender.
   HEALTH_MAX_OUTBOX_LAG_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
   // With it, /metrics wants Authorization: Bearer <token>; without it, /metrics answers loopback clients only.
+  // Behind a reverse proxy on this host (Caddy, nginx) every client would share the proxy's address: the rate limits
+  // then count by the right-most X-Forwarded-For entry. Off, that header is ignored (a client could write anything).
+  TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   METRICS_TOKEN: z.string().regex(/^[A-Za-z0-9._~+/=-]{24,256}$/, 'must be 24-256 characters of A-Z a-z 0-9 . _ ~ + / = - (openssl rand -hex 32)').optional(),
 });
 
@@ -109,6 +112,7 @@ function toConfig(env: z.infer<typeof schema>) {
     patientBotUsername: env.PATIENT_BOT_USERNAME?.replace(/^@/, ''),
     outbox: { giveUpMs: env.OUTBOX_GIVE_UP_HOURS * 3600_000, messagesPerSecond: env.OUTBOX_MESSAGES_PER_SECOND },
     ops: { healthMaxOutboxLagSeconds: env.HEALTH_MAX_OUTBOX_LAG_SECONDS, metricsToken: env.METRICS_TOKEN },
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     // True only from the sandbox's own config (sandbox/config.ts): no environment variable can make a service one.
     sandbox: false as boolean,
     bot:

@@ -4,6 +4,7 @@ import type { Catalog } from '../../core/catalog/index.js';
 import type { Clock } from '../../core/clock.js';
 import type { ConclusionDownloads } from '../../core/conclusions/download.js';
 import type { DocumentService } from '../../core/documents/service.js';
+import type { Hit } from '../rate-limit.js';
 import type { AuthVariables } from './auth.js';
 
 export type MiniEnv = { Variables: AuthVariables };
@@ -25,4 +26,6 @@ export interface MiniApiDeps {
   services: MiniApiServices;
   /** INIT_DATA_MAX_AGE_SECONDS */
   maxAgeSeconds: number;
+  /** The per-user limit, counted by Telegram user id once init data is checked (api/rate-limit.ts); absent: none. */
+  perUser?: Hit;
 }

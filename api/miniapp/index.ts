@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { rateLimit, tooManyJson } from '../rate-limit.js';
 import { initDataAuth } from './auth.js';
 import type { MiniApiDeps, MiniEnv } from './env.js';
 import { ApiError } from './errors.js';
@@ -29,6 +30,8 @@ export function createMiniApi(deps: MiniApiDeps) {
       account: (accountId) => services.booking.account(accountId),
     }),
   );
+  // After auth: one signed-in user is one key whatever addresses their phone moves between.
+  if (deps.perUser) api.use('*', rateLimit(deps.perUser, (c) => String(c.get('accountId') as number), tooManyJson));
   // Only requests that carry a body: touching the body of a GET would make the node adapter build a full Request.
   api.on(
     ['POST', 'PUT', 'PATCH', 'DELETE'],

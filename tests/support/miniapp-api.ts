@@ -27,7 +27,7 @@ export interface ApiAnswer<T = unknown> {
 }
 
 /** The real server (the whole service graph over a fresh database) answering app.request(), and a hand-moved clock. */
-export function createApiHarness(opts: { video?: boolean } = {}) {
+export function createApiHarness(opts: { video?: boolean; rateLimit?: { trustProxy: boolean } } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'oz-api-'));
   const db = openDatabase(path.join(dir, 'db.sqlite'));
   const clock = manualClock(WEDNESDAY_10_MSK);
@@ -43,7 +43,7 @@ export function createApiHarness(opts: { video?: boolean } = {}) {
     clock,
     logger: pino({ level: process.env.TEST_LOG ?? 'silent' }),
   });
-  const app = createServer({ db, logger: services.logger, verify: services, api: { services, maxAgeSeconds: MAX_AGE_SECONDS }, room: { room: services.room } });
+  const app = createServer({ db, logger: services.logger, verify: services, api: { services, maxAgeSeconds: MAX_AGE_SECONDS }, room: { room: services.room }, ...(opts.rateLimit ? { rateLimit: { clock, ...opts.rateLimit } } : {}) });
 
   const request = (userId: number | null, pathname: string, init: { method?: string; body?: unknown; authorization?: string } = {}) =>
     app.request(pathname, {

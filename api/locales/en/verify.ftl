@@ -14,3 +14,5 @@ verify-patient = Patient
 verify-outcome = Outcome
 verify-enter = Enter the verification code
 verify-check = Check
+verify-too-many = Too many checks
+verify-too-many-hint = Too many checks came from your address in one minute. Please wait a minute and try again.

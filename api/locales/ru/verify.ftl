@@ -14,3 +14,5 @@ verify-patient = Пациент
 verify-outcome = Итог
 verify-enter = Введите код проверки
 verify-check = Проверить
+verify-too-many = Слишком много проверок
+verify-too-many-hint = С вашего адреса пришло слишком много проверок за минуту. Подождите минуту и попробуйте снова.
