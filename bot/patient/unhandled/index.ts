@@ -1,4 +1,5 @@
 import { Composer } from 'grammy';
+import { soundsUrgent } from '../../../core/complaints/urgent.js';
 import type { PatientContext } from '../context.js';
 import { mainMenu } from '../menu.js';
 
@@ -8,6 +9,9 @@ export function unhandledFeature() {
   // A press no feature takes is a button of an old message (or of a flow that is over).
   feature.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: ctx.t('button-stale') }));
   feature.on('message', async (ctx) => {
+    // Someone describing chest pain or bleeding hears where help is right now before anything about menus.
+    const text = ctx.message.text ?? ctx.message.caption;
+    if (text && soundsUrgent(text)) await ctx.reply(ctx.t('urgent-advice'));
     if (!ctx.deps.accounts.find(ctx.from.id)) return ctx.reply(ctx.t('need-registration'));
     await ctx.reply(ctx.t('unhandled'), { reply_markup: mainMenu(ctx) });
   });
