@@ -124,7 +124,7 @@ describe('path 1: own application, end to end across both bots', () => {
     await h.deliver();
     const scheduled = h.patient.seen(MARIA).at(-1)!;
     expect(scheduled).toContain('18:00');
-    expect(scheduled).toContain('Владивосток (МСК+7)');
+    expect(scheduled).toContain('Часовой пояс: владивостокское время (МСК+7)');
     expect(patientButtons().some((b) => /Отменить/.test(b))).toBe(true);
 
     // After the call, the conclusion.
