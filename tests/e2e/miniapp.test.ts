@@ -107,10 +107,16 @@ describe.skipIf(!runBrowserTests)('Mini App in a real browser', () => {
     await page.locator('button.card').first().waitFor();
     expect(await page.locator('button.card').count()).toBe(1);
     await shot(page, '01-home-320-light');
+    // Vertical swipes scroll the screens instead of folding the app away.
+    expect((await calls(page)).some(([name, p]) => name === 'web_app_setup_swipe_behavior' && p?.allow_vertical_swipe === false)).toBe(true);
+    const closing = async () => (await calls(page)).filter(([name]) => name === 'web_app_setup_closing_behavior').at(-1)?.[1]?.need_confirmation;
+    expect(await closing()).not.toBe(true);
 
     // Booking: specialty → day → time (in the patient's zone: Moscow 10:00 is 12:00 in Yekaterinburg).
     await page.getByRole('button', { name: 'Записаться к дежурному врачу' }).click();
     await page.getByRole('heading', { name: 'Какой врач нужен?' }).waitFor();
+    // A booking being made asks before Telegram closes the app.
+    await expect.poll(closing).toBe(true);
     await shot(page, '02-book-specialty-320-light');
     expect((await calls(page)).some(([name, p]) => name === 'web_app_setup_back_button' && p?.is_visible === true)).toBe(true);
     await page.getByRole('button', { name: /Кардиология/ }).click();
@@ -147,6 +153,7 @@ describe.skipIf(!runBrowserTests)('Mini App in a real browser', () => {
     await page.getByText('Вы записаны!').waitFor();
     expect((await calls(page)).some(([name, p]) => name === 'web_app_trigger_haptic_feedback' && p?.type === 'notification' && p?.notification_type === 'success')).toBe(true);
     await expect.poll(async () => (await mainButton(page))?.is_visible).toBe(false);
+    await expect.poll(closing).toBe(false);
     await shot(page, '08-consultation-booked-320-light');
 
     const booked = services.booking.ofPatient(seeded.patientId).find((c) => c.status === 'scheduled' && c.id !== seeded.soonId)!;

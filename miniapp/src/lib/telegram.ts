@@ -1,5 +1,6 @@
 import {
   backButton,
+  closingBehavior,
   hapticFeedback,
   init as initSDK,
   initData,
@@ -9,6 +10,7 @@ import {
   openLink,
   openTelegramLink,
   popup,
+  swipeBehavior,
   themeParams,
   viewport,
 } from '@telegram-apps/sdk-react';
@@ -66,7 +68,17 @@ function mountSdk(): void {
       })
       .catch(() => undefined);
   }
+  // Every screen scrolls (lists in large type): a downward swipe must scroll, not fold the app away mid-booking.
+  swipeBehavior.mount.ifAvailable();
+  swipeBehavior.disableVertical.ifAvailable();
+  closingBehavior.mount.ifAvailable();
   miniApp.ready.ifAvailable();
+}
+
+/** Telegram asks "close anyway?" while `on`: a booking half made is not lost to a stray tap on Close. */
+export function setClosingConfirmation(on: boolean): void {
+  if (on) closingBehavior.enableConfirmation.ifAvailable();
+  else closingBehavior.disableConfirmation.ifAvailable();
 }
 
 /**

@@ -1,8 +1,10 @@
+import { useEffect } from 'react';
 import type { ConsultationItem, ConsultationsResponse, SlotView } from '../../../../api/miniapp/contract';
 import { Page } from '../../components/page';
 import { ErrorView, Loading, Notice } from '../../components/ui';
 import { useApi } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
+import { setClosingConfirmation } from '../../lib/telegram';
 import type { RouteOf } from '../../router';
 import { useSession } from '../../session';
 import { ConfirmStep } from './confirm-step';
@@ -45,6 +47,11 @@ function BookingFlow({ title, original, picked }: { title: string; original: Con
   const { t } = useI18n();
   const wizard = useBookingWizard(original, picked);
   const { state, view, index } = wizard;
+  // While the patient is making the booking, closing the app asks first; leaving the screen (booked, or Back) ends it.
+  useEffect(() => {
+    setClosingConfirmation(true);
+    return () => setClosingConfirmation(false);
+  }, []);
   const titles: Record<View, string> = { specialty: t('step-specialty'), day: t('step-day'), time: t('step-time'), mode: t('step-mode'), confirm: t('step-confirm'), 'full-day': t('day-full-title') };
 
   return (
