@@ -1,18 +1,5 @@
-import type { SlotView } from '../../api/miniapp/contract';
+import type { Route } from './navigation';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-
-/** Every screen and what it needs. The stack lives in memory: Telegram shows no address bar, and BackButton pops. */
-export type Route =
-  | { name: 'home' }
-  | { name: 'consultations' }
-  | { name: 'consultation'; id: number; notice?: 'booked' | 'rescheduled' }
-  /** `slot`: a time tapped on the home screen, so the form starts at video or audio. */
-  | { name: 'book'; slot?: SlotView }
-  | { name: 'reschedule'; id: number }
-  | { name: 'device-check' };
-
-export type RouteName = Route['name'];
-export type RouteOf<N extends RouteName> = Extract<Route, { name: N }>;
 
 export interface Router {
   route: Route;
@@ -23,13 +10,9 @@ export interface Router {
   reset(...routes: Route[]): void;
 }
 
-const RouterContext = createContext<Router | null>(null);
+export { initialRoutes, type Route, type RouteName, type RouteOf } from './navigation';
 
-/** The screens the app opens on: home, or home and a consultation (?consultation=<id>, the 15-minute reminder's button). */
-export function initialRoutes(search: string): Route[] {
-  const id = Number(new URLSearchParams(search).get('consultation'));
-  return Number.isInteger(id) && id > 0 ? [{ name: 'home' }, { name: 'consultation', id }] : [{ name: 'home' }];
-}
+const RouterContext = createContext<Router | null>(null);
 
 export function RouterProvider({ initial, children }: { initial: Route | Route[]; children: ReactNode }) {
   const [stack, setStack] = useState<Route[]>(() => (Array.isArray(initial) ? initial : [initial]));

@@ -1,7 +1,9 @@
+import { InlineKeyboard } from 'grammy';
 import type { Renderer } from '../../shared/renderers.js';
 import { centerName, kindNames } from '../applications/format.js';
 import { requestedKindsKeyboard } from '../applications/keyboards.js';
 import type { PatientBotDeps } from '../deps.js';
+import { miniAppUrl } from '../menu-button.js';
 
 /** The application the message is about, if its profile is still under the addressed account. */
 function applicationOf(deps: PatientBotDeps, row: { chatId: number; params: { applicationId: number } }) {
@@ -45,6 +47,8 @@ export function declinedRenderer(deps: PatientBotDeps): Renderer<'application_de
     if (!app) return gone;
     const reason = row.params.reason.trim();
     const text = t('app-note-declined', { id: app.id, center: centerName(deps.catalog, app.centerCode, locale), name: app.patientName, reason });
-    return { kind: 'message', text };
+    // The way that remains, one tap away: the Mini App opened at the duty booking (web apps open over https only).
+    if (!deps.publicUrl?.startsWith('https://')) return { kind: 'message', text };
+    return { kind: 'message', text, replyMarkup: new InlineKeyboard().webApp(t('app-btn-book-duty'), `${miniAppUrl(deps.publicUrl)}?book=duty`) };
   };
 }

@@ -139,6 +139,9 @@ describe('what the patient is told about an application', () => {
         'Это не отказ в помощи. Вы можете записаться к дежурному врачу — для консультации с ним документы не нужны: он ответит на вопросы и подскажет, что делать дальше. А когда появятся новые документы, можно подать новую заявку.',
       ].join('\n'),
     ]);
+    // One tap opens the Mini App at the duty booking.
+    const markup = api.callsOf('sendMessage').at(-1)!.params.reply_markup as { inline_keyboard: Array<Array<{ text: string; web_app?: { url: string } }>> };
+    expect(markup.inline_keyboard.flat()).toEqual([{ text: '🩺 Записаться к дежурному врачу', web_app: { url: expect.stringMatching(/^https:\/\/oblako\.test\/app\/?\?book=duty$/) } }]);
   });
 
   it('nothing is sent about an application whose patient deleted their data', async () => {

@@ -4,6 +4,7 @@ app-note-in-review = 🩺 A doctor of { $center } has taken application No. { $i
 app-note-needs-documents = 📎 The center's doctor asks to add to application No. { $id } to { $center } (patient { $name }). Please upload: { $kinds }.
 app-note-doctor-comment = The doctor's comment: “{ $comment }”
 app-note-needs-documents-how = Upload them with the buttons below; photos or PDFs will do. As soon as everything is uploaded, the application goes back to the doctor.
+app-btn-book-duty = 🩺 Book the duty doctor
 app-note-declined =
     We are sorry: the center's doctor could not accept application No. { $id } to { $center } (patient { $name }).
     Reason: { $reason }

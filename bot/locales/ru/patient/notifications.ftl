@@ -4,6 +4,7 @@ app-note-in-review = 🩺 Заявку № { $id } в { $center } (пациен�
 app-note-needs-documents = 📎 Врач центра просит дополнить заявку № { $id } в { $center } (пациент { $name }). Нужно загрузить: { $kinds }.
 app-note-doctor-comment = Комментарий врача: «{ $comment }»
 app-note-needs-documents-how = Загрузите их кнопками ниже — подойдут фото или PDF. Как только всё будет загружено, заявка вернётся к врачу.
+app-btn-book-duty = 🩺 Записаться к дежурному врачу
 app-note-declined =
     Заявку № { $id } в { $center } (пациент { $name }), к сожалению, врач центра принять не смог.
     Причина: { $reason }
