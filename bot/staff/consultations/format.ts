@@ -13,6 +13,11 @@ export function dateIn(at: number, timeZone: string): string {
   return formatDate(zonedParts(at, timeZone).date);
 }
 
+/** A consultation's start as the doctor reads it: date, time and zone tag in the doctor's own zone. */
+export function doctorWhen(startsAt: number, timeZone: string, locale: string): { date: string; time: string; zone: string } {
+  return { date: dateIn(startsAt, timeZone), time: timeIn(startsAt, timeZone), zone: zoneTag(timeZone, startsAt, locale) };
+}
+
 /** The weekday (1 = Monday) and the dd.mm of a calendar date, for the staff-day-label message. */
 export function dayParts(isoDate: string): { weekday: number; date: string } {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];

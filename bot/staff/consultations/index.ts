@@ -3,7 +3,7 @@ import type { StaffContext } from '../context.js';
 import { consultData, noShowData, unpackId } from './callback-data.js';
 import { consultationCard } from './card.js';
 import { attempt, attemptAsync, staffErrorText } from './errors.js';
-import { dateIn, parseNumberArgument, timeIn, zoneTag } from './format.js';
+import { dateIn, doctorWhen, parseNumberArgument, timeIn, zoneTag } from './format.js';
 import { showToday, showWeek } from './list.js';
 import { nameArgs } from '../../../core/patients/declension.js';
 
@@ -68,15 +68,8 @@ async function askNoShow(ctx: StaffContext, id: number) {
   if (!c) return;
   if (c.status !== 'scheduled') return ctx.reply(ctx.t('staff-err-consultation-not-open'));
   if (ctx.deps.clock.now() < c.startsAt) return ctx.reply(ctx.t('staff-err-consultation-not-started'));
-  const tz = ctx.staff!.timeZone;
   await ctx.reply(
-    ctx.t('cons-noshow-confirm', {
-      id: String(c.id),
-      ...nameArgs('patient', c.patientName),
-      date: dateIn(c.startsAt, tz),
-      time: timeIn(c.startsAt, tz),
-      zone: zoneTag(tz, c.startsAt, await ctx.i18n.getLocale()),
-    }),
+    ctx.t('cons-noshow-confirm', { id: String(c.id), ...nameArgs('patient', c.patientName), ...doctorWhen(c.startsAt, ctx.staff!.timeZone, await ctx.i18n.getLocale()) }),
     {
       reply_markup: new InlineKeyboard()
         .text(ctx.t('cons-btn-noshow-yes'), noShowData.pack({ id: c.id, yes: true }))

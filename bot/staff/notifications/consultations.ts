@@ -1,5 +1,5 @@
 import type { Renderers } from '../../shared/renderers.js';
-import { dateIn, timeIn, zoneTag } from '../consultations/format.js';
+import { dateIn, doctorWhen, timeIn } from '../consultations/format.js';
 import type { StaffBotDeps } from '../deps.js';
 import { ownConsultation } from './own-consultation.js';
 import { nameArgs } from '../../../core/patients/declension.js';
@@ -12,14 +12,7 @@ export function consultationRenderers(deps: Pick<StaffBotDeps, 'scheduling' | 's
       const found = ownConsultation(deps, row, false);
       if ('skip' in found) return found.skip;
       const { c, doctor } = found;
-      const tz = doctor.timeZone;
-      const params = {
-        id: String(c.id),
-        ...nameArgs('patient', c.patientName),
-        date: dateIn(c.startsAt, tz),
-        time: timeIn(c.startsAt, tz),
-        zone: zoneTag(tz, c.startsAt, locale),
-      };
+      const params = { id: String(c.id), ...nameArgs('patient', c.patientName), ...doctorWhen(c.startsAt, doctor.timeZone, locale) };
       return {
         kind: 'message',
         text:
@@ -41,9 +34,7 @@ export function consultationRenderers(deps: Pick<StaffBotDeps, 'scheduling' | 's
           ...nameArgs('patient', c.patientName),
           fromDate: dateIn(row.params.fromStartsAt, tz),
           fromTime: timeIn(row.params.fromStartsAt, tz),
-          date: dateIn(c.startsAt, tz),
-          time: timeIn(c.startsAt, tz),
-          zone: zoneTag(tz, c.startsAt, locale),
+          ...doctorWhen(c.startsAt, tz, locale),
         }),
       };
     },

@@ -1,6 +1,6 @@
 import { DUTY_BOOKED_TEMPLATE } from '../../../core/booking/service.js';
 import type { Renderers } from '../../shared/renderers.js';
-import { dateIn, timeIn, zoneTag } from '../consultations/format.js';
+import { doctorWhen } from '../consultations/format.js';
 import type { StaffBotDeps } from '../deps.js';
 import { ownConsultation } from './own-consultation.js';
 
@@ -13,17 +13,9 @@ export function dutyRenderers(deps: Pick<StaffBotDeps, 'scheduling' | 'staff'>):
       const found = ownConsultation(deps, row, true);
       if ('skip' in found) return found.skip;
       const { c, doctor } = found;
-      const tz = doctor.timeZone;
       return {
         kind: 'message',
-        text: t('slots-note-booked', {
-          id: String(c.id),
-          patient: c.patientName,
-          date: dateIn(c.startsAt, tz),
-          time: timeIn(c.startsAt, tz),
-          zone: zoneTag(tz, c.startsAt, locale),
-          mode: c.mode,
-        }),
+        text: t('slots-note-booked', { id: String(c.id), patient: c.patientName, ...doctorWhen(c.startsAt, doctor.timeZone, locale), mode: c.mode }),
       };
     },
   };
