@@ -176,6 +176,9 @@ export function createBookingService(deps: BookingServiceDeps) {
     /** A consultation of one of the account's live profiles; undefined for anyone else's. */
     owned: (accountId: number, consultationId: number) => repo.owned(accountId, consultationId),
 
+    /** The last moment the patient may cancel (or, for duty, move) it: a duty one CANCEL_MIN_NOTICE_MINUTES before, else the start. */
+    cancelDeadline: (c: Pick<OwnedConsultation, 'kind' | 'startsAt'>): number => cancelDeadline(c),
+
     /** Whether the patient may still cancel (or, for duty, move) it at `now`. */
     canCancel(c: Pick<OwnedConsultation, 'kind' | 'startsAt' | 'status'>, now = clock.now()): boolean {
       return c.status === 'scheduled' && now <= cancelDeadline(c) && now < c.startsAt;

@@ -10,6 +10,7 @@ import { createPatientBot } from '../../bot/patient/index.js';
 import { createStaffBot } from '../../bot/staff/index.js';
 import { CONSENT_VERSION } from '../../core/accounts/consent.js';
 import type { Clock } from '../../core/clock.js';
+import type { DutyLimits } from '../../core/duty/limits.js';
 import type { NewPatient } from '../../core/patients/repository.js';
 import type { StaffMember, StaffRole } from '../../core/staff/repository.js';
 import { openDatabase } from '../../db/client.js';
@@ -44,7 +45,7 @@ export interface ServiceHarness {
 
 export function createServiceHarness(
   api: FakeBotApi,
-  opts: { dir?: string; clock?: Clock; factories?: { patient: BotHandle['updates']; staff: BotHandle['updates'] }; logger?: Logger } = {},
+  opts: { dir?: string; clock?: Clock; factories?: { patient: BotHandle['updates']; staff: BotHandle['updates'] }; logger?: Logger; duty?: DutyLimits } = {},
 ): ServiceHarness {
   const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), 'oz-svc-'));
   const db = openDatabase(path.join(dir, 'db.sqlite'));
@@ -57,6 +58,7 @@ export function createServiceHarness(
       filesDir: path.join(dir, 'files'),
       publicUrl: 'https://oblako.test',
       jitsi: { domain: 'meet.oblako.test', appId: 'oblako', appSecret: 'test-secret-test-secret-test-secret-00' },
+      ...(opts.duty ? { duty: opts.duty } : {}),
     },
     db,
     clock,

@@ -25,15 +25,18 @@ export function kindNames(catalog: Catalog, kinds: readonly string[], locale: st
 /** "пятница, 27 ноября, 16:00" in the given zone: a weekday and a month name are harder to misread than 27.11. */
 export function dayAndTime(at: number, timeZone: string, locale: string): string {
   const day = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(at);
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
-  return `${day}, ${time}`;
+  return `${day}, ${clockTime(at, timeZone)}`;
+}
+
+/** "16:00" in the given zone, 24-hour in every language. */
+export function clockTime(at: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
 }
 
 /** "11 декабря, 14:00": a date and time that reads right after «с» and «на», where a weekday would not. */
 export function dateAndTime(at: number, timeZone: string, locale: string): string {
   const day = new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'long' }).format(at);
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
-  return `${day}, ${time}`;
+  return `${day}, ${clockTime(at, timeZone)}`;
 }
 
 /** When a consultation starts, in the patient's own zone, with the zone named the way people in Russia name it. */

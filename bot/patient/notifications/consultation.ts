@@ -1,8 +1,9 @@
+import type { ConsultationView } from '../../../core/scheduling/service.js';
 import type { Renderer } from '../../shared/renderers.js';
 import { centerName, consultationWhen, dateAndTime } from '../applications/format.js';
-import { cancelConsultationKeyboard } from '../applications/keyboards.js';
-import { withAskDoctor } from '../duty-chat/keyboards.js';
+import type { Rendered, Translate } from '../../shared/outbox-sender.js';
 import type { PatientBotDeps } from '../deps.js';
+import { bookingKeyboard, cancelTerms, type CancelTermsDeps } from './cancel-terms.js';
 import { nameArgs } from '../../../core/patients/declension.js';
 
 /** The consultation and its profile, if both are still there under the addressed account. */
@@ -14,8 +15,21 @@ function consultationOf(deps: PatientBotDeps, row: { chatId: number; params: { c
 
 const gone = { kind: 'skip', reason: 'consultation or its profile is gone' } as const;
 
-/** Scheduled: when in the patient's own zone, video or audio, the doctor, and a button to cancel. */
-export function scheduledRenderer(deps: PatientBotDeps): Renderer<'consultation_scheduled'> {
+type BookingNoticeDeps = PatientBotDeps & CancelTermsDeps;
+
+/** A booking notice's text with its paragraph on cancelling, and its buttons (Cancel only while it can be). */
+function bookingNotice(deps: BookingNoticeDeps, t: Translate, locale: string, c: ConsultationView, text: string): Rendered {
+  const now = deps.clock.now();
+  const terms = cancelTerms(deps, t, c, locale, now);
+  const keyboard = bookingKeyboard(deps, t, c, now);
+  return { kind: 'message', text: terms ? `${text}\n\n${terms}` : text, ...(keyboard.inline_keyboard.length ? { replyMarkup: keyboard } : {}) };
+}
+
+/**
+ * Scheduled: when in the patient's own zone, video or audio, the doctor; until when it can be cancelled (or moved), and
+ * a button to cancel while it can.
+ */
+export function scheduledRenderer(deps: BookingNoticeDeps): Renderer<'consultation_scheduled'> {
   return (row, t, locale) => {
     const found = consultationOf(deps, row);
     if (!found) return gone;
@@ -32,12 +46,12 @@ export function scheduledRenderer(deps: PatientBotDeps): Renderer<'consultation_
       mode: c.mode,
       ...consultationWhen(deps, c, patient.regionCode, locale),
     });
-    return { kind: 'message', text, replyMarkup: withAskDoctor(cancelConsultationKeyboard(t, c.id), deps, t, c.id) };
+    return bookingNotice(deps, t, locale, c, text);
   };
 }
 
-/** A move the patient made: from the old time to the new one in one message, with the buttons of the booking. */
-export function rescheduledRenderer(deps: PatientBotDeps): Renderer<'consultation_rescheduled'> {
+/** A move the patient made: from the old time to the new one in one message, with the terms and buttons of the booking. */
+export function rescheduledRenderer(deps: BookingNoticeDeps): Renderer<'consultation_rescheduled'> {
   return (row, t, locale) => {
     const found = consultationOf(deps, row);
     if (!found) return gone;
@@ -51,7 +65,7 @@ export function rescheduledRenderer(deps: PatientBotDeps): Renderer<'consultatio
       mode: c.mode,
       ...consultationWhen(deps, c, patient.regionCode, locale),
     });
-    return { kind: 'message', text, replyMarkup: withAskDoctor(cancelConsultationKeyboard(t, c.id), deps, t, c.id) };
+    return bookingNotice(deps, t, locale, c, text);
   };
 }
 

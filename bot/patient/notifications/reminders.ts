@@ -10,7 +10,7 @@ import { miniAppUrl } from '../menu-button.js';
 
 /** What the patient reminder needs beyond the bot's own deps: whether the patient may still cancel. */
 export type PatientReminderDeps = Pick<PatientBotDeps, 'clock' | 'scheduling' | 'patients' | 'staff' | 'regions' | 'publicUrl'> & {
-  booking: Pick<BookingService, 'canCancel'>;
+  booking: Pick<BookingService, 'canCancel' | 'cancelDeadline' | 'limits'>;
 };
 
 const skip = (reason: string): Rendered => ({ kind: 'skip', reason });

@@ -22,7 +22,15 @@ consult-note-scheduled =
        *[video] video
     }
 
-    We will send the link to the consultation room here before the start. If you cannot come, please cancel with the button below so the time goes to another patient.
+    We will send the link to the consultation room here before the start.
+consult-note-cancel-until = You can cancel or move this booking until { $until }, { $zoneAt }.
+consult-note-cancel-closed = It starts in less than { $unit ->
+        [hours] { $hours } { $hours ->
+            [one] hour
+           *[other] hours
+        }
+       *[minutes] { $minutes } min
+    }: this booking can no longer be cancelled or moved. If you cannot join, the doctor will note it.
 consult-note-rescheduled =
     🔁 Consultation moved from { $from } to { $to }.
     Patient: { $name }

@@ -25,12 +25,18 @@ confirm-book = Book
 confirm-reschedule = Move
 sending = Sending…
 slot-taken = Another patient has just taken this time. Please choose another — the list is up to date.
-cancel-until = You can cancel or move this booking until { $date }, { $time }: { $hours } { $hours ->
-        [one] hour
-        [few] hours
-       *[other] hours
+cancel-until = You can cancel or move this booking until { $date }, { $time }: { $unit ->
+        [hours] { $hours } { $hours ->
+            [one] hour
+            [few] hours
+           *[other] hours
+        }
+       *[minutes] { $minutes } min
     } before the start. Not after that.
-cancel-closed = It starts in less than { $hours } { $hours ->
-        [one] hour
-       *[other] hours
+cancel-closed = It starts in less than { $unit ->
+        [hours] { $hours } { $hours ->
+            [one] hour
+           *[other] hours
+        }
+       *[minutes] { $minutes } min
     }: this booking can no longer be cancelled or moved.

@@ -27,12 +27,18 @@ confirm-book = Записаться
 confirm-reschedule = Перенести
 sending = Отправляем…
 slot-taken = Это время только что занял другой пациент. Выберите другое — список обновлён.
-cancel-until = Отменить или перенести запись можно до { $date }, { $time } — за { $hours } { $hours ->
-        [one] час
-        [few] часа
-       *[other] часов
+cancel-until = Отменить или перенести запись можно до { $date }, { $time } — за { $unit ->
+        [hours] { $hours } { $hours ->
+            [one] час
+            [few] часа
+           *[other] часов
+        }
+       *[minutes] { $minutes } мин
     } до начала. Позже — уже нельзя.
-cancel-closed = До начала меньше { $hours } { $hours ->
-        [one] часа
-       *[other] часов
+cancel-closed = До начала меньше { $unit ->
+        [hours] { $hours } { $hours ->
+            [one] часа
+           *[other] часов
+        }
+       *[minutes] { $minutes } мин
     }: эту запись уже нельзя будет отменить или перенести.

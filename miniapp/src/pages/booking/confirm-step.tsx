@@ -30,7 +30,8 @@ export function ConfirmStep({
   const { t, day, time, date } = useI18n();
   const { cancelMinNoticeMinutes } = useSession().me.limits;
   const cutoff = Date.parse(slot.startsAt) - cancelMinNoticeMinutes * 60_000;
-  const hours = Math.round(cancelMinNoticeMinutes / 60);
+  // Exact: whole hours as hours, anything else in minutes (90 minutes is never shown as two hours).
+  const notice = { unit: cancelMinNoticeMinutes > 0 && cancelMinNoticeMinutes % 60 === 0 ? 'hours' : 'minutes', hours: cancelMinNoticeMinutes / 60, minutes: cancelMinNoticeMinutes };
   return (
     <>
       <dl className="facts">
@@ -54,9 +55,9 @@ export function ConfirmStep({
       </dl>
       <ZoneNote timeZone={timeZone} />
       {serverNow() < cutoff ? (
-        <p className="cutoff">{t('cancel-until', { date: date(cutoff, timeZone), time: time(cutoff, timeZone), hours })}</p>
+        <p className="cutoff">{t('cancel-until', { date: date(cutoff, timeZone), time: time(cutoff, timeZone), unit: notice.unit, hours: notice.hours, minutes: notice.minutes })}</p>
       ) : (
-        <Notice kind="warning">{t('cancel-closed', { hours })}</Notice>
+        <Notice kind="warning">{t('cancel-closed', { unit: notice.unit, hours: notice.hours, minutes: notice.minutes })}</Notice>
       )}
       {error && <ErrorView error={error} />}
       <MainAction text={sending ? t('sending') : moving ? t('confirm-reschedule') : t('confirm-book')} onClick={() => void submit()} loading={sending} />
