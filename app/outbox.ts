@@ -1,8 +1,9 @@
 import type { I18n } from '@grammyjs/i18n';
-import { Api, type Context } from 'grammy';
+import { Api, type ApiClientOptions, type Context } from 'grammy';
 import { patientOnSent, patientRenderers } from '../bot/patient/notifications/index.js';
 import { dutyChatStaffOnFailed } from '../bot/staff/duty-chat/notifications.js';
 import { staffOnSent, staffRenderers } from '../bot/staff/notifications/index.js';
+import { escapeArgs, htmlByDefault } from '../bot/shared/html.js';
 import { DEFAULT_LOCALE } from '../bot/shared/i18n.js';
 import { TELEGRAM_LIMITS } from '../bot/shared/outbox-pacing.js';
 import { createOutboxSender, type OutboxChannel, type OutboxSenderOptions } from '../bot/shared/outbox-sender.js';
@@ -22,15 +23,22 @@ export interface OutboxOptions extends OutboxSenderOptions {
  * The outbox sender with one channel per bot. It talks to the Bot API through plain Api objects (no auto-retry):
  * it retries by rescheduling rows, so one slow chat never holds the others.
  */
+/** The outbox's own Api sends HTML like the bots do (bot/shared/html.ts). */
+function htmlApi(token: string, client: ApiClientOptions): Api {
+  const api = new Api(token, client);
+  api.config.use(htmlByDefault);
+  return api;
+}
+
 export function createOutbox(services: Services, i18n: { patient: I18n<Context>; staff?: I18n<Context> | undefined }, options: OutboxOptions = {}) {
   const { requestTimeoutSeconds = 30, messagesPerSecond, ...rest } = options;
   const senderOptions = messagesPerSecond === undefined ? rest : { ...rest, limits: { ...(rest.limits ?? TELEGRAM_LIMITS), perWindow: messagesPerSecond } };
   const client = { apiRoot: services.apiRoot, timeoutSeconds: requestTimeoutSeconds };
   const channels: Partial<Record<'patient' | 'staff', OutboxChannel>> = {
     patient: {
-      api: new Api(services.token, client),
+      api: htmlApi(services.token, client),
       locale: (chatId) => services.accounts.locale(chatId) ?? DEFAULT_LOCALE,
-      translate: (locale, key, params) => i18n.patient.t(locale, key, params),
+      translate: (locale, key, params) => i18n.patient.t(locale, key, escapeArgs(params)),
       renderers: patientRenderers(services),
       onSent: patientOnSent(services),
     },
@@ -39,9 +47,9 @@ export function createOutbox(services: Services, i18n: { patient: I18n<Context>;
     const staffDeps = { ...services, staffToken: services.staffToken };
     const staffI18n = i18n.staff;
     channels.staff = {
-      api: new Api(services.staffToken, client),
+      api: htmlApi(services.staffToken, client),
       locale: (chatId) => services.staff.byTelegramId(chatId)?.locale ?? DEFAULT_LOCALE,
-      translate: (locale, key, params) => staffI18n.t(locale, key, params),
+      translate: (locale, key, params) => staffI18n.t(locale, key, escapeArgs(params)),
       renderers: staffRenderers(staffDeps),
       onSent: staffOnSent(staffDeps),
       onFailed: dutyChatStaffOnFailed(staffDeps),

@@ -1,6 +1,6 @@
 import type { ConversationFlavor } from '@grammyjs/conversations';
 import type { AutoChatActionFlavor } from '@grammyjs/auto-chat-action';
-import type { I18nFlavor } from '@grammyjs/i18n';
+import type { HtmlI18nFlavor } from '../shared/i18n.js';
 import type { Context, SessionFlavor } from 'grammy';
 import type { ApplyDraft } from './apply/draft.js';
 import type { PatientBotDeps } from './deps.js';
@@ -38,10 +38,10 @@ export interface SessionData {
   referral?: ReferralSession;
 }
 
-export type BaseContext = Context & SessionFlavor<SessionData> & I18nFlavor & AutoChatActionFlavor & { deps: PatientBotDeps };
+export type BaseContext = Context & SessionFlavor<SessionData> & HtmlI18nFlavor & AutoChatActionFlavor & { deps: PatientBotDeps };
 export type PatientContext = ConversationFlavor<BaseContext>;
 /** Inside conversations there is no session and no deps on ctx: deps are closed over, i18n is a plugin. */
-export type ConvoContext = Context & I18nFlavor;
+export type ConvoContext = Context & HtmlI18nFlavor;
 
 /** grammY deletes the stored session when it is set to null; the type does not admit that, hence the cast. */
 export function clearSession(ctx: BaseContext): void {

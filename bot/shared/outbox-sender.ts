@@ -1,4 +1,5 @@
 import { InputFile, type Api, type Transformer } from 'grammy';
+import type { HtmlArgs } from './html.js';
 import type { InlineKeyboardMarkup, Message } from 'grammy/types';
 import type { Clock } from '../../core/clock.js';
 import type { Logger } from '../../core/logger.js';
@@ -9,7 +10,8 @@ import { backoffMs, classify, DEFAULT_BACKOFF, type Backoff } from './outbox-out
 import { createPacer, TELEGRAM_LIMITS, type PacingLimits, type Ticket } from './outbox-pacing.js';
 import { createOutboxLoop } from './outbox-loop.js';
 
-export type Translate = (key: string, params?: Record<string, string | number>) => string;
+/** A message text's translation: string params are escaped for Telegram HTML, Html fragments are not (bot/shared/html.ts). */
+export type Translate = (key: string, params?: HtmlArgs) => string;
 
 /** What a template turns into for one recipient, in their language. */
 export type Rendered =
@@ -32,7 +34,7 @@ export type RowRenderer = (row: OutboxRow, t: Translate, locale: string) => Rend
 export interface OutboxChannel {
   api: Api;
   locale(chatId: number): string;
-  translate(locale: string, key: string, params?: Record<string, string | number>): string;
+  translate(locale: string, key: string, params?: HtmlArgs): string;
   renderers: Record<string, RowRenderer>;
   /** Called after Telegram accepted a message, e.g. to remember which message announced what. */
   onSent?: Record<string, (row: OutboxRow, message: Message) => void>;

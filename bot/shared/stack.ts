@@ -1,7 +1,6 @@
 import { autoChatAction, type AutoChatActionFlavor } from '@grammyjs/auto-chat-action';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { conversations, type Conversation, type ConversationFlavor } from '@grammyjs/conversations';
-import type { I18nFlavor } from '@grammyjs/i18n';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, session, type ApiClientOptions, type Context, type Middleware, type SessionFlavor } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
@@ -11,15 +10,16 @@ import { tolerateHarmlessErrors } from './api-tolerance.js';
 import { createCallbackGuard } from './callback-guard.js';
 import { conversationRetry } from './conversation-retry.js';
 import { createErrorHandler } from './error-boundary.js';
-import { createI18n } from './i18n.js';
+import { htmlByDefault } from './html.js';
+import { createI18n, htmlI18n, type HtmlI18nFlavor } from './i18n.js';
 import { createStateStorage } from './state-storage.js';
 
 /** The context every bot of the service works with, before its own additions. */
 export type StackContext<S extends object, D> = ConversationFlavor<
-  Context & SessionFlavor<S> & I18nFlavor & AutoChatActionFlavor & { deps: D }
+  Context & SessionFlavor<S> & HtmlI18nFlavor & AutoChatActionFlavor & { deps: D }
 >;
 /** Inside conversations there is no session and no deps on ctx: deps are closed over, i18n is a plugin. */
-export type StackConvoContext = Context & I18nFlavor;
+export type StackConvoContext = Context & HtmlI18nFlavor;
 
 const chatKey = (ctx: { chat?: { id: number } }) => ctx.chat?.id.toString();
 
@@ -62,13 +62,13 @@ export function createBotStack<S extends object, D, C extends StackContext<S, D>
   const retry = { maxRetryAttempts: 3, maxDelaySeconds: 60 };
   const tolerate = tolerateHarmlessErrors((method, description) => opts.logger.debug({ method, description }, 'ignored'));
   const callbacks = createCallbackGuard(opts.logger);
-  bot.api.config.use(autoRetry(retry), tolerate, callbacks.track);
+  bot.api.config.use(htmlByDefault, autoRetry(retry), tolerate, callbacks.track);
   // Conversations call the Bot API through an Api of their own that inherits no transformers: install them again,
   // with a retry that does not wait out again, on every replay of the conversation, a failure already waited out.
   const conversationApi =
     (conversation: Conversation<C, StackConvoContext>): Middleware<StackConvoContext> =>
     (ctx, next) => {
-      ctx.api.config.use(conversationRetry(() => conversation.now(), retry), tolerate, callbacks.track);
+      ctx.api.config.use(htmlByDefault, conversationRetry(() => conversation.now(), retry), tolerate, callbacks.track);
       return next();
     };
 
@@ -103,10 +103,11 @@ export function createBotStack<S extends object, D, C extends StackContext<S, D>
   );
   bot.use(autoChatAction());
   bot.use(i18n);
+  bot.use(htmlI18n);
   bot.use(
     conversations<C, StackConvoContext>({
       storage: { type: 'key', adapter: createStateStorage(opts.db, `${opts.statePrefix}conv:`), getStorageKey: chatKey },
-      plugins: (conversation) => [conversationApi(conversation), i18n as unknown as Middleware<StackConvoContext>],
+      plugins: (conversation) => [conversationApi(conversation), i18n as unknown as Middleware<StackConvoContext>, htmlI18n],
     }),
   );
 

@@ -1,5 +1,6 @@
 import type { Message } from 'grammy/types';
 import { TO_PATIENT_TEMPLATE, UNDELIVERED_TEMPLATE } from '../../../core/duty-chat/service.js';
+import { html } from '../../shared/html.js';
 import type { Renderers, RowHooks } from '../../shared/renderers.js';
 import { consultationWhen } from '../applications/format.js';
 import type { PatientBotDeps } from '../deps.js';
@@ -55,7 +56,7 @@ export function dutyChatUndeliveredRenderers(deps: Deps): Renderers<typeof UNDEL
       const what = message.text ? t('dchat-undelivered-text', { text: quote(message.text) }) : t('dchat-undelivered-photo');
       return {
         kind: 'message',
-        text: t('dchat-undelivered', { what, doubt: row.params.inDoubt ? 'yes' : 'no', ...consultationWhen(deps, chat, patient.regionCode, locale) }),
+        text: t('dchat-undelivered', { what: html(what), doubt: row.params.inDoubt ? 'yes' : 'no', ...consultationWhen(deps, chat, patient.regionCode, locale) }),
       };
     },
   };

@@ -72,7 +72,8 @@ function stateLine(t: Translate, r: ReferralInviteItem, timeZone: string): strin
 const resendable = (r: ReferralInviteItem) => r.linkedAt === null;
 
 /** The /referrals screen: newest referrals with their invite and linking state, filters, pages, a Resend per row. */
-export function invitesView(t: Translate, locale: string, catalog: Catalog, timeZone: string, now: number, p: InvitesPage) {
+/** `t` escapes for the message text; `label` is the plain translation for buttons (bot/shared/html.ts). */
+export function invitesView(t: Translate, label: Translate, locale: string, catalog: Catalog, timeZone: string, now: number, p: InvitesPage) {
   const lines = [t('refinv-title', { filter: filterLabel(t, p.filter), total: p.total }), t('refinv-zone', { zone: zoneTag(timeZone, now, locale) }), ''];
   if (!p.items.length) lines.push(p.filter === 'all' ? t('refinv-empty') : t('refinv-empty-filter'));
   const markup = new InlineKeyboard();
@@ -84,7 +85,7 @@ export function invitesView(t: Translate, locale: string, catalog: Catalog, time
       `   ${stateLine(t, r, timeZone)}`,
       `   ${r.linkedAt !== null ? t('refinv-linked', { at: moment(r.linkedAt, timeZone) }) : t('refinv-not-linked')}`,
     );
-    if (resendable(r)) markup.text(t('refinv-btn-resend', { n, name: shortName(r.fullName) }), resendData.pack({ id: r.id, filter: p.filter, page: p.page })).row();
+    if (resendable(r)) markup.text(label('refinv-btn-resend', { n, name: shortName(r.fullName) }), resendData.pack({ id: r.id, filter: p.filter, page: p.page })).row();
   });
   if (p.items.some(resendable)) lines.push('', t('refinv-resend-hint'));
   const pages = Math.max(1, Math.ceil(p.total / PAGE_SIZE));

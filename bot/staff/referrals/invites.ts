@@ -18,7 +18,7 @@ async function page(ctx: StaffContext, filter: InviteFilter, pageNo: number) {
     shown = Math.ceil(result.total / PAGE_SIZE) - 1;
     result = list(shown);
   }
-  return invitesView(ctx.t, await ctx.i18n.getLocale(), ctx.deps.catalog, member.timeZone, ctx.deps.clock.now(), { ...result, filter, page: shown });
+  return invitesView(ctx.t, ctx.tText, await ctx.i18n.getLocale(), ctx.deps.catalog, member.timeZone, ctx.deps.clock.now(), { ...result, filter, page: shown });
 }
 
 /**
