@@ -6,6 +6,7 @@ import { systemClock, type Clock } from '../core/clock.js';
 import { createHealthRoutes, DEFAULT_MAX_OUTBOX_LAG_SECONDS } from './health.js';
 import { createMetricsRoutes, httpMetrics, type Metrics } from './metrics.js';
 import { createMiniAppStatic, type MiniAppStaticOptions } from './miniapp-static.js';
+import { createFileLinkRoutes } from './files.js';
 import { expectedError } from './miniapp/errors.js';
 import { createMiniApi, type MiniApiDeps } from './miniapp/index.js';
 import { createRoomApi, type RoomApiDeps } from './room/index.js';
@@ -82,6 +83,8 @@ export function createServer(deps: ServerDeps) {
   // Before the Mini App's API: the room page runs outside Telegram and has no init data to check.
   if (deps.room) app.route('/api/room', createRoomApi(deps.room));
   if (deps.api) {
+    // Before the Mini App's API too: Telegram fetches these signed links itself, with no init data.
+    app.route('/api/files', createFileLinkRoutes(deps.api.services));
     const perUser = limits ? fixedWindow({ clock: limits.clock, limit: API_PER_USER_PER_MINUTE, windowMs: PER_MINUTE }) : undefined;
     app.route('/api', createMiniApi({ ...deps.api, ...(perUser ? { perUser } : {}) }));
   }

@@ -12,6 +12,7 @@ import { createBookingService } from '../core/booking/service.js';
 import { documentKinds, loadCatalog } from '../core/catalog/index.js';
 import { loadRegions } from '../core/catalog/regions.js';
 import type { Clock } from '../core/clock.js';
+import { createDownloadLinks } from '../core/conclusions/download-link.js';
 import { createConclusionDownloads } from '../core/conclusions/download.js';
 import { createConclusionService } from '../core/conclusions/service.js';
 import type { Config } from '../core/config.js';
@@ -139,8 +140,9 @@ export function createServices(opts: {
     roster,
     booking,
     conclusions,
-    // A patient downloading a conclusion's PDF (the Mini App): only their own, each download recorded.
-    conclusionDownloads: createConclusionDownloads({ audit, booking, conclusions }),
+    // A patient downloading a conclusion's PDF (the Mini App): only their own, each download recorded; the signed
+    // links Telegram's downloadFile fetches without init data are keyed from the patient bot's token.
+    conclusionDownloads: createConclusionDownloads({ audit, booking, conclusions, links: createDownloadLinks({ botToken: config.patientBotToken, clock }) }),
     dutyChat,
     outbox: createOutboxRepository(db),
     // SMS (referral invites, fallback notices): the gateway SMS_PROVIDER names (the log one by default), the queue the

@@ -100,6 +100,14 @@ export interface ConsultationsResponse {
   past: ConsultationItem[];
 }
 
+/** A conclusion's PDF at a signed address that works without init data, for a few minutes (Telegram fetches it). */
+export interface ConclusionLinkResponse {
+  /** Path under this server: /api/files/<token>. */
+  url: string;
+  fileName: string;
+  expiresAt: string;
+}
+
 export interface JoinResponse {
   url: string;
   validFrom: string;
@@ -185,6 +193,8 @@ export interface WaitlistResponse {
  *   GET  /api/documents?patientId                  DocumentsResponse
  *   GET  /api/documents/:id/thumbnail?patientId    image/jpeg (fetch with the header, show as a blob URL); 404 without one
  *   GET  /api/conclusions/:id/pdf                  application/pdf (ConsultationItem.conclusion.pdfUrl)
+ *   POST /api/conclusions/:id/link                 ConclusionLinkResponse (for Telegram's downloadFile)
+ *   GET  /api/files/<token>                        application/pdf without init data; 403 link_invalid, 410 link_expired
  *   GET  /api/applications?patientId               ApplicationsResponse
  *   GET  /api/waitlist?patientId, POST /api/waitlist (waitlistBody; 422 date_out_of_range | day_not_full), DELETE /api/waitlist/:id?patientId
  *   GET  /api/speedtest?bytes=N                    application/octet-stream

@@ -11,6 +11,8 @@ export interface TelegramMock {
   initData: string;
   themeParams?: Record<string, `#${string}`>;
   platform?: string;
+  /** The Mini Apps version the client claims (8.0 by default); an older one hides the methods it lacks (downloadFile). */
+  version?: string;
 }
 
 export interface TelegramMockHandle {
@@ -55,7 +57,7 @@ export function mockEnvironment(options: TelegramMock | undefined): void {
   mockTelegramEnv({
     launchParams: {
       tgWebAppPlatform: options?.platform ?? 'android',
-      tgWebAppVersion: '8.0',
+      tgWebAppVersion: options?.version ?? '8.0',
       tgWebAppThemeParams: themeParams,
       tgWebAppData: options?.initData ?? devInitData(),
     },

@@ -1,11 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConsultationsResponse, DocumentsResponse } from '../../api/miniapp/contract.js';
 import { documentKinds } from '../../core/catalog/index.js';
-import { zonedToUtc } from '../../core/time.js';
 import { applications } from '../../db/schema.js';
 import { phoneJpeg, plainHandmadePdf } from '../support/document-fixtures.js';
-import { addDutyDoctor } from '../support/duty-fixtures.js';
-import { createApiHarness, type ApiHarness } from '../support/miniapp-api.js';
+import { concludedDutyConsultation, createApiHarness, type ApiHarness } from '../support/miniapp-api.js';
 import { addPatient } from '../support/scheduling-fixtures.js';
 
 let h: ApiHarness;
@@ -16,7 +14,6 @@ afterEach(() => h.close());
 
 const MARIA = 9001;
 const ANNA = 9002;
-const msk = (date: string, time: string) => zonedToUtc(date, time, 'Europe/Moscow');
 
 async function upload(patientId: number, accountId: number, bytes: Buffer) {
   const kind = documentKinds(h.services.catalog)[0]!.kind;
@@ -57,19 +54,9 @@ describe('Mini App API: documents', () => {
 
 describe('Mini App API: conclusions and applications', () => {
   it('the conclusion PDF downloads as application/pdf for its patient only', async () => {
-    const doc = addDutyDoctor(h.services, 6001);
     addPatient(h.services, MARIA);
     addPatient(h.services, ANNA);
-    const slot = h.services.duty.addSlot(doc.id, msk('2026-11-26', '09:00'));
-    const booked = await h.post(MARIA, '/api/consultations', { slotId: slot.id, mode: 'video' });
-    h.clock.set(msk('2026-11-26', '09:20'));
-    const issued = await h.services.conclusions.issue({
-      consultationId: booked.body.consultation.id,
-      staffId: doc.id,
-      text: 'Рекомендовано продолжить терапию.',
-      outcome: 'conclusion',
-      verifyBaseUrl: 'https://oblako.test',
-    });
+    const issued = await concludedDutyConsultation(h, MARIA);
 
     const list = await h.get<ConsultationsResponse>(MARIA, '/api/consultations');
     const item = list.body.past[0]!;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../app/services.js';
 import { addDays, zonedParts, zonedToUtc } from '../../core/time.js';
@@ -251,8 +252,7 @@ describe.skipIf(!runBrowserTests)('Mini App in a real browser', () => {
     await page.close();
   }, 60_000);
 
-  it('switches to a relative’s profile and downloads the conclusion PDF of her past consultation', async () => {
-    const page = await open({ width: 360 });
+  const openConclusion = async (page: Page) => {
     await page.getByText('Врач изучает документы').waitFor();
     await page.getByRole('button', { name: /Смирнова Анна Ивановна/ }).click();
     await page.getByText('Здравствуйте, Анна Ивановна!').waitFor();
@@ -262,12 +262,37 @@ describe.skipIf(!runBrowserTests)('Mini App in a real browser', () => {
     await page.locator('.card-completed').click();
     await page.locator('.badge', { hasText: 'Состоялась' }).waitFor();
     await page.getByText(`Код проверки заключения: ${seeded.conclusion!.verificationCode}`).waitFor();
+  };
+  const conclusionButton = (page: Page) => page.getByRole('button', { name: /Заключение врача \(PDF\)/ });
+
+  it('switches to a relative’s profile and saves her conclusion through Telegram’s downloadFile with a signed link', async () => {
+    const page = await open({ width: 360 });
+    await openConclusion(page);
     await shot(page, '20-consultation-conclusion-360-light');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Заключение врача \(PDF\)/ }).click()]);
+    await conclusionButton(page).click();
+    const downloadRequest = async () => (await calls(page)).find(([name]) => name === 'web_app_request_file_download')?.[1] as { url: string; file_name: string } | undefined;
+    await expect.poll(downloadRequest).toBeDefined();
+    const request = (await downloadRequest())!;
+    expect(request.file_name).toBe(`conclusion-${seeded.conclusion!.verificationCode}.pdf`);
+    expect(request.url).toMatch(new RegExp(`^${stage.base}/api/files/[0-9.]+\\.[A-Za-z0-9_-]{43}$`));
+    // What Telegram then does: fetch the address itself, with no init data.
+    const fetched = await fetch(request.url);
+    expect([fetched.status, fetched.headers.get('content-disposition')]).toEqual([200, `attachment; filename="${request.file_name}"`]);
+    expect(Buffer.compare(Buffer.from(await fetched.arrayBuffer()), Buffer.from(seeded.conclusion!.pdf))).toBe(0);
+    await emit(page, 'file_download_requested', { status: 'downloading' });
+    await expect.poll(() => conclusionButton(page).isEnabled()).toBe(true);
+    await page.close();
+  }, 60_000);
+
+  it('on a client older than Mini Apps 8.0 the PDF is fetched with init data and downloaded by the WebView', async () => {
+    const page = await open({ width: 360, version: '7.10' });
+    await openConclusion(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), conclusionButton(page).click()]);
     expect(download.suggestedFilename()).toBe(`conclusion-${seeded.conclusion!.verificationCode}.pdf`);
     const saved = path.join(dir, 'downloaded.pdf');
     await download.saveAs(saved);
     expect(Buffer.compare(readFileSync(saved), Buffer.from(seeded.conclusion!.pdf))).toBe(0);
+    expect((await calls(page)).some(([name]) => name === 'web_app_request_file_download')).toBe(false);
     await page.close();
   }, 60_000);
 

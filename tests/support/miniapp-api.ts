@@ -6,6 +6,8 @@ import { pino } from 'pino';
 import { createServer } from '../../api/server.js';
 import { createServices, type Services } from '../../app/services.js';
 import { openDatabase } from '../../db/client.js';
+import { zonedToUtc } from '../../core/time.js';
+import { addDutyDoctor } from './duty-fixtures.js';
 import { JITSI, WEDNESDAY_10_MSK } from './scheduling-fixtures.js';
 import { manualClock, PATIENT_TOKEN } from './service-harness.js';
 
@@ -83,3 +85,22 @@ export function createApiHarness(opts: { video?: boolean; rateLimit?: { trustPro
 }
 
 export type ApiHarness = ReturnType<typeof createApiHarness>;
+
+/**
+ * The patient of `accountId` (registered beforehand) books a duty video consultation on Thursday 09:00 Moscow time
+ * through the API; at 09:20 its doctor issues a conclusion. Returns what the conclusion service returned.
+ */
+export async function concludedDutyConsultation(h: ApiHarness, accountId: number) {
+  const msk = (time: string) => zonedToUtc('2026-11-26', time, 'Europe/Moscow');
+  const doc = addDutyDoctor(h.services, 6001);
+  const slot = h.services.duty.addSlot(doc.id, msk('09:00'));
+  const booked = await h.post(accountId, '/api/consultations', { slotId: slot.id, mode: 'video' });
+  h.clock.set(msk('09:20'));
+  return h.services.conclusions.issue({
+    consultationId: booked.body.consultation.id,
+    staffId: doc.id,
+    text: 'Рекомендовано продолжить терапию.',
+    outcome: 'conclusion',
+    verifyBaseUrl: 'https://oblako.test',
+  });
+}

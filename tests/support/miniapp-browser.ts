@@ -83,6 +83,8 @@ export interface OpenOptions {
   initData: string | null;
   /** The phone's clock this far off the real one. */
   clockOffsetMs?: number;
+  /** The Mini Apps version the mocked client claims; 8.0 by default. */
+  version?: string;
 }
 
 export interface MiniAppStage {
@@ -130,7 +132,7 @@ export async function startMiniAppStage(prefix = 'oz-miniapp-e2e-'): Promise<Min
       if (opts.clockOffsetMs) await page.clock.install({ time: Date.now() + opts.clockOffsetMs });
       page.on('pageerror', (err) => pageErrors.push(String(err)));
       if (opts.initData !== null) {
-        const mock = { initData: opts.initData, themeParams: opts.theme ?? LIGHT };
+        const mock = { initData: opts.initData, themeParams: opts.theme ?? LIGHT, ...(opts.version ? { version: opts.version } : {}) };
         await page.addInitScript(`window.__OZ_TELEGRAM_MOCK__ = ${JSON.stringify(mock)};`);
       }
       await page.goto(`${base}/app/`);

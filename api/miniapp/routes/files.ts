@@ -1,7 +1,7 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { documentKinds } from '../../../core/catalog/index.js';
 import { profileFor } from '../auth.js';
-import { patientQuery, type DocumentsResponse } from '../contract.js';
+import { patientQuery, type ConclusionLinkResponse, type DocumentsResponse } from '../contract.js';
 import type { MiniApiDeps, MiniEnv } from '../env.js';
 import { notFound } from '../errors.js';
 import { idParam, parseQuery } from '../validate.js';
@@ -50,10 +50,30 @@ export function fileRoutes({ services }: MiniApiDeps) {
       const named = patientId === undefined ? undefined : profileFor(c.get('profiles'), patientId);
       const found = await conclusionDownloads.pdf(accountId, id, named?.id);
       if (!found) throw notFound('Conclusion not found');
-      return c.body(new Uint8Array(found.pdf), 200, {
-        ...PRIVATE_FILE,
-        'Content-Type': 'application/pdf',
-        'Content-Disposition': `attachment; filename="conclusion-${found.verificationCode.replace(/[^A-Za-z0-9-]/g, '')}.pdf"`,
-      });
+      return pdfAnswer(c, found);
+    })
+    .post('/conclusions/:id/link', async (c) => {
+      const id = idParam(c);
+      const { patientId } = parseQuery(c, patientQuery);
+      const named = patientId === undefined ? undefined : profileFor(c.get('profiles'), patientId);
+      const issued = conclusionDownloads.link(c.get('accountId'), id, named?.id);
+      if (!issued) throw notFound('Conclusion not found');
+      const body: ConclusionLinkResponse = {
+        url: `/api/files/${issued.token}`,
+        fileName: conclusionFileName(issued.verificationCode),
+        expiresAt: new Date(issued.expiresAt).toISOString(),
+      };
+      return c.json(body);
     });
+}
+
+/** The name a saved conclusion gets: the code is printed on the PDF, so the file and the paper match. */
+export const conclusionFileName = (verificationCode: string) => `conclusion-${verificationCode.replace(/[^A-Za-z0-9-]/g, '')}.pdf`;
+
+export function pdfAnswer(c: Context, found: { pdf: Buffer; verificationCode: string }) {
+  return c.body(new Uint8Array(found.pdf), 200, {
+    ...PRIVATE_FILE,
+    'Content-Type': 'application/pdf',
+    'Content-Disposition': `attachment; filename="${conclusionFileName(found.verificationCode)}"`,
+  });
 }

@@ -1,7 +1,9 @@
 import {
   backButton,
   closingBehavior,
+  downloadFile as sdkDownloadFile,
   hapticFeedback,
+  isAccessDeniedError,
   init as initSDK,
   initData,
   isTMA,
@@ -146,6 +148,25 @@ export function themeFragment(): string {
   const theme = Object.fromEntries(THEME_KEYS.map((k) => [k, style.getPropertyValue(`--tg-theme-${k.replace(/_/g, '-')}`).trim()]).filter(([, v]) => /^#[0-9a-f]{6}$/i.test(v!)));
   if (Object.keys(theme).length === 0) return '';
   return `#tg=${btoa(JSON.stringify(theme)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
+}
+
+/** Whether the client has Telegram's own download popup (Mini Apps 8.0). */
+export function canTelegramDownload(): boolean {
+  return sdkDownloadFile.isAvailable();
+}
+
+/**
+ * Telegram's own download popup, for a file at an https address Telegram fetches itself, without our init data.
+ * False when the person declined the popup.
+ */
+export function telegramDownload(url: string, fileName: string): Promise<boolean> {
+  return sdkDownloadFile(new URL(url, window.location.href).toString(), fileName).then(
+    () => true,
+    (err: unknown) => {
+      if (isAccessDeniedError(err)) return false;
+      throw err;
+    },
+  );
 }
 
 /** Opens a t.me link inside Telegram (the bot's chat). */

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { ConsultationItem, ConsultationsResponse } from '../../../api/miniapp/contract';
 import { Page } from '../components/page';
 import { ErrorView, Icon, Loading, Notice, Section } from '../components/ui';
-import { ApiError, downloadFile, invalidate, request, useApi } from '../lib/api';
+import { ApiError, invalidate, request, useApi } from '../lib/api';
+import { saveConclusion } from '../lib/conclusion';
 import { useI18n } from '../lib/i18n';
 import { useJoin } from '../lib/join';
 import { useNow } from '../lib/use-now';
@@ -148,12 +149,13 @@ function JoinBlock({ c }: { c: ConsultationItem }) {
 
 function ConclusionBlock({ conclusion }: { conclusion: NonNullable<ConsultationItem['conclusion']> }) {
   const { t } = useI18n();
+  const { patient } = useSession();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
   const download = () => {
     setBusy(true);
     setError(undefined);
-    downloadFile(conclusion.pdfUrl, `conclusion-${conclusion.verificationCode}.pdf`).then(
+    saveConclusion(conclusion, patient.id).then(
       () => setBusy(false),
       (err: unknown) => {
         setBusy(false);
