@@ -154,7 +154,7 @@ export function createServices(opts: {
     referralImport: createReferralImportService({ db, clock, audit, catalog, regions, say: rowTexts }),
     patientBotUsername: config.patientBotUsername,
     // Reminders, the doctors' morning list and the triage SLA; the entry point starts it, tests tick it by hand.
-    scheduler: createServiceScheduler({ db, clock, logger }),
+    scheduler: createServiceScheduler({ db, clock, logger, limits: dutyLimits }),
     deleteAccount: createAccountDeletion({ accounts, patients: patientRepository, documents, conclusions, dutyChat, audit }),
   };
 }

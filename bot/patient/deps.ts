@@ -3,6 +3,7 @@ import type { Consent } from '../../core/accounts/consent.js';
 import type { AccountRepository } from '../../core/accounts/repository.js';
 import type { ApplicationService } from '../../core/applications/service.js';
 import type { AuditLog } from '../../core/audit.js';
+import type { BookingService } from '../../core/booking/service.js';
 import type { Catalog } from '../../core/catalog/index.js';
 import type { Region } from '../../core/catalog/regions.js';
 import type { Clock } from '../../core/clock.js';
@@ -30,6 +31,8 @@ export interface PatientBotDeps {
   consent: Consent;
   applications: ApplicationService;
   scheduling: SchedulingService;
+  /** The booking rules messages state: may it still be cancelled, and until when. */
+  booking: Pick<BookingService, 'canCancel' | 'cancelDeadline' | 'limits'>;
   /** The chat with the duty doctor of a booked duty consultation. */
   dutyChat: DutyChatService;
   /** Read only: the doctor's name on a patient's consultation. */

@@ -8,10 +8,16 @@ export type Failure =
   | { kind: 'transient'; inDoubt: boolean; error: string }
   /** 403: the person blocked the bot or their account is gone; nothing will reach this chat until they write again. */
   | { kind: 'blocked'; error: string }
-  /** The edit asked for is already what the message shows (an edit repeated after an interruption). */
+  /**
+   * The edit asked for is already what the message shows (an edit repeated after an interruption), or there is no
+   * longer a message to change: deleted by the person, or too old for Telegram to edit.
+   */
   | { kind: 'already_done'; error: string }
   /** Refused for good (400 and the like) or a fault of ours: record it, do not repeat it. */
   | { kind: 'permanent'; error: string };
+
+/** Telegram's refusals of an edit that leave nothing to retry: unchanged, gone, or older than it lets bots edit. */
+const EDIT_DONE = /message is not modified|message to edit not found|message can't be edited/i;
 
 export function classify(err: unknown, edit: boolean): Failure {
   if (err instanceof GrammyError) {
@@ -21,7 +27,7 @@ export function classify(err: unknown, edit: boolean): Failure {
     // A revoked token or a wrong API root is our configuration, not the message: keep it until that is fixed.
     if (err.error_code === 401 || err.error_code === 404) return { kind: 'transient', inDoubt: false, error };
     if (err.error_code === 403) return { kind: 'blocked', error };
-    if (edit && err.error_code === 400 && /message is not modified/i.test(err.description)) return { kind: 'already_done', error };
+    if (edit && err.error_code === 400 && EDIT_DONE.test(err.description)) return { kind: 'already_done', error };
     return { kind: 'permanent', error };
   }
   // A timeout or a lost answer: Telegram may have carried the request out before the line went quiet.

@@ -20,6 +20,8 @@ export type Rendered =
   /** A picture shown inline (sendPhoto); bytes are uploaded, since one bot cannot reuse another bot's file_id. */
   | { kind: 'photo'; bytes: Buffer; fileName: string; caption?: string; replyMarkup?: InlineKeyboardMarkup; /** protect_content: no forwarding or saving (docs/operations.md, "Forwarding") */ protect?: boolean }
   | { kind: 'edit'; messageId: number; text: string; replyMarkup?: InlineKeyboardMarkup }
+  /** Only the buttons of a message already sent change (an empty keyboard removes them): editMessageReplyMarkup. */
+  | { kind: 'markup'; messageId: number; replyMarkup: InlineKeyboardMarkup }
   /** The subject is gone (deleted by the person): nothing to say any more. */
   | { kind: 'skip'; reason: string }
   /**
@@ -62,6 +64,9 @@ export interface OutboxSenderOptions {
 }
 
 const DAY = 24 * 3600_000;
+
+/** An edit of a message already in the chat: repeating it is harmless, so it is never "resent". */
+const isEdit = (out: Rendered): out is Extract<Rendered, { kind: 'edit' | 'markup' }> => out.kind === 'edit' || out.kind === 'markup';
 /** Methods that put a message in a chat: what Telegram's limits count (and so the pacing, whoever calls them). */
 const SENDS = /^(send(?!ChatAction)\w+|copyMessages?|forwardMessages?)$/;
 
@@ -72,7 +77,8 @@ const SENDS = /^(send(?!ChatAction)\w+|copyMessages?|forwardMessages?)$/;
  * for good (400); or, for 403 from the patient bot, the patient marked unreachable with an SMS for a critical notice.
  *
  * Crash safety: sending_at is committed just before each Bot API call and cleared with the outcome. A row found with it
- * set was perhaps delivered. An edit is simply repeated (Telegram answers "message is not modified" when it was done).
+ * set was perhaps delivered. An edit is simply repeated (Telegram answers "message is not modified" when it was done;
+ * an edit of a message gone or too old to edit is done as well: there is nothing left to change).
  * A new message is sent again, since the Bot API cannot tell whether it arrived and a lost notice is worse than a
  * repeated one; the row is then marked (last_error "resent after an interrupted attempt…", a warning in the log).
  *
@@ -106,6 +112,8 @@ export function createOutboxSender(deps: {
         return channel.api.sendPhoto(chatId, new InputFile(out.bytes, out.fileName), { ...(out.caption ? { caption: out.caption } : {}), ...(out.protect ? { protect_content: true } : {}), ...markup });
       case 'edit':
         return channel.api.editMessageText(chatId, out.messageId, out.text, markup);
+      case 'markup':
+        return channel.api.editMessageReplyMarkup(chatId, out.messageId, markup);
     }
   }
 
@@ -194,7 +202,7 @@ export function createOutboxSender(deps: {
       return failed(row, out, err, attempts, inDoubt, ticket);
     }
     const message = result === true ? undefined : result;
-    const resent = inDoubt && out.kind !== 'edit';
+    const resent = inDoubt && !isEdit(out);
     repo.markSent(row.id, clock.now(), message?.message_id ?? null, resent ? `${RESENT_IN_DOUBT}; may have arrived twice` : null);
     if (resent) logger.warn({ outboxId: row.id, template: row.template, chatId: row.chatId }, 'outbox: resent a message whose earlier attempt may have arrived');
     try {
@@ -208,7 +216,7 @@ export function createOutboxSender(deps: {
   /** Telegram refused the request, or its answer never came: the row's next step. */
   function failed(row: OutboxRow, out: Exclude<Rendered, { kind: 'skip' | 'fail' }>, err: unknown, attempts: number, inDoubt: boolean, ticket: Ticket | undefined): void {
     const pacer = pacers[row.bot];
-    const failure = classify(err, out.kind === 'edit');
+    const failure = classify(err, isEdit(out));
     const at = clock.now();
     switch (failure.kind) {
       case 'flood': {
@@ -223,7 +231,7 @@ export function createOutboxSender(deps: {
       case 'transient':
         return later(row, attempts, at + backoffMs(attempts, backoff, random), failure.error, failure.inDoubt || inDoubt);
       case 'already_done':
-        return repo.markSent(row.id, at, out.kind === 'edit' ? out.messageId : null);
+        return repo.markSent(row.id, at, isEdit(out) ? out.messageId : null);
       case 'blocked':
         if (row.bot === 'patient') {
           const { sms } = repo.markUnreachable(row, at, attempts, failure.error);

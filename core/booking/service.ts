@@ -5,6 +5,7 @@ import { DEFAULT_DUTY_LIMITS, JOIN_OPENS_MINUTES_BEFORE, type DutyLimits } from 
 import type { Specialty } from '../duty/specialty.js';
 import { fulfilWaitlist, joinWaitlist, leaveWaitlist, offerFreedSlot, waitingOf, type WaitlistEntry } from '../duty/waitlist.js';
 import { DomainError } from '../errors.js';
+import { queueButtonEdits } from '../outbox/consultation-buttons.js';
 import { enqueue } from '../outbox/repository.js';
 import { addDays, zonedDate, zonedToUtc } from '../time.js';
 import { callNameOf, type RoomService } from '../room/index.js';
@@ -85,6 +86,7 @@ export function createBookingService(deps: BookingServiceDeps) {
   /** Inside a transaction: the patient's cancellation, its consequences and (unless it is part of a move) the doctor's notice. */
   const cancelIn = (c: OwnedConsultation, now: number, notifyDoctor = true) => {
     if (!repo.cancel(c.id, now)) throw fail('consultation_not_open');
+    queueButtonEdits(db, c.id, 'cancelled', now);
     if (c.applicationId !== null) repo.reopenApplication(c.applicationId, now);
     if (notifyDoctor && c.doctorTelegramId !== null) {
       enqueue(

@@ -3,6 +3,7 @@ import type { Catalog } from '../catalog/index.js';
 import type { Clock } from '../clock.js';
 import { createFileStorage, storageKeyFor, type FileStorage } from '../documents/storage.js';
 import { DomainError } from '../errors.js';
+import { queueButtonEdits } from '../outbox/consultation-buttons.js';
 import { enqueue } from '../outbox/repository.js';
 import type { Db } from '../../db/client.js';
 import { generateVerificationCode, normalizeCode } from './code.js';
@@ -149,6 +150,7 @@ export function createConclusionService(deps: ConclusionServiceDeps) {
             throw repo.findByConsultation(row.id) ? conclusionError('conclusion_already_issued') : conclusionError('consultation_not_open');
           }
           if (row.applicationId !== null) repo.completeApplication(tx, row.applicationId, issuedAt);
+          queueButtonEdits(tx, row.id, 'completed', issuedAt);
           const id = repo.insert(tx, {
             consultationId: row.id,
             text,

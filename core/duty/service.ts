@@ -5,6 +5,7 @@ import type { AuditLog } from '../audit.js';
 import type { Clock } from '../clock.js';
 import { DomainError } from '../errors.js';
 import { enqueue } from '../outbox/repository.js';
+import { queueButtonEdits } from '../outbox/consultation-buttons.js';
 import { addDays, zonedParts, zonedToUtc } from '../time.js';
 import { DEFAULT_DUTY_LIMITS, type DutyLimits } from './limits.js';
 import * as repo from './repository.js';
@@ -92,6 +93,7 @@ export function createDutyService(deps: DutyServiceDeps) {
       .where(and(eq(consultations.id, c.id), eq(consultations.status, 'scheduled')))
       .run().changes;
     if (changed !== 1) throw new DomainError('consultation_not_open');
+    queueButtonEdits(tx, c.id, 'cancelled', now);
     if (c.applicationId !== null) {
       tx.update(applications).set({ status: 'in_review', updatedAt: now }).where(and(eq(applications.id, c.applicationId), eq(applications.status, 'scheduled'))).run();
     }

@@ -6,6 +6,8 @@ import { applications, consultations, patients, slots, staff } from '../../db/sc
 export interface DueConsultation {
   id: number;
   startsAt: number;
+  /** A duty slot's booking, or an application's consultation (their cancel cut-offs differ). */
+  kind: 'duty' | 'application';
   /**
    * When it was booked. A scheduled consultation's updated_at is set when it is created and every later change (cancel,
    * no-show, completion) takes it out of 'scheduled'; a move books a new consultation. created_at is the database's
@@ -25,6 +27,7 @@ export function scheduledStartingIn(tx: Writer, from: number, to: number): DueCo
     .select({
       id: consultations.id,
       startsAt: slots.startsAt,
+      kind: slots.kind,
       bookedAt: consultations.updatedAt,
       accountId: patients.accountId,
       deletedAt: patients.deletedAt,
@@ -42,6 +45,7 @@ export function scheduledStartingIn(tx: Writer, from: number, to: number): DueCo
     .map((r) => ({
       id: r.id,
       startsAt: r.startsAt,
+      kind: r.kind,
       bookedAt: r.bookedAt,
       accountId: r.deletedAt === null ? r.accountId : null,
       staffId: r.staffId,

@@ -56,6 +56,12 @@ export const TEMPLATES = {
   /** To the doctor of both the old and the new time; a move to another doctor is a cancel for one and a booking for the other. */
   consultation_rescheduled_by_patient: staff({ consultationId: id, fromStartsAt: z.number().int() }),
   duty_consultation_booked: staff({ consultationId: id }),
+  /**
+   * Edits the buttons of an earlier message about the consultation (sourceId: that message's outbox row) to what its
+   * state allows now: none once it is over, no Cancel past the cut-off (core/outbox/consultation-buttons.ts).
+   */
+  consultation_buttons: patient({ consultationId: id, sourceId: id }),
+  consultation_buttons_doctor: staff({ consultationId: id, sourceId: id }),
   consultation_reminder_doctor: staff({ consultationId: id, startsAt: z.number().int() }),
   /** The patient has not come into the call well after the start: the doctor may record a no-show with one button. */
   consultation_no_show_offer: staff({ consultationId: id, startsAt: z.number().int() }),

@@ -5,6 +5,7 @@ import type { AuditLog } from '../audit.js';
 import type { Clock } from '../clock.js';
 import { DomainError } from '../errors.js';
 import { enqueue } from '../outbox/repository.js';
+import { queueButtonEdits } from '../outbox/consultation-buttons.js';
 import type { StaffMember, StaffRepository } from '../staff/repository.js';
 import { addDays, zonedParts, zonedToUtc } from '../time.js';
 import type { ApplicationRepository } from '../applications/repository.js';
@@ -189,6 +190,7 @@ export function createSchedulingService(deps: {
       db.transaction((tx) => {
         const now = clock.now();
         tx.update(consultations).set({ status: 'no_show', updatedAt: now }).where(and(eq(consultations.id, id), eq(consultations.status, 'scheduled'))).run();
+        queueButtonEdits(tx, id, 'no_show', now);
         if (c.applicationId) {
           tx.update(applications).set({ status: 'in_review', updatedAt: now }).where(and(eq(applications.id, c.applicationId), eq(applications.status, 'scheduled'))).run();
         }

@@ -5,6 +5,7 @@ import { mainMenu } from '../menu.js';
 import { cancelConsultationData } from './callback-data.js';
 import { consultationWhen } from './format.js';
 import { cancelStep, yesNoKeyboard } from './keyboards.js';
+import { mayCancel } from '../notifications/cancel-terms.js';
 import { nameArgs } from '../../../core/patients/declension.js';
 
 /** The patient cancels a consultation from the message that announced it (or from "My applications"), after a confirmation. */
@@ -23,6 +24,8 @@ export function consultationCancelFeature() {
     const when = consultationWhen(ctx.deps, c, patient.regionCode, locale);
     if (c.status !== 'scheduled') return ctx.reply(ctx.t('consult-not-open', { status: c.status }));
     if (ctx.deps.clock.now() >= c.startsAt) return ctx.reply(ctx.t('consult-started'));
+    // Past the cut-off (a button pressed before its edit arrived): say so now rather than ask and then refuse.
+    if (!mayCancel(ctx.deps, c, ctx.deps.clock.now())) return ctx.reply(ctx.t('consult-cancel-too-late', { minutes: ctx.deps.booking.limits.cancelMinNoticeMinutes }));
     if (step === 'ask') {
       return ctx.reply(ctx.t('consult-cancel-ask', { ...when, ...nameArgs('name', patient.fullName) }), {
         reply_markup: yesNoKeyboard(ctx.t, cancelStep(id, 'yes'), cancelStep(id, 'no')),

@@ -4,6 +4,7 @@ import { checkedHooks, checkedRenderers, type Renderers } from '../../shared/ren
 import type { PatientBotDeps } from '../deps.js';
 import { declinedRenderer, inReviewRenderer, needsDocumentsRenderer } from './application.js';
 import { conclusionRenderers } from './conclusion.js';
+import { buttonRenderers } from './consultation-buttons.js';
 import { noShowRenderer, rescheduledRenderer, scheduledRenderer } from './consultation.js';
 import { dutyRenderers } from './duty.js';
 import { dutyChatPatientOnSent, dutyChatPatientRenderers } from '../duty-chat/notifications.js';
@@ -21,6 +22,7 @@ export function patientRendererTable(deps: PatientBotDeps & PatientReminderDeps)
     consultation_scheduled: scheduledRenderer(deps),
     consultation_rescheduled: rescheduledRenderer(deps),
     consultation_no_show: noShowRenderer(deps),
+    ...buttonRenderers(deps),
     ...conclusionRenderers(deps),
     ...dutyRenderers(deps),
     ...dutyChatPatientRenderers(deps),

@@ -1,12 +1,14 @@
 import { InlineKeyboard } from 'grammy';
 import type { BookingService } from '../../../core/booking/service.js';
-import { PATIENT_REMINDERS, PATIENT_REMINDER_TEMPLATE, reminderFresh } from '../../../core/jobs/rules.js';
-import type { Rendered } from '../../shared/outbox-sender.js';
+import { PATIENT_REMINDERS, PATIENT_REMINDER_TEMPLATE, reminderFresh, type PatientReminderKind } from '../../../core/jobs/rules.js';
+import type { InlineKeyboardMarkup } from 'grammy/types';
+import type { Rendered, Translate } from '../../shared/outbox-sender.js';
 import type { Renderers } from '../../shared/renderers.js';
 import { cancelStep } from '../applications/keyboards.js';
 import { consultationWhen } from '../applications/format.js';
 import type { PatientBotDeps } from '../deps.js';
 import { miniAppUrl } from '../menu-button.js';
+import { mayCancel } from './cancel-terms.js';
 
 /** What the patient reminder needs beyond the bot's own deps: whether the patient may still cancel. */
 export type PatientReminderDeps = Pick<PatientBotDeps, 'clock' | 'scheduling' | 'patients' | 'staff' | 'regions' | 'publicUrl'> & {
@@ -48,15 +50,21 @@ export function reminderRenderers(deps: PatientReminderDeps): Renderers<typeof P
       const app = deps.publicUrl?.startsWith('https://') ? miniAppUrl(deps.publicUrl) : undefined;
       if (kind === 'day') lines.push(app ? t('rem-patient-day-how') : t('rem-patient-day-how-menu', { app: t('menu-button-app') }));
       else lines.push(app ? t('rem-patient-soon-how') : t('rem-patient-soon-how-menu', { app: t('menu-button-app') }));
-      const cancellable = deps.booking.canCancel({ kind: c.applicationId === null ? 'duty' : 'application', startsAt: c.startsAt, status: c.status }, now);
+      const cancellable = mayCancel(deps, c, now);
       if (cancellable) lines.push(t('rem-patient-cancel-hint'));
 
-      const keyboard = new InlineKeyboard();
-      // The 15-minute one opens this consultation's screen, where Join is (the room page from there); the day-before one, home.
-      if (app) keyboard.webApp(kind === 'day' ? t('rem-btn-open') : t('rem-btn-join'), kind === 'day' ? app : `${app}?consultation=${c.id}`).row();
-      if (cancellable) keyboard.text(t('consult-btn-cancel'), cancelStep(c.id, 'ask'));
-      const rows = keyboard.inline_keyboard.filter((r) => r.length > 0);
-      return { kind: 'message', text: lines.join('\n'), ...(rows.length ? { replyMarkup: { inline_keyboard: rows } } : {}) };
+      const keyboard = reminderKeyboard(deps, t, c.id, kind, cancellable);
+      return { kind: 'message', text: lines.join('\n'), ...(keyboard.inline_keyboard.length ? { replyMarkup: keyboard } : {}) };
     },
   };
+}
+
+/** A reminder's buttons: into the Mini App, and Cancel while it can be (also what the reminder is edited to past the cut-off). */
+export function reminderKeyboard(deps: Pick<PatientBotDeps, 'publicUrl'>, t: Translate, consultationId: number, kind: PatientReminderKind, cancellable: boolean): InlineKeyboardMarkup {
+  const app = deps.publicUrl?.startsWith('https://') ? miniAppUrl(deps.publicUrl) : undefined;
+  const keyboard = new InlineKeyboard();
+  // The 15-minute one opens this consultation's screen, where Join is (the room page from there); the day-before one, home.
+  if (app) keyboard.webApp(kind === 'day' ? t('rem-btn-open') : t('rem-btn-join'), kind === 'day' ? app : `${app}?consultation=${consultationId}`).row();
+  if (cancellable) keyboard.text(t('consult-btn-cancel'), cancelStep(consultationId, 'ask'));
+  return { inline_keyboard: keyboard.inline_keyboard.filter((r) => r.length > 0) };
 }

@@ -2,6 +2,7 @@ import type { Message } from 'grammy/types';
 import type { StaffTemplate } from '../../../core/outbox/templates.js';
 import { checkedHooks, checkedRenderers, type Renderers } from '../../shared/renderers.js';
 import type { StaffBotDeps } from '../deps.js';
+import { buttonRenderers } from './consultation-buttons.js';
 import { consultationRenderers } from './consultations.js';
 import { digestRenderers } from './digest.js';
 import { dutyRenderers } from './duty.js';
@@ -11,7 +12,11 @@ import { triageRenderers } from './triage.js';
 
 /** How each outbox template addressed to staff reads, in their language: one for every staff template (else no compile). */
 export function staffRendererTable(deps: StaffBotDeps): Renderers<StaffTemplate> {
-  return { ...triageRenderers(deps), ...consultationRenderers(deps), ...dutyRenderers(deps), ...reminderRenderers(deps), ...digestRenderers(deps), ...dutyChatStaffRenderers(deps) };
+  return {
+    ...triageRenderers(deps),
+    ...consultationRenderers(deps),
+    ...buttonRenderers(deps), ...dutyRenderers(deps), ...reminderRenderers(deps), ...digestRenderers(deps), ...dutyChatStaffRenderers(deps),
+  };
 }
 
 /** The table as the sender uses it: each row's params are checked against its template before they are read. */

@@ -245,8 +245,10 @@ describe('consultations', () => {
       'Консультация: четверг, 26 ноября, 16:00 по владивостокскому времени (МСК+7). Врач ждал Иванову Марию Петровну, но подключения не было.\n' +
         'Так бывает. Заявка снова у врача: он может назначить новое время, и мы сообщим о нём здесь.',
     ]);
-    // Once it has started, the old cancel button explains instead of cancelling.
-    await h.patient.press(MARIA, '✖️ Отменить консультацию');
+    // The notice has lost its Cancel button; a press from a client still showing it explains instead of cancelling.
+    const notice = api.history(MARIA.id, PATIENT_TOKEN).find((m) => m.text?.startsWith('📅'))!;
+    expect(notice.reply_markup).toBeUndefined();
+    await h.patient.send(h.patient.updates.callback(MARIA, cancelConsultationData.pack({ id: booked.id, step: 'ask' }), notice));
     expect(seen()).toEqual(['Эту консультацию уже нельзя отменить: она уже прошла.']);
   });
 });
