@@ -25,13 +25,3 @@ export function regionName(regions: Region[], regionCode: string, locale: string
   const region = regions.find((r) => r.code === regionCode);
   return region ? (locale === 'en' ? region.en : region.ru) : regionCode;
 }
-
-/** 1536000 → "1.5 MB" / "1,5 МБ", in the reader's language by Intl's own unit names. */
-export function formatBytes(bytes: number, locale: string): string {
-  const big = bytes >= 1024 * 1024;
-  return new Intl.NumberFormat(locale === 'en' ? 'en' : 'ru', {
-    style: 'unit',
-    unit: big ? 'megabyte' : 'kilobyte',
-    maximumFractionDigits: big ? 1 : 0,
-  }).format(big ? bytes / 1024 / 1024 : Math.max(1, Math.round(bytes / 1024)));
-}

@@ -1,5 +1,6 @@
 import { Composer, InlineKeyboard, InputFile } from 'grammy';
-import { formatBytes, formatDay } from '../../shared/format.js';
+import type { DocumentSummary } from '../../../core/documents/repository.js';
+import { formatDay } from '../../shared/format.js';
 import type { PatientContext } from '../context.js';
 import { deleteData, listData, sendData } from './callback-data.js';
 import { kindLabel } from './keyboards.js';
@@ -15,6 +16,22 @@ const extensionOf: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 
  */
 function safeFileName(name: string): string {
   return name.replace(/[;"%\\/\r\n\t]+/g, '_').slice(0, 120);
+}
+
+// Long names are cut in the middle, keeping the extension: the start and the type are what tell files apart.
+const NAME_MAX = 40;
+
+function shortName(name: string): string {
+  if (name.length <= NAME_MAX) return name;
+  const ext = /\.[^.]{1,5}$/.exec(name)?.[0] ?? '';
+  return `${name.slice(0, NAME_MAX - ext.length - 1)}…${ext}`;
+}
+
+/** One line of the list: kind, the file's own name (a photo has none: «фото»), pages of a PDF, the day it came. */
+function listLine(ctx: PatientContext, d: DocumentSummary, n: number, kind: string, timeZone: string): string {
+  const file = d.originalName ? shortName(d.originalName) : ctx.t(d.mime === 'application/pdf' ? 'docs-list-pdf' : 'docs-list-photo');
+  const args = { n, kind, file, date: formatDay(d.createdAt, timeZone) };
+  return d.mime === 'application/pdf' ? ctx.t('docs-list-line-pages', { ...args, pages: d.pageCount }) : ctx.t('docs-list-line', args);
 }
 
 /** The list of a profile's documents, page by page, with buttons to get one back or delete it. */
@@ -33,13 +50,7 @@ export function documentListFeature() {
     const locale = await ctx.i18n.getLocale();
     const shown = docs.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
     const lines = shown.map((d, i) =>
-      ctx.t('docs-list-line', {
-        n: (current - 1) * PAGE_SIZE + i + 1,
-        kind: kindLabel(ctx.deps.catalog, d.kind, locale),
-        date: formatDay(d.createdAt, patient.timeZone),
-        pages: d.pageCount,
-        size: `, ${formatBytes(d.bytes, locale)}`,
-      }),
+      listLine(ctx, d, (current - 1) * PAGE_SIZE + i + 1, kindLabel(ctx.deps.catalog, d.kind, locale), patient.timeZone),
     );
     const keyboard = new InlineKeyboard();
     shown.forEach((d, i) => {

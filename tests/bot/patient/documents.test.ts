@@ -215,14 +215,14 @@ describe('listing, sending back and deleting', () => {
     h.seen(MARIA);
   }
 
-  it('lists kind, date and pages, and sends a document back from storage', async () => {
+  it('lists kind, name or type, pages and date, and sends a document back from storage', async () => {
     await uploadTwo();
     await h.send(h.updates.text(MARIA, '📄 Документы'));
     await h.press(MARIA, '📋 Список');
-    const list = h.seen(MARIA).at(-1)!;
-    expect(list).toMatch(/^Документы Ивановой Марии Петровны \(стр\. 1 из 1\):/);
-    expect(list).toMatch(/1\. ЭКГ — \d\d\.\d\d\.\d{4}, \d+ кБ/);
-    expect(list).toMatch(/2\. ЭКГ — \d\d\.\d\d\.\d{4}, 2 стр\./);
+    const list = h.seen(MARIA).at(-1)!.split('\n');
+    expect(list[0]).toBe('Документы Ивановой Марии Петровны (стр. 1 из 1):');
+    expect(list[1]).toMatch(/^1\. ЭКГ · фото · \d\d\.\d\d\.\d{4}$/);
+    expect(list[2]).toMatch(/^2\. ЭКГ · ecg;v2%20\.pdf · 2 страницы · \d\d\.\d\d\.\d{4}$/);
     await h.press(MARIA, '📥 2');
     const sent = api.sent(MARIA.id, PATIENT_TOKEN).at(-1)!;
     expect(sent.method).toBe('sendDocument');
@@ -230,6 +230,32 @@ describe('listing, sending back and deleting', () => {
     expect(sent.files![0]!.filename).toBe('ecg_v2_20.pdf');
     const pdf = storedDocs().find((d) => d.mime === 'application/pdf')!;
     expect(sent.files![0]!.bytes!.equals(await h.services.documents.read(pdf))).toBe(true);
+  });
+
+  it('two discharge summaries are told apart by name and pages, in Russian plurals and in English', async () => {
+    const ingest = async (pages: number, originalName?: string) =>
+      h.services.documents.ingest({ patientId, kind: 'discharge_summary', bytes: await pdfWithPages(pages), actorAccountId: MARIA.id, ...(originalName ? { originalName } : {}) });
+    await ingest(1, 'vypiska_2024.pdf');
+    await ingest(5, 'vypiska_2025_iz_kardiologicheskogo_otdeleniya_bolnitsy_nomer_1.pdf');
+    await ingest(22);
+    await h.send(h.updates.text(MARIA, '📄 Документы'));
+    await h.press(MARIA, '📋 Список');
+    const lines = h.seen(MARIA).at(-1)!.split('\n').slice(1).map((l) => l.replace(/\d\d\.\d\d\.\d{4}$/, 'DATE'));
+    const kind = 'Выписка из истории болезни (из стационара)';
+    expect(lines).toEqual([
+      `1. ${kind} · PDF-файл · 22 страницы · DATE`,
+      `2. ${kind} · vypiska_2025_iz_kardiologicheskogo_….pdf · 5 страниц · DATE`,
+      `3. ${kind} · vypiska_2024.pdf · 1 страница · DATE`,
+    ]);
+
+    h.services.accounts.setLocale(MARIA.id, 'en');
+    await h.send(h.updates.text(MARIA, '/documents'));
+    await h.press(MARIA, '📋 List');
+    expect(h.seen(MARIA).at(-1)!.split('\n').slice(1).map((l) => l.replace(/\d\d\.\d\d\.\d{4}$/, 'DATE'))).toEqual([
+      '1. Hospital discharge summary · PDF file · 22 pages · DATE',
+      '2. Hospital discharge summary · vypiska_2025_iz_kardiologicheskogo_….pdf · 5 pages · DATE',
+      '3. Hospital discharge summary · vypiska_2024.pdf · 1 page · DATE',
+    ]);
   });
 
   it('delete asks to confirm, then removes the row and the file from disk', async () => {

@@ -36,10 +36,14 @@ docs-done-summary = { $saved ->
    *[other] { $saved } documents saved.
 } { $name } has { $total } in total.
 docs-list-header = Documents of { $name } (page { $page } of { $pages }):
-docs-list-line = { $n }. { $kind } — { $date }{ $pages ->
-    [1] {""}
-   *[other] , { $pages } pages
-}{ $size }
+# One line per file, so two documents of one kind can be told apart: kind · name (or what it is) · pages · day.
+docs-list-line = { $n }. { $kind } · { $file } · { $date }
+docs-list-line-pages = { $n }. { $kind } · { $file } · { $pages ->
+    [one] { $pages } page
+   *[other] { $pages } pages
+} · { $date }
+docs-list-photo = photo
+docs-list-pdf = PDF file
 docs-list-empty = { $name } has no documents yet.
 docs-btn-send = 📥 { $n }
 docs-btn-delete = 🗑 { $n }

@@ -35,10 +35,15 @@ docs-done-summary = { $saved ->
    *[other] Сохранено документов: { $saved }.
 } Всего документов у { $nameGen }: { $total }.
 docs-list-header = Документы { $nameGen } (стр. { $page } из { $pages }):
-docs-list-line = { $n }. { $kind } — { $date }{ $pages ->
-    [1] {""}
-   *[other] , { $pages } стр.
-}{ $size }
+# One line per file, so two documents of one kind can be told apart: kind · name (or what it is) · pages · day.
+docs-list-line = { $n }. { $kind } · { $file } · { $date }
+docs-list-line-pages = { $n }. { $kind } · { $file } · { $pages ->
+    [one] { $pages } страница
+    [few] { $pages } страницы
+   *[other] { $pages } страниц
+} · { $date }
+docs-list-photo = фото
+docs-list-pdf = PDF-файл
 docs-list-empty = У { $nameGen } пока нет документов.
 docs-btn-send = 📥 { $n }
 docs-btn-delete = 🗑 { $n }
