@@ -61,7 +61,8 @@ async function importTable(ctx: StaffContext, doc: Document): Promise<void> {
   if (rejected > 0) {
     ctx.chatAction = 'upload_document';
     const workbook = await buildErrorWorkbook(result.columns, result.rejected);
-    await ctx.replyWithDocument(new InputFile(workbook, `${baseName(fileName)}-ошибки.xlsx`), { caption: ctx.t('refimport-errors-caption', { rejected }) });
+    // The rows hold patients' names, phones and diagnoses: the file stays in this chat (no forwarding, no saving).
+    await ctx.replyWithDocument(new InputFile(workbook, `${baseName(fileName)}-ошибки.xlsx`), { caption: ctx.t('refimport-errors-caption', { rejected }), protect_content: true });
   }
 }
 

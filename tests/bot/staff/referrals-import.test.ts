@@ -43,6 +43,8 @@ describe('staff bot: a referral table sent as a file', () => {
     ]);
     const [doc] = documentsTo(MANAGER.id);
     expect(doc!.files![0]!.filename).toBe('Направления ноябрь-ошибки.xlsx');
+    // Patients' data: not forwardable out of the manager's chat.
+    expect(api.callsOf('sendDocument', STAFF_TOKEN).map((c) => c.params.protect_content)).toEqual([true]);
     const sheet = await readSheet(doc!.files![0]!.bytes!);
     expect(sheet[0]).toEqual([...HEADER.map((h) => h.trim()), 'Ошибка', 'Строка в файле']);
     expect(sheet.slice(1).map((row) => row[HEADER.length])).toEqual([
