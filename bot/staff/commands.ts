@@ -1,5 +1,6 @@
 import type { I18n } from '@grammyjs/i18n';
-import type { Api } from 'grammy';
+import { GrammyError, type Api } from 'grammy';
+import type { Logger } from '../../core/logger.js';
 import type { StaffMember, StaffRole } from '../../core/staff/repository.js';
 import { DEFAULT_LOCALE, LOCALES } from '../shared/i18n.js';
 import type { StaffContext } from './context.js';
@@ -31,13 +32,41 @@ export async function setStaffCommands(api: Api, describe: Describe, member: Pic
   await api.setMyCommands(COMMANDS_BY_ROLE[member.role].map((command) => ({ command, description: describe(locale, command) })), { scope });
 }
 
+/** Telegram refused the call for good (400: no such chat; 403: the member blocked the bot): trying again would not help. */
+const refusedForGood = (err: unknown) => err instanceof GrammyError && (err.error_code === 400 || err.error_code === 403);
+
 /**
- * At start: no staff commands for anyone by default (a stranger who opens the bot sees an empty menu), and each staff
- * member who joined gets their role's menu in their own chat; a deactivated one's menu is taken away.
+ * Keeps every staff member's menu as the database says it should be. The CLI (which cannot call Telegram) deactivates
+ * members and changes roles in the database; the service calls `sync()` at start and then every minute, which sets
+ * the menu of each member whose active flag, role, language or Telegram account changed since it last did. At start
+ * it also empties the default menus, so a stranger sees no staff commands.
  */
-export async function registerStaffCommands(api: Api, i18n: I18n<StaffContext>, members: readonly StaffMember[]): Promise<void> {
-  for (const locale of LOCALES) await api.deleteMyCommands({ language_code: locale });
-  await api.deleteMyCommands();
+export function createStaffMenus(api: Api, i18n: I18n<StaffContext>, list: () => readonly StaffMember[], logger?: Pick<Logger, 'warn'>) {
   const describe: Describe = (locale, command) => i18n.t(locale, `cmd-${command}`);
-  for (const member of members) await setStaffCommands(api, describe, member);
+  /** What each member's menu was last set from, by staff id. */
+  const applied = new Map<number, string>();
+  let defaultsCleared = false;
+
+  return {
+    async sync(): Promise<void> {
+      if (!defaultsCleared) {
+        for (const locale of LOCALES) await api.deleteMyCommands({ language_code: locale });
+        await api.deleteMyCommands();
+        defaultsCleared = true;
+      }
+      for (const member of list()) {
+        const state = JSON.stringify([member.telegramId, member.active, member.role, member.locale]);
+        if (applied.get(member.id) === state) continue;
+        try {
+          await setStaffCommands(api, describe, member);
+        } catch (err) {
+          if (!refusedForGood(err)) throw err;
+          logger?.warn({ err, staffId: member.id }, 'staff menu refused by Telegram; not tried again until the member changes');
+        }
+        applied.set(member.id, state);
+      }
+    },
+  };
 }
+
+export type StaffMenus = ReturnType<typeof createStaffMenus>;

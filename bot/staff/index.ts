@@ -1,7 +1,7 @@
 import type { ApiClientOptions } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { createBotStack } from '../shared/stack.js';
-import { registerStaffCommands } from './commands.js';
+import { createStaffMenus } from './commands.js';
 import type { StaffContext, StaffSessionData } from './context.js';
 import type { StaffBotDeps } from './deps.js';
 import { concludeFeature, concludeFlow } from './conclude/index.js';
@@ -58,7 +58,9 @@ export function createStaffBot(deps: StaffBotDeps, opts: { botInfo?: UserFromGet
   members.use(deliveryFeature());
   members.use(dutyChatStrayReplies());
   members.use(staffUnhandledFeature());
-  return { bot, i18n, registerCommands: () => registerStaffCommands(bot.api, i18n, deps.staff.list()) };
+  // Menus per member: set at start (registerCommands) and brought up to date by the service every minute (syncCommands).
+  const menus = createStaffMenus(bot.api, i18n, () => deps.staff.list(), deps.logger);
+  return { bot, i18n, registerCommands: () => menus.sync(), syncCommands: () => menus.sync() };
 }
 
 export type StaffBot = ReturnType<typeof createStaffBot>;

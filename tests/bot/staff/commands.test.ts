@@ -52,4 +52,21 @@ describe('staff bot commands per person and role', () => {
     await startStaffBot().registerCommands();
     expect(await menuOf(6660005)).toEqual([]);
   });
+
+  it('a member deactivated from the CLI loses their menu at the service’s next sync, without a restart; an unchanged roster costs no call', async () => {
+    h.addStaff(6660006, 'manager', null);
+    const running = startStaffBot();
+    await running.registerCommands();
+    expect(await menuOf(6660006)).toEqual(['referrals', 'stats', 'delivery', 'help']);
+    const menuCalls = () => api.callsOf('setMyCommands', STAFF_TOKEN).length + api.callsOf('deleteMyCommands', STAFF_TOKEN).length;
+    const before = menuCalls();
+    await running.syncCommands();
+    expect(menuCalls()).toBe(before);
+
+    // What `npm run cli -- staff deactivate` does: the database only, no Telegram.
+    h.services.deactivateStaff(OPERATOR, h.services.staff.byTelegramId(6660006)!.id);
+    await running.syncCommands();
+    expect(await menuOf(6660006)).toEqual([]);
+    expect(api.callsOf('deleteMyCommands', STAFF_TOKEN).at(-1)!.params.scope).toEqual({ type: 'chat', chat_id: 6660006 });
+  });
 });
