@@ -7,8 +7,8 @@ import { systemClock, type Clock } from '../core/clock.js';
 import { ConfigError, type Config } from '../core/config.js';
 import type { Logger } from '../core/logger.js';
 import type { SmsGateway } from '../core/sms/gateway.js';
-import { lockDataDir } from '../core/ops/service-lock.js';
-import { openDatabase } from '../db/client.js';
+import { lockDataDir, type ServiceLock } from '../core/ops/service-lock.js';
+import { openDatabase, type Db } from '../db/client.js';
 import { createPatientBot } from '../bot/patient/index.js';
 import { configureMenuButton } from '../bot/patient/menu-button.js';
 import { DEFAULT_LOCALE } from '../bot/shared/i18n.js';
@@ -74,6 +74,22 @@ function startSlotGeneration(services: ReturnType<typeof createServices>, logger
   };
 }
 
+const STAFF_MENU_SYNC_INTERVAL_MS = 60_000;
+
+/** Brings staff members' command menus up to date every minute (bot/staff/commands.ts); returns the stop. */
+function startStaffMenuSync(staff: { syncCommands(): Promise<void> }, logger: Logger): () => void {
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    staff
+      .syncCommands()
+      .catch((err: unknown) => logger.warn({ err }, 'staff menus not brought up to date; trying again in a minute'))
+      .finally(() => (busy = false));
+  }, STAFF_MENU_SYNC_INTERVAL_MS).unref();
+  return () => clearInterval(timer);
+}
+
 /** Additions for a caller that runs more than the service itself (the sandbox). */
 export interface ServiceHooks {
   /**
@@ -100,10 +116,23 @@ export interface ServiceHooks {
 export async function startService(config: Config, logger: Logger, hooks: ServiceHooks = {}) {
   if (hooks.clock && !config.sandbox) throw new ConfigError('Invalid config: a movable clock runs only in the sandbox', []);
   const clock = hooks.clock ?? systemClock;
+  // A stop while starting (systemd or Docker stopping a service stuck on Telegram at start) must still close the
+  // database and free DATA_DIR, so the handlers come first; the graceful stop takes over once everything runs.
+  const started: { lock?: ServiceLock; db?: Db; stop?: (signal: string) => Promise<void> } = {};
+  const onSignal = (signal: string) => {
+    if (started.stop) return void started.stop(signal);
+    // Every database call is synchronous, so none is half done here, and nothing runs after process.exit.
+    logger.info({ signal }, 'stopped while starting');
+    started.db?.$client.close();
+    started.lock?.release();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  process.on('SIGINT', () => onSignal('SIGINT'));
   // Before anything else touches DATA_DIR: a second service on it refuses here, in one line naming the first.
-  const lock = lockDataDir(config.dataDir);
-  const db = openDatabase(config.databaseFile, { logger });
-  const services = createServices({ config, db, clock, logger, ...(hooks.smsGateway ? { smsGateway: hooks.smsGateway } : {}), ...(hooks.externalApiUrl ? { externalApiUrl: hooks.externalApiUrl } : {}) });
+  const dataDirLock = (started.lock = lockDataDir(config.dataDir));
+  const database = (started.db = openDatabase(config.databaseFile, { logger }));
+  const services = createServices({ config, db: database, clock, logger, ...(hooks.smsGateway ? { smsGateway: hooks.smsGateway } : {}), ...(hooks.externalApiUrl ? { externalApiUrl: hooks.externalApiUrl } : {}) });
   await hooks.beforeStart?.(services);
 
   const patient = createPatientBot(services);
@@ -124,7 +153,7 @@ export async function startService(config: Config, logger: Logger, hooks: Servic
   const webhook = config.bot.mode === 'webhook' ? config.bot : undefined;
   services.metrics.collectProcessMetrics();
   const app = createServer({
-    db,
+    db: database,
     logger,
     verify: services,
     miniapp: { botUsername: patient.bot.botInfo.username },
@@ -161,6 +190,9 @@ export async function startService(config: Config, logger: Logger, hooks: Servic
   services.scheduler.start();
   const stopSlotGeneration = startSlotGeneration(services, logger);
 
+  // Members' menus follow the database: the CLI deactivates members and changes roles without reaching Telegram.
+  const menuSync = staff ? startStaffMenuSync(staff, logger) : () => undefined;
+
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -178,17 +210,17 @@ export async function startService(config: Config, logger: Logger, hooks: Servic
     await Promise.all(runners.map((r) => r.stop()));
     await updates.drain();
     stopSlotGeneration();
+    menuSync();
     services.scheduler.stop();
     await outbox.stop();
     await sms.stop();
     await serverClosed;
-    db.$client.close();
-    lock.release();
+    database.$client.close();
+    dataDirLock.release();
     clearTimeout(limit);
     logger.info('stopped');
     process.exit(0);
   };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  started.stop = shutdown;
 }
 

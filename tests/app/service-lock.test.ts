@@ -59,10 +59,31 @@ describe('one service per DATA_DIR', () => {
     cleanups.push(() => third.child.kill('SIGKILL'));
     await listeningPort(third.out);
     expect(readFileSync(path.join(dir, SERVICE_PID_FILE), 'utf8').trim()).toBe(String(third.child.pid));
-    // The graceful stop is wired once the bots run; a SIGTERM before that ends the process as the default handler does.
+    // The graceful stop, once the bots run (a stop while starting: the next test).
     await vi.waitFor(() => expect(third.out()).toMatch(/long polling started/), { timeout: 30_000, interval: 100 });
     third.child.kill('SIGTERM');
     expect(await third.exited).toBe(0);
     expect(existsSync(path.join(dir, SERVICE_PID_FILE))).toBe(false);
+  });
+
+  it('a SIGTERM while the service is still starting (Telegram not answering getMe) closes the database, frees DATA_DIR and exits 0', async () => {
+    const dir = tempDir();
+    const api = await startBotApi([], { unanswered: ['getMe'] });
+    cleanups.push(api.close);
+    const env = { PATIENT_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.url, DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'info' };
+    const starting = runProcess(env);
+    cleanups.push(() => starting.child.kill('SIGKILL'));
+    await vi.waitFor(() => expect(api.calls.map((c) => c.method)).toContain('getMe'), { timeout: 60_000, interval: 100 });
+    expect(readFileSync(path.join(dir, SERVICE_PID_FILE), 'utf8').trim()).toBe(String(starting.child.pid));
+
+    starting.child.kill('SIGTERM');
+    // The default handler would end it by the signal (exit code null) with service.pid left behind.
+    expect(await starting.exited).toBe(0);
+    expect(starting.out()).toMatch(/stopped while starting/);
+    expect(starting.out()).not.toMatch(/server listening/);
+    expect(existsSync(path.join(dir, SERVICE_PID_FILE))).toBe(false);
+    // The database was closed cleanly: no write-ahead log left to recover.
+    expect(existsSync(path.join(dir, 'db.sqlite-wal'))).toBe(false);
+    lockDataDir(dir).release();
   });
 });

@@ -6,8 +6,11 @@ import { clockEnv } from './child-env.js';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** A minimal Bot API over real HTTP for a child process (msw cannot reach into another process). */
-export function startBotApi(updates: object[] = []) {
+/**
+ * A minimal Bot API over real HTTP for a child process (msw cannot reach into another process). Methods named in
+ * `unanswered` are never answered, as from a Telegram out of reach.
+ */
+export function startBotApi(updates: object[] = [], opts: { unanswered?: string[] } = {}) {
   const calls: Array<{ method: string; body: Record<string, unknown> }> = [];
   const server: Server = createServer((req, res) => {
     let raw = '';
@@ -16,6 +19,7 @@ export function startBotApi(updates: object[] = []) {
       const method = req.url!.split('/').pop()!;
       const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
       calls.push({ method, body });
+      if (opts.unanswered?.includes(method)) return;
       const reply = (result: unknown) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result }));
       switch (method) {
         case 'getMe':
@@ -39,7 +43,7 @@ export function startBotApi(updates: object[] = []) {
   return new Promise<{ url: string; calls: typeof calls; close: () => void }>((resolve) =>
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
-      resolve({ url: `http://127.0.0.1:${port}`, calls, close: () => server.close() });
+      resolve({ url: `http://127.0.0.1:${port}`, calls, close: () => (server.closeAllConnections(), server.close()) });
     }),
   );
 }
