@@ -4,9 +4,9 @@ import { createServer } from '../../api/server.js';
 import { zonedToUtc } from '../../core/time.js';
 import { createFakeBotApi } from '../support/fake-bot-api.js';
 import { pdfPageTexts } from '../support/pdf-text.js';
-import { createServiceHarness, manualClock, PATIENT_TOKEN, STAFF_TOKEN, type ServiceHarness } from '../support/service-harness.js';
+import { createClockedHarness, manualClock, PATIENT_TOKEN, STAFF_TOKEN, type ServiceHarness } from '../support/service-harness.js';
 import { staffScreen } from '../support/staff-screen.js';
-import { createUpdateFactory, type TestUser } from '../support/updates.js';
+import type { TestUser } from '../support/updates.js';
 
 // Path 1 across both bots: a patient in Vladivostok applies to Bakulev; two doctors there are told, one takes it,
 // asks for a CT, the patient uploads it, the doctor schedules, the patient sees Vladivostok time, the doctor
@@ -36,13 +36,7 @@ const patientButtons = () => api.sent(MARIA.id, PATIENT_TOKEN).at(-1)!.buttons.f
 beforeAll(() => api.listen());
 beforeEach(() => {
   clock.set(msk('2026-11-25', '10:00'));
-  h = createServiceHarness(api, {
-    clock,
-    factories: {
-      patient: createUpdateFactory({ api, token: PATIENT_TOKEN, now: clock.now }),
-      staff: createUpdateFactory({ api, token: STAFF_TOKEN, now: clock.now }),
-    },
-  });
+  h = createClockedHarness(api, clock);
 });
 afterEach(() => {
   h.close();

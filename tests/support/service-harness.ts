@@ -107,3 +107,14 @@ export function createServiceHarness(
   };
   return harness;
 }
+
+/** Both bots on one service graph whose updates carry the dates of `clock` (a manual one), as the walk-through tests need. */
+export function createClockedHarness(api: FakeBotApi, clock: Clock): ServiceHarness {
+  return createServiceHarness(api, {
+    clock,
+    factories: {
+      patient: createUpdateFactory({ api, token: PATIENT_TOKEN, now: clock.now }),
+      staff: createUpdateFactory({ api, token: STAFF_TOKEN, now: clock.now }),
+    },
+  });
+}

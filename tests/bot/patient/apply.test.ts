@@ -49,7 +49,7 @@ const DIAGNOSIS = 'ИБС. Стенокардия напряжения II ФК. 
 const COMPLAINTS = 'Давящие боли за грудиной при ходьбе на 200 метров, одышка. Беспокоит около года.';
 /** Russian writes thousands with a no-break space: 1 000. */
 const NB = '\u00a0';
-const DUTY_HINT = 'Если этих документов у вас нет, можно записаться к дежурному врачу: для консультации с ним документы не нужны.';
+const DUTY_HINT = 'Нет этих документов? Можно записаться к дежурному врачу — ему документы не нужны.';
 
 /** From the main menu to the checklist: center, condition, diagnosis, complaints. */
 async function fillIn(center = BAKULEV, condition = IBS) {
@@ -80,11 +80,11 @@ describe('applying to a center', () => {
     await say('📝 Заявка в центр');
     expect(seen()).toEqual([
       [
-        'Заявка для Ивановой Марии Петровны.',
+        'Заявка для Ивановой Марии Петровны',
         'В какой центр обращаемся? Выберите кнопкой ниже.',
         '',
-        `• ${BAKULEV} — сердце и сосуды: пороки сердца, ишемическая болезнь, нарушения ритма, кардиомиопатии, болезни артерий и вен у взрослых и детей.`,
-        `• ${KULAKOV} — акушерство и гинекология: пороки развития и аритмии у плода, онкология во время беременности, заболевания женских половых органов и молочной железы.`,
+        `• ${BAKULEV} — сердце и сосуды у взрослых и детей: пороки сердца, ишемическая болезнь, аритмии, кардиомиопатии, болезни артерий и вен.`,
+        `• ${KULAKOV} — беременность и женское здоровье: пороки и аритмии у плода, опухоли при беременности, болезни женских органов и молочной железы.`,
       ].join('\n'),
     ]);
     expect(buttons()).toEqual([BAKULEV, KULAKOV]);
@@ -101,14 +101,14 @@ describe('applying to a center', () => {
     await say(COMPLAINTS);
     expect(seen()).toEqual([
       [
-        `Документы для заявки: ${BAKULEV}, «${IBS}»`,
+        'Документы для заявки', `${BAKULEV}, «${IBS}»`,
         '✅ Выписка из истории болезни (из стационара)',
         '❌ ЭКГ',
         '✅ ЭхоКГ',
-        '➖ КТ (по желанию, если есть)',
-        '➖ МРТ (по желанию, если есть)',
+        '➖ КТ (если есть)',
+        '➖ МРТ (если есть)',
         '',
-        'Не хватает: ЭКГ. Без этих документов заявку отправить нельзя: по ним врач центра решает, чем помочь. Загрузите их кнопками ниже — подойдут фото или PDF.',
+        'Не хватает: ЭКГ. Без них заявку не отправить — по ним врач решает, чем помочь. Загрузите их кнопками ниже (фото или PDF).',
         '',
         DUTY_HINT,
       ].join('\n'),
@@ -126,12 +126,12 @@ describe('applying to a center', () => {
     const [done, checklist] = seen();
     expect(done).toBe('Сохранено документов: 1. Всего документов у Ивановой Марии Петровны: 3.');
     expect(checklist!.split('\n')).toEqual([
-      `Документы для заявки: ${BAKULEV}, «${IBS}»`,
+      'Документы для заявки', `${BAKULEV}, «${IBS}»`,
       '✅ Выписка из истории болезни (из стационара)',
       '✅ ЭКГ',
       '✅ ЭхоКГ',
-      '➖ КТ (по желанию, если есть)',
-      '➖ МРТ (по желанию, если есть)',
+      '➖ КТ (если есть)',
+      '➖ МРТ (если есть)',
       '',
       'Все нужные документы на месте. Можно проверить заявку и отправить.',
     ]);
@@ -163,7 +163,7 @@ describe('applying to a center', () => {
 
     // The draft is gone; one open application per center: the same center is refused before anything is typed.
     await say('📝 Заявка в центр');
-    expect(seen().at(-1)).toMatch(/^Заявка для Ивановой Марии Петровны\./);
+    expect(seen().at(-1)).toMatch(/^Заявка для Ивановой Марии Петровны\n/);
     await press(BAKULEV);
     expect(seen()).toEqual([
       `У Ивановой Марии Петровны уже есть открытая заявка № ${app!.id} в ${BAKULEV}. Новую заявку в этот центр можно подать, когда эта будет закрыта. Посмотреть её можно в «🗂 Мои заявки».`,
@@ -250,13 +250,13 @@ describe('applying to a center', () => {
 
   it('a pregnancy condition at the Kulakov center asks for the exchange card and the fetal ultrasound', async () => {
     await fillIn(KULAKOV, 'Врождённые пороки развития у плода');
-    expect(seen().at(-1)!.split('\n').slice(0, 6)).toEqual([
-      `Документы для заявки: ${KULAKOV}, «Врождённые пороки развития у плода»`,
+    expect(seen().at(-1)!.split('\n').slice(0, 7)).toEqual([
+      'Документы для заявки', `${KULAKOV}, «Врождённые пороки развития у плода»`,
       '❌ Выписка из истории болезни (из стационара)',
       '❌ Обменная карта беременной',
       '❌ УЗИ плода',
-      '➖ КТ (по желанию, если есть)',
-      '➖ МРТ (по желанию, если есть)',
+      '➖ КТ (если есть)',
+      '➖ МРТ (если есть)',
     ]);
     expect(buttons()).toEqual([
       '📎 Загрузить: Выписка из истории болезни (из стационара)',
@@ -309,13 +309,13 @@ describe('applying to a center', () => {
     expect(seen()).toEqual(['Для кого подаём заявку? Выберите пациента:']);
     expect(buttons()).toEqual(['Иванова Мария Петровна', 'Петрова Анна Ивановна']);
     await press('Петрова Анна Ивановна');
-    expect(seen()[0]).toMatch(/^Заявка для Петровой Анны Ивановны\./);
+    expect(seen()[0]).toMatch(/^Заявка для Петровой Анны Ивановны\n/);
     await press(BAKULEV);
     await press(IBS);
     await say(DIAGNOSIS);
     await say(COMPLAINTS);
     // Maria's ECG is not her mother's.
-    expect(seen().at(-1)!.split('\n').slice(1, 4)).toEqual(['✅ Выписка из истории болезни (из стационара)', '❌ ЭКГ', '✅ ЭхоКГ']);
+    expect(seen().at(-1)!.split('\n').slice(2, 5)).toEqual(['✅ Выписка из истории болезни (из стационара)', '❌ ЭКГ', '✅ ЭхоКГ']);
     await addDocument(mother, 'ecg');
     await h.patient.send(h.patient.updates.callback(MARIA, actionData.pack({ action: 'review' }), api.history(MARIA.id, PATIENT_TOKEN).at(-1)));
     expect(seen().at(-1)).toMatch(/^Проверьте заявку, пожалуйста:\nПациент: Петрова Анна Ивановна\n/);
@@ -367,6 +367,6 @@ describe('applying to a center', () => {
 
     await h.patient.send(h.patient.updates.command(MARIA, '/cancel'));
     await say('📝 Заявка в центр');
-    expect(seen().at(-1)).toMatch(/^Заявка для Ивановой Марии Петровны\./);
+    expect(seen().at(-1)).toMatch(/^Заявка для Ивановой Марии Петровны\n/);
   });
 });

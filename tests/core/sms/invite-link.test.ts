@@ -6,8 +6,7 @@ import { createI18n } from '../../../bot/shared/i18n.js';
 import { countSegments } from '../../../core/sms/segments.js';
 import { referrals, smsOutbox } from '../../../db/schema.js';
 import { createFakeBotApi } from '../../support/fake-bot-api.js';
-import { createServiceHarness, manualClock, PATIENT_TOKEN, STAFF_TOKEN, type ServiceHarness } from '../../support/service-harness.js';
-import { createUpdateFactory } from '../../support/updates.js';
+import { createClockedHarness, manualClock, PATIENT_TOKEN, type ServiceHarness } from '../../support/service-harness.js';
 
 const api = createFakeBotApi();
 const clock = manualClock();
@@ -17,13 +16,7 @@ let h: ServiceHarness;
 
 beforeAll(() => api.listen());
 beforeEach(() => {
-  h = createServiceHarness(api, {
-    clock,
-    factories: {
-      patient: createUpdateFactory({ api, token: PATIENT_TOKEN, now: clock.now }),
-      staff: createUpdateFactory({ api, token: STAFF_TOKEN, now: clock.now }),
-    },
-  });
+  h = createClockedHarness(api, clock);
 });
 afterEach(() => {
   h.close();

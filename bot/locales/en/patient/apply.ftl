@@ -9,11 +9,11 @@ apply-resume-ask =
 apply-btn-resume = ▶️ Go on
 apply-btn-fresh = 🔄 Start again
 apply-center-ask =
-    Application for { $name }.
+    <b>Application for { $name }</b>
     Which center? Choose with a button below.
 apply-center-line = • { $center } — { $specialty ->
-    [cardiovascular] heart and vessels: heart defects, coronary artery disease, arrhythmias, cardiomyopathies, arterial and venous disease in adults and children.
-    [obstetrics_gynecology] obstetrics and gynecology: fetal malformations and arrhythmias, cancer during pregnancy, diseases of the female reproductive organs and the breast.
+    [cardiovascular] heart and vessels, adults and children: heart defects, coronary disease, arrhythmias, cardiomyopathies, arterial and venous disease.
+    [obstetrics_gynecology] pregnancy and women's health: fetal defects and arrhythmias, tumours in pregnancy, diseases of the female organs and the breast.
    *[other] a federal medical center.
 }
 apply-condition-ask = { $center }. What condition is it about? Choose the closest:
@@ -42,13 +42,15 @@ apply-complaints-too-long = The complaints have { $length } { $length ->
     [one] character
    *[other] characters
 } and send them again.
-apply-checklist-header = Documents for the application: { $center }, “{ $condition }”
+apply-checklist-header =
+    <b>Documents for the application</b>
+    { $center }, “{ $condition }”
 apply-check-have = ✅ { $kind }
 apply-check-missing = ❌ { $kind }
 apply-check-optional-have = ✅ { $kind } (optional)
-apply-check-optional-missing = ➖ { $kind } (optional, if you have it)
-apply-checklist-missing = Missing: { $kinds }. The application cannot be sent without these documents: the center's doctor decides from them how to help. Upload them with the buttons below; photos or PDFs will do.
-apply-duty-hint = If you do not have these documents, you can book the duty doctor: a consultation with the duty doctor needs no documents.
+apply-check-optional-missing = ➖ { $kind } (if you have it)
+apply-checklist-missing = Missing: { $kinds }. The application cannot go without them: the doctor decides from them how to help. Upload them with the buttons below (photos or PDFs).
+apply-duty-hint = No such documents? You can book the duty doctor, who needs none.
 apply-checklist-complete = All the documents needed are here. You can check the application and send it.
 apply-btn-upload = 📎 Upload: { $kind }
 apply-btn-upload-optional = 📎 { $kind } (optional)

@@ -23,14 +23,14 @@ unknown-center = There is no such center in the catalog: { $center }.
 center-required = A center doctor needs a center.
 already-staff = This Telegram account is already connected as staff.
 staff-help =
-    Commands:
-    /queue — the center's waiting applications and mine in progress
-    /schedule N — schedule a consultation for an application
+    <b>Commands</b>
+    /queue — the center's queue and mine in progress
+    /schedule N — schedule a consultation
     /today, /week — my consultations
     /consultation N — a consultation's card
-    /join N — the video room link
-    /conclude N — write the conclusion
+    /join N — the video room
+    /conclude N — the conclusion
     /noshow N — record a no-show
     /slots — duty hours, days off, bookings
-    /stats — the centers' figures for a period (managers and center doctors)
-    /delivery — message delivery: the queue, failures, who blocked the bot (managers)
+    /stats — figures (managers, center doctors)
+    /delivery — message delivery (managers)
