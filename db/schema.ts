@@ -310,7 +310,12 @@ export const outbox = sqliteTable(
     leaseUntil: integer('lease_until'),
     createdAt: createdAt(),
   },
-  (t) => [index('outbox_due_idx').on(t.sentAt, t.failedAt, t.nextAttemptAt)],
+  (t) => [
+    index('outbox_due_idx').on(t.sentAt, t.failedAt, t.nextAttemptAt),
+    // The messages about one consultation, found when its state changes to edit their buttons
+    // (core/outbox/consultation-buttons.ts); without it every cancel and cut-off scans the whole outbox.
+    index('outbox_consultation_idx').on(sql`json_extract(${t.params}, '$.consultationId')`),
+  ],
 );
 
 /**

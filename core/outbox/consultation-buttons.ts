@@ -29,8 +29,21 @@ export type ButtonsEvent = 'cancelled' | 'no_show' | 'completed' | 'cut_off';
  * The cut-off concerns the patient's Cancel only. Returns how many edits were queued.
  */
 export function queueButtonEdits(tx: Writer, consultationId: number, event: ButtonsEvent, now: number): number {
-  const bots: OutboxBot[] = event === 'cut_off' ? ['patient'] : ['patient', 'staff'];
-  const sources = tx
+  const sources = buttonSources(tx, consultationId, event === 'cut_off' ? ['patient'] : ['patient', 'staff']).all();
+  for (const source of sources) {
+    const template = BUTTONS_TEMPLATE[source.bot];
+    enqueue(
+      tx,
+      { chatId: source.chatId, template, params: { consultationId, sourceId: source.id }, dedupeKey: `consultation:${consultationId}:buttons:${source.id}:${event}` },
+      now,
+    );
+  }
+  return sources.length;
+}
+
+/** The query for the messages with buttons about a consultation; it runs on outbox_consultation_idx (a test checks the plan). */
+export function buttonSources(tx: Pick<Writer, 'select'>, consultationId: number, bots: OutboxBot[]) {
+  return tx
     .select({ id: outbox.id, bot: outbox.bot, chatId: outbox.chatId })
     .from(outbox)
     .where(
@@ -41,17 +54,7 @@ export function queueButtonEdits(tx: Writer, consultationId: number, event: Butt
         // Sent without a message (skipped): nothing in the chat to edit.
         or(isNull(outbox.sentAt), isNotNull(outbox.messageId)),
       ),
-    )
-    .all();
-  for (const source of sources) {
-    const template = BUTTONS_TEMPLATE[source.bot];
-    enqueue(
-      tx,
-      { chatId: source.chatId, template, params: { consultationId, sourceId: source.id }, dedupeKey: `consultation:${consultationId}:buttons:${source.id}:${event}` },
-      now,
     );
-  }
-  return sources.length;
 }
 
 /** The message a source row put in its chat, as the edit's renderer needs it; undefined when it has none (yet). */

@@ -1,0 +1,1 @@
+CREATE INDEX `outbox_consultation_idx` ON `outbox` (json_extract("params", '$.consultationId'));
