@@ -64,6 +64,8 @@ describe('deploy/', () => {
     expect(compose).toMatch(/oblako-data:\/data/);
     expect(compose).toMatch(/OBLAKO_UPSTREAM: oblako:8080/);
     expect(compose).toMatch(/condition: service_healthy/);
+    // Compose's own healthcheck too: an OCI image (podman's default format) has none.
+    expect(compose).toMatch(/healthcheck:\n\s+test: \["CMD", "node", "-e", ".*\/healthz/);
   });
 
   it("Jitsi's custom config: the browser stays in the call on a phone, no app banner, patients knock, the clinic's own STUN", () => {
