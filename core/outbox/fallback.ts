@@ -28,11 +28,12 @@ interface Target {
   startsAt: number;
   timeZone: string;
   phone: string | null;
+  locale: string | null;
 }
 
 /**
  * Inside the transaction that records the refusal: queues the SMS for a critical notice when a phone is known (the
- * account holder's, else the profile's). Only the time and the zone travel; an SMS never carries health details.
+ * account holder's, else the profile's). Only the time, the zone and the language travel; an SMS never carries health details.
  */
 export function queueFallbackSms(tx: Db, row: OutboxRow, now: number): boolean {
   const notice = criticalNotice(row);
@@ -40,7 +41,8 @@ export function queueFallbackSms(tx: Db, row: OutboxRow, now: number): boolean {
   if (!notice || !Number.isInteger(consultationId)) return false;
   const target = tx.$client
     .prepare(
-      `SELECT c.status, s.starts_at AS startsAt, p.time_zone AS timeZone, coalesce(a.phone, p.phone) AS phone
+      `SELECT c.status, s.starts_at AS startsAt, p.time_zone AS timeZone, coalesce(a.phone, p.phone) AS phone,
+              a.locale AS locale
          FROM consultations c
          JOIN slots s ON s.id = c.slot_id
          JOIN patients p ON p.id = c.patient_id
@@ -56,7 +58,8 @@ export function queueFallbackSms(tx: Db, row: OutboxRow, now: number): boolean {
     {
       phone: target.phone,
       purpose: 'notice_fallback',
-      params: { notice, startsAt: target.startsAt, timeZone: target.timeZone },
+      // The language the patient chose in the bot; a profile no account has claimed yet gets Russian (the renderer's default).
+      params: { notice, startsAt: target.startsAt, timeZone: target.timeZone, ...(target.locale ? { locale: target.locale } : {}) },
       dedupeKey: `fallback:${row.id}`,
     },
     now,

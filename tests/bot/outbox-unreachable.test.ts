@@ -5,6 +5,8 @@ import type { Update } from 'grammy/types';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createOutbox } from '../../app/outbox.js';
 import { createPatientBot } from '../../bot/patient/index.js';
+import { createI18n } from '../../bot/shared/i18n.js';
+import { NOTICE_FALLBACK, smsRenderers } from '../../bot/sms/renderers.js';
 import type { StaffMember } from '../../core/staff/repository.js';
 import { zonedToUtc } from '../../core/time.js';
 import { accounts, outbox, smsOutbox } from '../../db/schema.js';
@@ -111,7 +113,30 @@ describe('403: the patient blocked the bot', () => {
         state: 'queued',
       }),
     ]);
-    expect(JSON.parse(sms()[0]!.params)).toEqual({ notice: 'scheduled', startsAt: c.startsAt, timeZone: 'Asia/Vladivostok' });
+    expect(JSON.parse(sms()[0]!.params)).toEqual({ notice: 'scheduled', startsAt: c.startsAt, timeZone: 'Asia/Vladivostok', locale: 'ru' });
+  });
+
+  it("the SMS is in the patient's language: English for one who chose English, Russian for a Russian speaker", async () => {
+    const renderText = (row: { params: string }) => {
+      const out = smsRenderers({ translate: (l, k, p) => i18n.t(l, k, p), botUsername: () => 'oblako_bot' })[NOTICE_FALLBACK](JSON.parse(row.params), { now: clock.now() });
+      return out.kind === 'text' ? out.text : out.kind;
+    };
+    const i18n = createI18n<Context>(() => undefined);
+    api.blockChat(MARIA.id, { token: PATIENT_TOKEN });
+    reviewedAndScheduled();
+    await h.deliver();
+    expect(renderText(sms()[0]!)).toBe('Облако здоровья: консультация назначена на 26.11 18:00 по владивостокскому времени (МСК+7). Подробности — в Telegram.');
+
+    const john = { id: 5550003, first_name: 'John', language_code: 'en' };
+    const johnsProfile = h.registerPatient(john.id, { phone: '+79140003344', regionCode: 'RU-PRI', timeZone: 'Asia/Vladivostok' });
+    h.services.accounts.setLocale(john.id, 'en');
+    api.blockChat(john.id, { token: PATIENT_TOKEN });
+    const appId = takenApplication(h.services, johnsProfile, doctor);
+    h.services.scheduling.scheduleApplication(doctor, appId, msk('2026-11-26', '12:00'), 'audio');
+    await h.deliver();
+    const english = sms().find((s) => s.phone === '+79140003344')!;
+    expect(JSON.parse(english.params)).toMatchObject({ locale: 'en' });
+    expect(renderText(english)).toBe('Oblako Zdorovya: your consultation is scheduled for 26.11 19:00 Vladivostok time (MSK+7). Details in Telegram.');
   });
 
   it('the account holder’s phone is preferred; without any phone there is no SMS, and a deactivated account counts as blocked', async () => {
@@ -141,7 +166,7 @@ describe('403: the patient blocked the bot', () => {
     const cancelled = rows().at(-1)!;
     expect(cancelled).toMatchObject({ template: 'consultation_cancelled_by_doctor', lastError: 'unreachable: 403 Forbidden: bot was blocked by the user' });
     expect(sms().map((m) => [m.dedupeKey, JSON.parse(m.params)])).toEqual([
-      [`fallback:${cancelled.id}`, { notice: 'cancelled', startsAt: c.startsAt, timeZone: 'Asia/Vladivostok' }],
+      [`fallback:${cancelled.id}`, { notice: 'cancelled', startsAt: c.startsAt, timeZone: 'Asia/Vladivostok', locale: 'ru' }],
     ]);
   });
 

@@ -3,10 +3,11 @@ import { Composer, InlineKeyboard } from 'grammy';
 import { LOCALES } from '../../shared/i18n.js';
 import type { PatientContext } from '../context.js';
 import { mainMenu } from '../menu.js';
+import { configureChatMenuButton } from '../menu-button.js';
 
 const languageData = createCallbackData('lang', { locale: String });
 
-/** /language: the choice is kept on the account (or, before consent, in the session only). */
+/** /language: the choice is kept on the account (or, before consent, in the session only); the menu button follows it. */
 export function languageFeature() {
   const feature = new Composer<PatientContext>();
 
@@ -25,6 +26,7 @@ export function languageFeature() {
     ctx.i18n.useLocale(locale);
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup();
+    await configureChatMenuButton(ctx.api, ctx.deps.publicUrl, ctx.chat!.id, ctx.t('menu-button-app'));
     await ctx.reply(ctx.t('language-set'), account ? { reply_markup: mainMenu(ctx) } : {});
   });
 

@@ -5,6 +5,8 @@ import { formatDate } from '../../shared/format.js';
 import { forgetChatState } from '../../shared/state-storage.js';
 import { clearSession, type PatientContext } from '../context.js';
 import { mainMenu } from '../menu.js';
+import { configureChatMenuButton } from '../menu-button.js';
+import { DEFAULT_LOCALE } from '../../shared/i18n.js';
 import { resumeInviteAfterConsent } from '../referral/index.js';
 import { REGISTRATION } from '../registration/conversation.js';
 
@@ -53,6 +55,8 @@ export function startFeature() {
     delete ctx.session.locale;
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup();
+    // The bot-wide menu button speaks the default language; anyone else gets their own label from the start.
+    if (locale !== DEFAULT_LOCALE) await configureChatMenuButton(ctx.api, ctx.deps.publicUrl, ctx.chat!.id, ctx.t('menu-button-app'));
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(now);
     await ctx.reply(ctx.t('consent-accepted', { date: formatDate(day) }));
     // An SMS invite opened before consent is taken up now, instead of the usual registration.
