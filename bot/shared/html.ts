@@ -20,6 +20,17 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** What Telegram shows for an HTML text of ours: tags dropped, entities decoded (e.g. to recognise a message we sent). */
+export function shownText(source: string): string {
+  return source
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .trim();
+}
+
 /** A piece of text that is already Telegram HTML: passed to `t` it is inserted as it is. */
 export class Html extends FluentType<string> {
   toString(): string {

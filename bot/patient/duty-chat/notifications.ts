@@ -1,6 +1,6 @@
 import type { Message } from 'grammy/types';
 import { TO_PATIENT_TEMPLATE, UNDELIVERED_TEMPLATE } from '../../../core/duty-chat/service.js';
-import { html } from '../../shared/html.js';
+import { escapeHtml, html } from '../../shared/html.js';
 import type { Renderers, RowHooks } from '../../shared/renderers.js';
 import { consultationWhen } from '../applications/format.js';
 import type { PatientBotDeps } from '../deps.js';
@@ -21,7 +21,7 @@ export function dutyChatPatientRenderers(deps: Deps): Renderers<typeof TO_PATIEN
       const patient = deps.patients.get(row.chatId, chat.patientId);
       if (!patient) return { kind: 'skip', reason: 'profile is gone' };
       const head = t('dchat-from-doctor', { doctor: chat.staffName, ...consultationWhen(deps, chat, patient.regionCode, locale) });
-      const body = message.text ? `${head}\n\n${message.text}` : head;
+      const body = message.text ? `${head}\n\n${escapeHtml(message.text)}` : head;
       // Written while the chat was open, it is delivered even if the chat closed since; only the reply button depends on now.
       const open = deps.dutyChat.access(row.chatId, chat.consultationId).open;
       const markup = open ? { replyMarkup: replyToDoctorKeyboard(t, chat.consultationId) } : {};

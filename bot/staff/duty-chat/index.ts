@@ -3,6 +3,7 @@ import type { Message } from 'grammy/types';
 import { MAX_FILE_BYTES } from '../../../core/documents/service.js';
 import { DomainError } from '../../../core/errors.js';
 import { downloadTelegramFile } from '../../shared/download.js';
+import { shownText } from '../../shared/html.js';
 import type { Translate } from '../../shared/outbox-sender.js';
 import type { StaffContext } from '../context.js';
 import { relayText } from './notifications.js';
@@ -63,7 +64,7 @@ async function firstCopyOf(ctx: StaffContext, target: Message): Promise<number |
   const locale = await ctx.i18n.getLocale();
   const tz = ctx.staff.timeZone;
   const t: Translate = ctx.t.bind(ctx);
-  return candidates.find((c) => relayText(c, tz, t, locale) === shown)?.staffMessageId;
+  return candidates.find((c) => shownText(relayText(c, tz, t, locale)) === shown)?.staffMessageId;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Message } from 'grammy/types';
 import { TO_DOCTOR_TEMPLATE } from '../../../core/duty-chat/service.js';
 import type { OutboxMessage } from '../../../core/outbox/repository.js';
 import type { ChatMessage, DutyChat } from '../../../core/duty-chat/repository.js';
+import { escapeHtml } from '../../shared/html.js';
 import type { Translate } from '../../shared/outbox-sender.js';
 import { checkedHooks, type Renderers, type RowHooks } from '../../shared/renderers.js';
 import { dateIn, timeIn, zoneTag } from '../consultations/format.js';
@@ -19,7 +20,7 @@ export function relayText(found: { message: ChatMessage; chat: DutyChat }, tz: s
     time: timeIn(chat.startsAt, tz),
     zone: zoneTag(tz, chat.startsAt, locale),
   });
-  return [head, ...(message.text ? [message.text] : []), t('dchat-staff-hint')].join('\n\n');
+  return [head, ...(message.text ? [escapeHtml(message.text)] : []), t('dchat-staff-hint')].join('\n\n');
 }
 
 /**

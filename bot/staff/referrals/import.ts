@@ -3,6 +3,7 @@ import type { Document } from 'grammy/types';
 import { DomainError } from '../../../core/errors.js';
 import { buildErrorWorkbook, REFERRAL_FILE_LIMITS, type ReferralFileErrorCode } from '../../../core/referrals/import/index.js';
 import { downloadTelegramFile } from '../../shared/download.js';
+import { html } from '../../shared/html.js';
 import type { StaffContext } from '../context.js';
 
 const MAX_MB = REFERRAL_FILE_LIMITS.maxBytes / 1024 / 1024;
@@ -51,7 +52,7 @@ async function importTable(ctx: StaffContext, doc: Document): Promise<void> {
   } catch (err) {
     const text = err instanceof DomainError ? errorText(ctx, err) : undefined;
     if (text === undefined) throw err;
-    await ctx.reply(ctx.t('refimport-refused', { file: fileName, reason: text }));
+    await ctx.reply(ctx.t('refimport-refused', { file: fileName, reason: html(text) }));
     return;
   }
   const rejected = result.rejected.length;

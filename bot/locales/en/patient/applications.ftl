@@ -3,10 +3,10 @@
 menu-applications = 🗂 My applications
 cmd-applications = My applications and their status
 apps-none = No applications yet. To apply to a center, press “📝 Apply to a center”.
-apps-header = 🗂 Your applications:
-apps-header-recent = 🗂 Your applications (the latest { $shown } of { $total }):
+apps-header = 🗂 <b>Your applications:</b>
+apps-header-recent = 🗂 <b>Your applications (the latest { $shown } of { $total }):</b>
 apps-entry =
-    No. { $id } · { $center }
+    <b>No. { $id } · { $center }</b>
     Patient: { $name }
     Condition: { $condition }
     Sent: { $date }

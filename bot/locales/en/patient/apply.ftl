@@ -58,7 +58,7 @@ apply-btn-review = 📨 Send the application
 apply-btn-drop = ✖️ Cancel the application
 apply-send-blocked = The application cannot be sent yet: required documents are missing.
 apply-summary =
-    Please check the application:
+    <b>Please check the application:</b>
     Patient: { $name }
     Center: { $center }
     Condition: { $condition }

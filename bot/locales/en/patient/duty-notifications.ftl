@@ -1,7 +1,7 @@
 ## duty-notifications
 
 duty-note-cancelled =
-    😔 We are sorry: the doctor has cancelled the consultation.
+    😔 <b>We are sorry: the doctor has cancelled the consultation.</b>
     Patient: { $name }
     It was booked for: { $when }
     Time zone: { $zone }

@@ -11,7 +11,7 @@ app-note-declined =
 
     This is not a refusal of help. You can book the duty doctor — a consultation with the duty doctor needs no documents: the doctor will answer your questions and suggest what to do next. When new documents appear, you can apply again.
 consult-note-scheduled =
-    📅 Consultation booked.
+    📅 <b>Consultation booked.</b>
     Patient: { $name }
     Center: { $center }
     Doctor: { $doctor }
@@ -32,7 +32,7 @@ consult-note-cancel-closed = It starts in less than { $unit ->
        *[minutes] { $minutes } min
     }: this booking can no longer be cancelled or moved. If you cannot join, the doctor will note it.
 consult-note-rescheduled =
-    🔁 Consultation moved from { $from } to { $to }.
+    🔁 <b>Consultation moved from { $from } to { $to }.</b>
     Patient: { $name }
     Doctor: { $doctor }
     When: { $when }

@@ -1,8 +1,8 @@
 ## profile
 
-profile-list-header = Patient profiles on this account:
+profile-list-header = <b>Patient profiles on this account:</b>
 profile-card =
-    👤 { $name } ({ $relation })
+    👤 <b>{ $name } ({ $relation })</b>
     Date of birth: { $birth } (age { $age })
     Phone: { $phone }
     Region: { $region }

@@ -43,7 +43,7 @@ region-none = I couldn't find such a region. Try other letters, for example "Mos
 region-zone-ask = This region has several time zones. Which one is yours?
 region-too-many-tries = Let's come back to this later. When you are ready, press "➕ Add a patient".
 reg-confirm =
-    Please check:
+    <b>Please check:</b>
     Who is the patient: { $relation }
     Full name: { $name }
     Date of birth: { $birth }
@@ -51,7 +51,7 @@ reg-confirm =
     Region: { $region }
     Time zone: { $zone }
 reg-check =
-    Please check:
+    <b>Please check:</b>
     Full name: { $name }
     Date of birth: { $birth }
     Phone: { $phone }
@@ -62,7 +62,7 @@ reg-done-region =
     Time zone: { $zone }
     You can change it under "👤 Profiles".
 reg-added-shared =
-    Profile added: { $name }.
+    <b>Profile added: { $name }.</b>
     The phone and region are taken from your profile:
     Phone: { $phone }
     Region: { $region }

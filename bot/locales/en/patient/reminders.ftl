@@ -1,7 +1,7 @@
 ## reminders (patient)
 
 rem-patient-day =
-    ⏰ A reminder of your consultation.
+    ⏰ <b>A reminder of your consultation.</b>
     Patient: { $name }
     Doctor: { $doctor }
     When: { $when }

@@ -8,7 +8,7 @@ concl-text-continued = The continuation was added to the text ({ $length } chara
 concl-ask-recommendations = Outcome: { $outcome }. Write recommendations for the patient as a message (up to { $max } characters) or press "No recommendations".
 concl-btn-no-recommendations = No recommendations
 concl-preview =
-    Check the conclusion — once issued it cannot be changed.
+    <b>Check the conclusion — once issued it cannot be changed.</b>
 
     Patient: { $patient }
     Outcome: { $outcome }

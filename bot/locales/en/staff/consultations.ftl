@@ -50,7 +50,7 @@ cons-today-title = 📅 Today, { $weekday ->
         [6] Saturday
        *[7] Sunday
     }, { $date } ({ $zone })
-cons-week-title = 📅 My consultations for 7 days from { $from } ({ $zone })
+cons-week-title = 📅 <b>My consultations for 7 days from { $from } ({ $zone })</b>
 cons-day = { $weekday ->
         [1] Monday
         [2] Tuesday
@@ -82,7 +82,7 @@ cons-card =
        *[audio] audio
     }
 cons-card-application =
-    Application No. { $application } · { $center }
+    <b>Application No. { $application } · { $center }</b>
     Condition: { $condition }
     Diagnosis: { $diagnosis }
     Complaints: { $complaints }

@@ -1,7 +1,7 @@
 ## duty-chat (the doctor's side)
 
 dchat-staff-header =
-    💬 Duty chat · consultation #{ $id }
+    💬 <b>Duty chat · consultation #{ $id }</b>
     Patient: { $patient }
     Consultation: { $date } { $time } { $zone }
 dchat-staff-hint = ↩️ To answer the patient, reply to this message.

@@ -2,7 +2,7 @@
 
 refimport-managers-only = Only managers and admins load referral tables. Please pass the file to the project manager.
 refimport-done =
-    Table “{ $file }” loaded.
+    <b>Table “{ $file }” loaded.</b>
     New referrals: { $imported } — each patient gets an SMS invite to the bot.
     Already known: { $known } — not added again.
     Rows rejected: { $rejected }.

@@ -49,7 +49,7 @@ sched-btn-audio = 🎙 Audio
 sched-cancelled = Scheduling cancelled; no consultation was created.
 sched-too-many-steps = Scheduling stopped: too many steps. Start again — /schedule and the application number.
 sched-done =
-    ✅ Consultation No. { $id } is scheduled.
+    ✅ <b>Consultation No. { $id } is scheduled.</b>
     Patient: { $patient }
     Time: { $date }, { $time } ({ $zone })
     Mode: { $mode ->

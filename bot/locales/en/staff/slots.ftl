@@ -126,7 +126,7 @@ slots-err-consultation-not-found = Consultation not found — it may have been c
 slots-err-consultation-not-open = The consultation is no longer open: it took place, was cancelled or marked as a no-show.
 slots-err-consultation-started = The consultation has already started — it cannot be cancelled.
 slots-note-booked =
-    📅 New duty booking: consultation No. { $id }.
+    📅 <b>New duty booking: consultation No. { $id }.</b>
     Patient: { $patient }
     Time: { $date }, { $time } ({ $zone })
     Format: { $mode ->

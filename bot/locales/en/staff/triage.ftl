@@ -1,8 +1,8 @@
 ## staff-triage
 
-triage-card-new = 🆕 New application #{ $id }
-triage-card-documents-added = 📥 The patient uploaded the requested documents — application #{ $id }
-triage-card-title = Application #{ $id }
+triage-card-new = 🆕 <b>New application #{ $id }</b>
+triage-card-documents-added = 📥 <b>The patient uploaded the requested documents — application #{ $id }</b>
+triage-card-title = <b>Application #{ $id }</b>
 triage-card-body =
     Patient: { $name }, { $age } { $age ->
         [one] year

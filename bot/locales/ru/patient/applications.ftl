@@ -3,10 +3,10 @@
 menu-applications = 🗂 Мои заявки
 cmd-applications = Мои заявки и их статус
 apps-none = Заявок пока нет. Подать заявку в центр — кнопка «📝 Заявка в центр».
-apps-header = 🗂 Ваши заявки:
-apps-header-recent = 🗂 Ваши заявки (последние { $shown } из { $total }):
+apps-header = 🗂 <b>Ваши заявки:</b>
+apps-header-recent = 🗂 <b>Ваши заявки (последние { $shown } из { $total }):</b>
 apps-entry =
-    № { $id } · { $center }
+    <b>№ { $id } · { $center }</b>
     Пациент: { $name }
     Заболевание: { $condition }
     Подана: { $date }

@@ -1,8 +1,8 @@
 ## profile
 
-profile-list-header = Профили пациентов на этом аккаунте:
+profile-list-header = <b>Профили пациентов на этом аккаунте:</b>
 profile-card =
-    👤 { $name } ({ $relation })
+    👤 <b>{ $name } ({ $relation })</b>
     Дата рождения: { $birth } ({ $age } { $age ->
         [one] год
         [few] года

@@ -50,7 +50,7 @@ cons-today-title = 📅 Сегодня, { $weekday ->
         [6] суббота
        *[7] воскресенье
     }, { $date } ({ $zone })
-cons-week-title = 📅 Мои консультации на 7 дней с { $from } ({ $zone })
+cons-week-title = 📅 <b>Мои консультации на 7 дней с { $from } ({ $zone })</b>
 cons-day = { $weekday ->
         [1] Понедельник
         [2] Вторник
@@ -83,7 +83,7 @@ cons-card =
        *[audio] аудио
     }
 cons-card-application =
-    Заявка №{ $application } · { $center }
+    <b>Заявка №{ $application } · { $center }</b>
     Заболевание: { $condition }
     Диагноз: { $diagnosis }
     Жалобы: { $complaints }

@@ -1,7 +1,7 @@
 ## duty-chat (the doctor's side)
 
 dchat-staff-header =
-    💬 Дежурный чат · консультация №{ $id }
+    💬 <b>Дежурный чат · консультация №{ $id }</b>
     Пациент: { $patient }
     Консультация: { $date } { $time } { $zone }
 dchat-staff-hint = ↩️ Чтобы ответить пациенту, ответьте (Reply) на это сообщение.

@@ -126,7 +126,7 @@ slots-err-consultation-not-found = Консультация не найдена 
 slots-err-consultation-not-open = Консультация уже не открыта: она проведена, отменена или отмечена неявка.
 slots-err-consultation-started = Консультация уже началась — отменить её нельзя.
 slots-note-booked =
-    📅 Новая запись на дежурство: консультация №{ $id }.
+    📅 <b>Новая запись на дежурство: консультация №{ $id }.</b>
     Пациент: { $patient }
     Время: { $date }, { $time } ({ $zone })
     Формат: { $mode ->

@@ -1,8 +1,8 @@
 ## staff-triage
 
-triage-card-new = 🆕 Новая заявка №{ $id }
-triage-card-documents-added = 📥 Пациент загрузил запрошенные документы — заявка №{ $id }
-triage-card-title = Заявка №{ $id }
+triage-card-new = 🆕 <b>Новая заявка №{ $id }</b>
+triage-card-documents-added = 📥 <b>Пациент загрузил запрошенные документы — заявка №{ $id }</b>
+triage-card-title = <b>Заявка №{ $id }</b>
 triage-card-body =
     Пациент: { $name }, { $age } { $age ->
         [one] год
