@@ -138,6 +138,20 @@ describe('duty-doctor chat: the patient writes, the doctor answers', () => {
     expect(JSON.parse(audits[0]!.details!)).toEqual({ consultationId, chatMessageId: question!.id, photo: false });
   });
 
+  it('words with <, > and & in them are read exactly as typed, both ways (messages are Telegram HTML)', async () => {
+    await enterChat();
+    const typed = 'Давление <140/90> & пульс 80 — <b>нормально</b>?';
+    await h.patient.send(h.patient.updates.text(MARIA, typed));
+    await h.deliver();
+    const relayed = lastFrom(DUTY, STAFF_TOKEN);
+    expect('text' in relayed && relayed.text).toContain(`\n\n${typed}\n\n`);
+    const answer = 'Да, <140/90> & 80 — норма.';
+    await h.staff.send(replying(h.staff.updates.text(DUTY, answer), relayed));
+    await h.deliver();
+    const shown = api.sent(MARIA.id, PATIENT_TOKEN).at(-1)!.text!;
+    expect(shown.slice(-answer.length - 3)).toBe(`:\n\n${answer}`);
+  });
+
   it('a photo both ways: re-encoded without GPS, stored under the files folder, uploaded again by the other bot', async () => {
     await enterChat();
     const photo = api.addPhoto(await phoneJpeg({ width: 640, height: 480 }), { token: PATIENT_TOKEN });
