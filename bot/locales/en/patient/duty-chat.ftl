@@ -6,11 +6,14 @@ dchat-btn-leave = Leave the chat with the doctor
 dchat-btn-reply = 💬 Reply to the doctor
 dchat-btn-book = 📅 Book a consultation
 dchat-welcome =
-    ⚠️ This chat is not for emergencies. If your condition suddenly gets worse (severe chest pain, shortness of breath, bleeding, fainting), call 103 or 112.
+    ⚠️ This chat is not for emergencies. If you suddenly get worse (severe chest pain, shortness of breath, bleeding, fainting), call 103 or 112.
 
-    You are writing to the duty doctor { $doctor } about the consultation on { $when } { $zoneAt }, patient { $name }. Send your question as text or a photo (a test result, a discharge summary); the doctor's answer will come here. The doctor answers when they can; the chat stays open until the consultation ends.
+    <b>Chat with the duty doctor</b>
+    Doctor: { $doctor }
+    Consultation: { $when } { $zoneAt }
+    Patient: { $name }
 
-    To leave the chat, use the button below or /cancel.
+    Write your question or send a photo (a test result, a discharge summary); the answer will come here. The doctor answers when they can; the chat stays open until the consultation ends. To leave, use the button below or /cancel.
 dchat-sent = ✓ Passed to the doctor.
 dchat-left = You have left the chat with the duty doctor. To come back, send /duty_doctor.
 dchat-only-text-photo = Only text and photos reach the doctor. Stickers, voice and video messages and files are not passed on; please write your question in words and send a picture of a document as a photo (not as a file).
