@@ -6,15 +6,32 @@ import { actionData, uploadData } from './callback-data.js';
 
 const label = (item: ChecklistItem, locale: string) => (locale === 'en' ? item.en : item.ru);
 
-/** The center's documents for the condition, ✅ what the profile has and ❌ what it lacks; optional ones marked so. */
-export function checklistText(t: Translate, items: ChecklistItem[], locale: string, head: { center: string; condition: string }): string {
+/** Files of one kind arriving from the checklist's upload button: how many so far (the label already in the reader's language). */
+export interface UploadProgress {
+  kind: string;
+  count: number;
+}
+
+/**
+ * The center's documents for the condition, ✅ what the profile has and ❌ what it lacks; optional ones marked so.
+ * During an upload the footer says how many files of the kind arrived instead.
+ */
+export function checklistText(
+  t: Translate,
+  items: ChecklistItem[],
+  locale: string,
+  head: { center: string; condition: string },
+  uploading?: UploadProgress,
+): string {
   const lines = items.map((item) => {
     const kind = label(item, locale);
     if (item.need === 'ifAvailable') return t(item.present ? 'apply-check-optional-have' : 'apply-check-optional-missing', { kind });
     return t(item.present ? 'apply-check-have' : 'apply-check-missing', { kind });
   });
   const missing = items.filter((i) => i.need === 'required' && !i.present).map((i) => label(i, locale));
-  const footer = missing.length
+  const footer = uploading
+    ? t('apply-checklist-uploading', { ...uploading })
+    : missing.length
     ? `${t('apply-checklist-missing', { kinds: missing.join(', ') })}\n\n${t('apply-duty-hint')}`
     : t('apply-checklist-complete');
   return [t('apply-checklist-header', head), ...lines, '', footer].join('\n');

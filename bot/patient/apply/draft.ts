@@ -12,4 +12,6 @@ export interface ApplyDraft {
   awaiting?: 'diagnosis' | 'complaints';
   /** Telegram date (seconds) of the last text refused as too long; see the apply feature on split messages. */
   refusedAt?: number;
+  /** The checklist's one message: later views of it (an upload's progress, Done) edit it instead of posting it again. */
+  checklistMessageId?: number;
 }

@@ -163,13 +163,15 @@ export function applyFeature() {
     await startUpload(ctx, current.patient, kind, { to: 'apply' });
   });
 
-  // Done after an upload started from the checklist: the checklist again, with what just arrived ticked.
+  // Done after an upload started from the checklist: the checklist, with what just arrived ticked.
   registered.filter(hears('docs-btn-done')).filter(
     (ctx) => ctx.session.upload?.returnTo?.to === 'apply',
     async (ctx) => {
-      if (!(await finishUpload(ctx))) return;
+      const finished = await finishUpload(ctx);
+      if (!finished) return;
       const current = currentDraft(ctx);
-      if (current) await resume(ctx, current.draft, current.patient);
+      // Files arrived: the checklist just above already shows them, so it is edited, not posted once more.
+      if (current) await resume(ctx, current.draft, current.patient, { inPlace: finished.upload.saved > 0 });
     },
   );
 

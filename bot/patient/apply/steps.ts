@@ -7,7 +7,8 @@ import { centerName, conditionName } from '../applications/format.js';
 import type { PatientContext } from '../context.js';
 import { mainMenu } from '../menu.js';
 import { actionData, centerData, conditionData, profileData, resumeData } from './callback-data.js';
-import { checklistKeyboard, checklistText } from './checklist.js';
+import { editOrSend } from '../../shared/live-message.js';
+import { checklistKeyboard, checklistText, type UploadProgress } from './checklist.js';
 import type { ApplyDraft } from './draft.js';
 import { nameArgs } from '../../../core/patients/declension.js';
 
@@ -88,7 +89,16 @@ function checklistOf(ctx: PatientContext, draft: ApplyDraft) {
   return tryParse(() => ctx.deps.applications.checklist(draft.patientId, draft.centerCode!, draft.conditionCode!));
 }
 
-export async function showChecklist(ctx: PatientContext, draft: ApplyDraft, patient: Patient) {
+/**
+ * The documents checklist. `inPlace` edits the draft's checklist message (an upload's progress, its Done) instead of
+ * posting a new one below, which is for when something was said after it (a refusal to send, say).
+ */
+export async function showChecklist(
+  ctx: PatientContext,
+  draft: ApplyDraft,
+  patient: Patient,
+  opts: { inPlace?: boolean; uploading?: UploadProgress } = {},
+) {
   const items = checklistOf(ctx, draft);
   if (!items.ok) return catalogChanged(ctx, draft, patient);
   const locale = await ctx.i18n.getLocale();
@@ -96,7 +106,9 @@ export async function showChecklist(ctx: PatientContext, draft: ApplyDraft, pati
     center: centerName(ctx.deps.catalog, draft.centerCode!, locale),
     condition: conditionName(ctx.deps.catalog, draft.centerCode!, draft.conditionCode!, locale),
   };
-  await ctx.reply(checklistText(ctx.t, items.value, locale, head), { reply_markup: checklistKeyboard(ctx.t, items.value, locale) });
+  const text = checklistText(ctx.t, items.value, locale, head, opts.uploading);
+  const keyboard = checklistKeyboard(ctx.tText, items.value, locale);
+  draft.checklistMessageId = await editOrSend(ctx, opts.inPlace ? draft.checklistMessageId : undefined, text, keyboard);
 }
 
 export async function showSummary(ctx: PatientContext, draft: ApplyDraft, patient: Patient) {
@@ -124,12 +136,12 @@ export async function showSummary(ctx: PatientContext, draft: ApplyDraft, patien
 }
 
 /** Asks for whatever the draft still lacks; with everything filled in, shows the documents checklist. */
-export async function resume(ctx: PatientContext, draft: ApplyDraft, patient: Patient) {
+export async function resume(ctx: PatientContext, draft: ApplyDraft, patient: Patient, checklist: { inPlace?: boolean } = {}) {
   if (!draft.centerCode) return askCenter(ctx, patient);
   if (!draft.conditionCode) return askCondition(ctx, draft);
   if (!draft.diagnosis) return askDiagnosis(ctx, draft);
   if (!draft.complaints) return askComplaints(ctx, draft);
-  await showChecklist(ctx, draft, patient);
+  await showChecklist(ctx, draft, patient, checklist);
 }
 
 /** A press on a button of a draft that is no longer there (sent, discarded, or from an older form). */

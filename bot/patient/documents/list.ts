@@ -29,7 +29,7 @@ function shortName(name: string): string {
 
 /** One line of the list: kind, the file's own name (a photo has none: «фото»), pages of a PDF, the day it came. */
 function listLine(ctx: PatientContext, d: DocumentSummary, n: number, kind: string, timeZone: string): string {
-  const file = d.originalName ? shortName(d.originalName) : ctx.t(d.mime === 'application/pdf' ? 'docs-list-pdf' : 'docs-list-photo');
+  const file = d.originalName ? shortName(d.originalName) : ctx.tText(d.mime === 'application/pdf' ? 'docs-list-pdf' : 'docs-list-photo');
   const args = { n, kind, file, date: formatDay(d.createdAt, timeZone) };
   return d.mime === 'application/pdf' ? ctx.t('docs-list-line-pages', { ...args, pages: d.pageCount }) : ctx.t('docs-list-line', args);
 }

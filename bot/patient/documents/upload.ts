@@ -5,6 +5,8 @@ import { domainErrorText, tryParse } from '../../shared/domain-error-text.js';
 import { downloadTelegramFile } from '../../shared/download.js';
 import { formatDay } from '../../shared/format.js';
 import type { PatientContext, PendingFile, UploadState } from '../context.js';
+import { currentDraft, showChecklist } from '../apply/steps.js';
+import { showReferralChecklist } from '../referral/checklist.js';
 import { kindLabel } from './keyboards.js';
 
 // Messages about a single file's failure; the rest of an album still goes through.
@@ -88,8 +90,30 @@ async function handBackToDoctor(ctx: PatientContext, patientId: number): Promise
   for (const app of moved.ok ? moved.value : []) await ctx.reply(ctx.t('app-docs-back-to-doctor', { id: app.id }));
 }
 
+/**
+ * An upload opened from a checklist (apply, referral) is acknowledged by that checklist: posted once below the first
+ * file, with the kind ticked and a count of the files, then edited as more arrive (an album's files come as separate
+ * updates, one after another per chat: the count ends right). True when a checklist took the acknowledgement.
+ */
+async function reportOnChecklist(ctx: PatientContext, upload: UploadState, kind: string): Promise<boolean> {
+  const uploading = { kind, count: upload.saved };
+  const inPlace = upload.saved > 1;
+  if (upload.returnTo?.to === 'apply') {
+    const current = currentDraft(ctx);
+    if (!current?.draft.conditionCode) return false;
+    await showChecklist(ctx, current.draft, current.patient, { inPlace, uploading });
+    return true;
+  }
+  if (upload.returnTo?.to === 'referral') {
+    await showReferralChecklist(ctx, upload.returnTo.referralId, { inPlace, uploading });
+    return true;
+  }
+  return false;
+}
+
 /** One progress message per album, edited as its files arrive, instead of a reply per photo. */
 async function reportSaved(ctx: PatientContext, upload: UploadState, file: PendingFile, kind: string, pages: number) {
+  if (await reportOnChecklist(ctx, upload, kind)) return;
   if (!file.mediaGroupId) {
     await ctx.reply(ctx.t('docs-saved', { kind, pages }));
     return;

@@ -26,7 +26,7 @@ export function languageFeature() {
     ctx.i18n.useLocale(locale);
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup();
-    await configureChatMenuButton(ctx.api, ctx.deps.publicUrl, ctx.chat!.id, ctx.t('menu-button-app'));
+    await configureChatMenuButton(ctx.api, ctx.deps.publicUrl, ctx.chat!.id, ctx.tText('menu-button-app'));
     await ctx.reply(ctx.t('language-set'), account ? { reply_markup: mainMenu(ctx) } : {});
   });
 

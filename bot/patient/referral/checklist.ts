@@ -3,7 +3,8 @@ import type { ChecklistItem } from '../../../core/applications/requirements.js';
 import { missingRequired } from '../../../core/applications/requirements.js';
 import { tryParse } from '../../shared/domain-error-text.js';
 import { centerName, conditionName } from '../applications/format.js';
-import { checklistText } from '../apply/checklist.js';
+import { editOrSend } from '../../shared/live-message.js';
+import { checklistText, type UploadProgress } from '../apply/checklist.js';
 import type { PatientContext } from '../context.js';
 import { mainMenu } from '../menu.js';
 import { sendData, uploadData } from './callback-data.js';
@@ -26,7 +27,11 @@ function keyboardOf(ctx: PatientContext, referralId: number, items: ChecklistIte
  * Exactly the documents the referral's center asks for with its condition, as the apply checklist shows them, with
  * the uploads and the send button bound to the referral. False when there is nothing to show (told why).
  */
-export async function showReferralChecklist(ctx: PatientContext, referralId: number, opts: { intro?: boolean } = {}): Promise<boolean> {
+export async function showReferralChecklist(
+  ctx: PatientContext,
+  referralId: number,
+  opts: { intro?: boolean; inPlace?: boolean; uploading?: UploadProgress } = {},
+): Promise<boolean> {
   const accountId = ctx.from!.id;
   const referral = tryParse(() => linkingOf(ctx.deps).ofAccount(accountId, referralId));
   const patient = referral.ok && referral.value.patientId !== null ? ctx.deps.patients.get(accountId, referral.value.patientId) : undefined;
@@ -42,7 +47,15 @@ export async function showReferralChecklist(ctx: PatientContext, referralId: num
   }
   const locale = await ctx.i18n.getLocale();
   const head = { center: centerName(ctx.deps.catalog, centerCode, locale), condition: conditionName(ctx.deps.catalog, centerCode, conditionCode, locale) };
-  const text = checklistText(ctx.t, items.value, locale, head);
-  await ctx.reply(opts.intro ? `${ctx.t('referral-docs-intro')}\n\n${text}` : text, { reply_markup: keyboardOf(ctx, referralId, items.value, locale) });
+  const text = checklistText(ctx.t, items.value, locale, head, opts.uploading);
+  // The one checklist message of this referral, edited in place when asked (see the apply checklist).
+  const session = ctx.session.referral?.referralId === referralId ? ctx.session.referral : undefined;
+  const shown = await editOrSend(
+    ctx,
+    opts.inPlace ? session?.checklistMessageId : undefined,
+    opts.intro ? `${ctx.t('referral-docs-intro')}\n\n${text}` : text,
+    keyboardOf(ctx, referralId, items.value, locale),
+  );
+  if (session) session.checklistMessageId = shown;
   return true;
 }

@@ -12,4 +12,6 @@ export interface ReferralSession {
   verifiedPhone?: string;
   /** Given after the profile, before the documents; sent with the application. */
   complaints?: string;
+  /** The checklist's one message: an upload's progress and its Done edit it instead of posting it again. */
+  checklistMessageId?: number;
 }

@@ -56,7 +56,7 @@ export function startFeature() {
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup();
     // The bot-wide menu button speaks the default language; anyone else gets their own label from the start.
-    if (locale !== DEFAULT_LOCALE) await configureChatMenuButton(ctx.api, ctx.deps.publicUrl, ctx.chat!.id, ctx.t('menu-button-app'));
+    if (locale !== DEFAULT_LOCALE) await configureChatMenuButton(ctx.api, ctx.deps.publicUrl, ctx.chat!.id, ctx.tText('menu-button-app'));
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(now);
     await ctx.reply(ctx.t('consent-accepted', { date: formatDate(day) }));
     // An SMS invite opened before consent is taken up now, instead of the usual registration.

@@ -42,6 +42,9 @@ const press = (text: string, user: TestUser = MARIA) => h.patient.press(user, te
 const seen = (user: TestUser = MARIA) => h.patient.seen(user);
 const buttons = (user: TestUser = MARIA) => api.sent(user.id, PATIENT_TOKEN).at(-1)!.buttons.flat();
 
+/** The checklist as the chat shows it now, edits included. */
+const checklistMessage = () => api.history(MARIA.id, PATIENT_TOKEN).filter((m) => m.text?.startsWith('Документы для заявки')).at(-1)!;
+
 const BAKULEV = 'НМИЦ ССХ им. А.Н. Бакулева';
 const KULAKOV = 'НМИЦ АГП им. В.И. Кулакова';
 const IBS = 'Ишемическая болезнь сердца';
@@ -121,11 +124,13 @@ describe('applying to a center', () => {
     expect(buttons()).toEqual(['✅ Готово']);
     const photo = api.addPhoto(await jpeg(), { token: PATIENT_TOKEN });
     await h.patient.send(h.patient.updates.photo(MARIA, photo));
-    expect(seen()).toEqual(['✅ Сохранено: ЭКГ.']);
+    // The checklist itself acknowledges the file: ticked, with the count in place of the footer.
+    expect(seen()).toEqual([expect.stringMatching(/✅ ЭКГ\n[^]*📎 «ЭКГ»: получено файлов — 1\. Можно прислать ещё, а когда всё — нажмите «✅ Готово»\.$/)]);
     await say('✅ Готово');
-    const [done, checklist] = seen();
-    expect(done).toBe('Сохранено документов: 1. Всего документов у Ивановой Марии Петровны: 3.');
-    expect(checklist!.split('\n')).toEqual([
+    // Done: the summary, and the checklist just above it edited, not posted again.
+    expect(seen()).toEqual(['Сохранено документов: 1. Всего документов у Ивановой Марии Петровны: 3.']);
+    const checklist = checklistMessage();
+    expect(checklist.text!.split('\n')).toEqual([
       'Документы для заявки', `${BAKULEV}, «${IBS}»`,
       '✅ Выписка из истории болезни (из стационара)',
       '✅ ЭКГ',
@@ -135,7 +140,7 @@ describe('applying to a center', () => {
       '',
       'Все нужные документы на месте. Можно проверить заявку и отправить.',
     ]);
-    expect(buttons()).toEqual(['📎 КТ (по желанию)', '📎 МРТ (по желанию)', '📨 Отправить заявку', '✖️ Отменить заявку']);
+    expect(checklist.reply_markup!.inline_keyboard.flat().map((b) => b.text)).toEqual(['📎 КТ (по желанию)', '📎 МРТ (по желанию)', '📨 Отправить заявку', '✖️ Отменить заявку']);
 
     await press('📨 Отправить заявку');
     expect(seen()).toEqual([
@@ -168,6 +173,47 @@ describe('applying to a center', () => {
     expect(seen()).toEqual([
       `У Ивановой Марии Петровны уже есть открытая заявка № ${app!.id} в ${BAKULEV}. Новую заявку в этот центр можно подать, когда эта будет закрыта. Посмотреть её можно в «🗂 Мои заявки».`,
     ]);
+  });
+
+  it('three files from the checklist: one checklist message, edited as they arrive, and half the messages of before', async () => {
+    await addDocument(maria, 'discharge_summary');
+    await addDocument(maria, 'echo');
+    await fillIn();
+    await press('📎 Загрузить: ЭКГ');
+    seen();
+    const before = api.calls.length;
+    // An album: three updates one after another, as Telegram delivers them.
+    const album = 'album-1';
+    for (let i = 0; i < 3; i++) {
+      const photo = api.addPhoto(await jpeg(), { token: PATIENT_TOKEN });
+      await h.patient.send(h.patient.updates.photo(MARIA, photo, { media_group_id: album }));
+    }
+    await say('✅ Готово');
+    const calls = api.calls.slice(before).filter((c) => Number(c.params.chat_id) === MARIA.id);
+    const sends = calls.filter((c) => c.method === 'sendMessage').map((c) => String(c.params.text));
+    const edits = calls.filter((c) => c.method === 'editMessageText');
+    // Before: «Сохранено из альбома» (edited), the summary and the checklist posted again: 3 messages; one file at a
+    // time it was a «Сохранено» per file: 5. Now: one checklist, edited, and the summary.
+    expect(sends).toHaveLength(2);
+    expect(sends.filter((t) => t.includes('Документы для заявки'))).toHaveLength(1);
+    expect(edits.map((e) => e.params.message_id)).toEqual([checklistMessage().message_id, checklistMessage().message_id, checklistMessage().message_id]);
+    expect(h.services.documents.list(maria).filter((d) => d.kind === 'ecg')).toHaveLength(3);
+    expect(checklistMessage().text).toMatch(/✅ ЭКГ[^]*Все нужные документы на месте/);
+  });
+
+  it('a checklist Telegram will not edit any more (deleted) is posted anew and edited from then on', async () => {
+    await addDocument(maria, 'discharge_summary');
+    await addDocument(maria, 'echo');
+    await fillIn();
+    await press('📎 Загрузить: ЭКГ');
+    await h.patient.send(h.patient.updates.photo(MARIA, api.addPhoto(await jpeg(), { token: PATIENT_TOKEN })));
+    seen();
+    api.failNext('editMessageText', { error_code: 400, description: 'Bad Request: message to edit not found' });
+    await h.patient.send(h.patient.updates.photo(MARIA, api.addPhoto(await jpeg(), { token: PATIENT_TOKEN })));
+    expect(seen()).toEqual([expect.stringMatching(/получено файлов — 2/)]);
+    await h.patient.send(h.patient.updates.photo(MARIA, api.addPhoto(await jpeg(), { token: PATIENT_TOKEN })));
+    expect(seen()).toEqual([]);
+    expect(checklistMessage().text).toMatch(/получено файлов — 3/);
   });
 
   it('a missing required document blocks sending, even from a stale button or after a deletion, and the duty doctor is offered', async () => {

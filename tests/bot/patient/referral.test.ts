@@ -73,6 +73,9 @@ const say = (text: string, user: TestUser = MARIA) => h.patient.send(h.patient.u
 const press = (text: string, user: TestUser = MARIA) => h.patient.press(user, text);
 const seen = (user: TestUser = MARIA) => h.patient.seen(user);
 const buttons = (user: TestUser = MARIA) => api.sent(user.id, PATIENT_TOKEN).at(-1)!.buttons.flat();
+/** The checklist as the chat shows it now: uploads edit it in place rather than posting it again. */
+const liveChecklist = (user: TestUser = MARIA) => api.history(user.id, PATIENT_TOKEN).filter((m) => m.text?.includes('Документы для заявки')).at(-1)!;
+const checklistButtons = () => liveChecklist().reply_markup!.inline_keyboard.flat().map((b) => b.text);
 const openLink = (user: TestUser = MARIA, code = CODE) => h.patient.send(h.patient.updates.command(user, '/start', `ref_${code}`));
 const shareOwnContact = (user: TestUser, phone: string) =>
   h.patient.send(h.patient.updates.contact(user, { phone_number: phone, first_name: user.first_name, user_id: user.id }));
@@ -180,10 +183,11 @@ describe('the SMS deep link', () => {
 
     await uploadFromChecklist('📎 Загрузить: Выписка из истории болезни (из стационара)');
     await uploadFromChecklist('📎 Загрузить: ЭКГ');
-    expect(buttons()).not.toContain('📨 Отправить заявку');
+    expect(checklistButtons()).not.toContain('📨 Отправить заявку');
     await uploadFromChecklist('📎 Загрузить: ЭхоКГ');
-    expect(seen().at(-1)).toContain('Все нужные документы на месте.');
-    expect(buttons()).toEqual(['📎 КТ (по желанию)', '📎 МРТ (по желанию)', '📨 Отправить заявку']);
+    expect(seen().at(-1)).toMatch(/^Сохранено документов: 1\./);
+    expect(liveChecklist().text).toContain('Все нужные документы на месте.');
+    expect(checklistButtons()).toEqual(['📎 КТ (по желанию)', '📎 МРТ (по желанию)', '📨 Отправить заявку']);
     expect(h.services.db.select().from(applications).all()).toEqual([]);
 
     await press('📨 Отправить заявку');
@@ -342,7 +346,7 @@ describe('the SMS deep link', () => {
     const bytes = await sharp({ create: { width: 320, height: 240, channels: 3, background: { r: 10, g: shade, b: 30 } } }).jpeg().toBuffer();
     await h.patient.send(h.patient.updates.photo(MARIA, api.addPhoto(bytes, { token: PATIENT_TOKEN })));
     await say('✅ Готово');
-    expect(seen().at(-1)).toContain('✅ ЭКГ');
+    expect(liveChecklist().text).toContain('✅ ЭКГ');
     expect(referralRow(id)).toMatchObject({ accountId: MARIA.id, applicationId: null });
 
     // Left for a while: a plain /start offers to go on, and nothing typed was lost.

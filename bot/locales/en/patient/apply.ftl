@@ -51,6 +51,11 @@ apply-check-optional-have = ✅ { $kind } (optional)
 apply-check-optional-missing = ➖ { $kind } (if you have it)
 apply-checklist-missing = Missing: { $kinds }. The application cannot go without them: the doctor decides from them how to help. Upload them with the buttons below (photos or PDFs).
 apply-duty-hint = No such documents? You can book the duty doctor, who needs none.
+# While files of one kind arrive, in place of the footer: the checklist itself acknowledges each file.
+apply-checklist-uploading = 📎 “{ $kind }”: { $count ->
+    [one] 1 file
+   *[other] { $count } files
+} received. Send more, or press “✅ Done” when that is all.
 apply-checklist-complete = All the documents needed are here. You can check the application and send it.
 apply-btn-upload = 📎 Upload: { $kind }
 apply-btn-upload-optional = 📎 { $kind } (optional)

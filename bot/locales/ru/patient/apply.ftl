@@ -55,6 +55,8 @@ apply-check-optional-have = ✅ { $kind } (по желанию)
 apply-check-optional-missing = ➖ { $kind } (если есть)
 apply-checklist-missing = Не хватает: { $kinds }. Без них заявку не отправить — по ним врач решает, чем помочь. Загрузите их кнопками ниже (фото или PDF).
 apply-duty-hint = Нет этих документов? Можно записаться к дежурному врачу — ему документы не нужны.
+# While files of one kind arrive, in place of the footer: the checklist itself acknowledges each file.
+apply-checklist-uploading = 📎 «{ $kind }»: получено файлов — { $count }. Можно прислать ещё, а когда всё — нажмите «✅ Готово».
 apply-checklist-complete = Все нужные документы на месте. Можно проверить заявку и отправить.
 apply-btn-upload = 📎 Загрузить: { $kind }
 apply-btn-upload-optional = 📎 { $kind } (по желанию)
