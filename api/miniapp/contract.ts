@@ -50,7 +50,11 @@ export interface ApiError {
 export interface MeResponse {
   locale: 'ru' | 'en';
   defaultPatientId: number;
-  patients: Array<{ id: number; fullName: string; relation: 'self' | 'child' | 'relative'; timeZone: string }>;
+  /**
+   * timeZone (IANA) is for computing; `zone` is how the patient reads it, in their language, written as the bots, SMS
+   * and PDF write it (core/zone-label): at = «по новосибирскому времени (МСК+4)», name = «новосибирское время (МСК+4)».
+   */
+  patients: Array<{ id: number; fullName: string; relation: 'self' | 'child' | 'relative'; timeZone: string; zone: { at: string; name: string } }>;
   limits: { bookingMinNoticeMinutes: number; cancelMinNoticeMinutes: number; maxActiveDutyBookings: number; joinOpensMinutesBefore: number };
   connection: { minVideoKbps: number; minAudioKbps: number };
 }

@@ -31,6 +31,18 @@ describe('Mini App API: init data', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
   });
 
+  it("/api/me names each profile's zone as the bots and SMS do, in the patient's language, never as an offset from GMT", async () => {
+    const id = addPatient(h.services, MARIA, { timeZone: 'Asia/Novosibirsk' });
+    const ru = await h.get(MARIA, '/api/me');
+    expect(ru.body.patients).toEqual([
+      expect.objectContaining({ id, timeZone: 'Asia/Novosibirsk', zone: { at: 'по новосибирскому времени (МСК+4)', name: 'новосибирское время (МСК+4)' } }),
+    ]);
+    h.services.accounts.setLocale(MARIA, 'en');
+    const en = await h.get(MARIA, '/api/me');
+    expect(en.body.patients[0].zone).toEqual({ at: 'Novosibirsk time (MSK+4)', name: 'Novosibirsk time (MSK+4)' });
+    expect(JSON.stringify([ru.body.patients[0].zone, en.body.patients[0].zone])).not.toMatch(/GMT|Asia\//);
+  });
+
   it('absent, malformed, forged (one character changed), signed with another token or expired init data: 401, JSON', async () => {
     addPatient(h.services, MARIA);
     addPatient(h.services, 9002);
@@ -92,8 +104,8 @@ describe('Mini App API: profiles', () => {
       locale: 'ru',
       defaultPatientId: self,
       patients: [
-        { id: child, fullName: 'Иванов Пётр Сергеевич', relation: 'child', timeZone: 'Asia/Vladivostok' },
-        { id: self, fullName: 'Иванова Мария Петровна', relation: 'self', timeZone: 'Europe/Moscow' },
+        { id: child, fullName: 'Иванов Пётр Сергеевич', relation: 'child', timeZone: 'Asia/Vladivostok', zone: { at: 'по владивостокскому времени (МСК+7)', name: 'владивостокское время (МСК+7)' } },
+        { id: self, fullName: 'Иванова Мария Петровна', relation: 'self', timeZone: 'Europe/Moscow', zone: { at: 'по московскому времени (МСК)', name: 'московское время (МСК)' } },
       ],
       limits: { bookingMinNoticeMinutes: 60, cancelMinNoticeMinutes: 120, maxActiveDutyBookings: 2, joinOpensMinutesBefore: 10 },
       connection: { minVideoKbps: 2000, minAudioKbps: 512 },

@@ -7,6 +7,7 @@ import type { MiniApiDeps, MiniEnv } from '../env.js';
 import { parseQuery } from '../validate.js';
 import { centerNames } from '../views.js';
 import { JOIN_OPENS_MINUTES_BEFORE } from '../../../core/duty/limits.js';
+import { zoneAt, zoneName } from '../../../core/zone-label/index.js';
 
 const SPECIALTY_NAMES = {
   cardiology: { ru: 'Кардиология', en: 'Cardiology' },
@@ -41,10 +42,18 @@ export function profileRoutes({ services }: MiniApiDeps) {
   return new Hono<MiniEnv>()
     .get('/me', (c) => {
       const profiles = c.get('profiles');
+      const locale = c.get('locale');
+      const now = services.clock.now();
       const body: MeResponse = {
-        locale: c.get('locale'),
+        locale,
         defaultPatientId: defaultProfile(profiles).id,
-        patients: profiles.map((p) => ({ id: p.id, fullName: p.fullName, relation: p.relation, timeZone: p.timeZone })),
+        patients: profiles.map((p) => ({
+          id: p.id,
+          fullName: p.fullName,
+          relation: p.relation,
+          timeZone: p.timeZone,
+          zone: { at: zoneAt(p.timeZone, now, locale), name: zoneName(p.timeZone, now, locale) },
+        })),
         limits,
         connection,
       };

@@ -5,6 +5,7 @@ import { dateKey, useI18n } from '../lib/i18n';
 import { useRouter } from '../router';
 import { useSession } from '../session';
 import { groupSlots, SlotGrid } from './slot-grid';
+import { ZoneNote } from './zone-note';
 import { Section } from './ui';
 
 /** How far ahead the home screen looks, and how many times it offers: the nearest, not a timetable. */
@@ -36,6 +37,7 @@ export function NearestTimes({ specialty }: { specialty: Specialty | undefined }
   if (!slots.data || groups.length === 0) return null;
   return (
     <Section title={t('nearest-title')}>
+      <ZoneNote />
       <SlotGrid groups={groups} timeZone={tz} choose={(slot) => router.push({ name: 'book', slot })} />
     </Section>
   );

@@ -18,19 +18,16 @@ export interface I18n {
   when(iso: string | number, timeZone: string, now?: number): string;
   /** The same inside a sentence: "сегодня в 10:30" or "в четверг, 26 ноября, в 10:30" («во вторник», «в среду»). */
   whenAt(iso: string | number, timeZone: string, now?: number): string;
-  /** "GMT+4", the zone as a reader recognises it. */
-  zoneName(timeZone: string): string;
   /** "четверг, 26 ноября" for a calendar day (YYYY-MM-DD), already in the patient's zone. */
   calendarDay(date: string): string;
   /** "26 ноября" for a calendar day (YYYY-MM-DD). */
   calendarDate(date: string): string;
 }
 
-const FORMATS: Record<'day' | 'date' | 'time' | 'zone', Intl.DateTimeFormatOptions> = {
+const FORMATS: Record<'day' | 'date' | 'time', Intl.DateTimeFormatOptions> = {
   day: { weekday: 'long', day: 'numeric', month: 'long' },
   date: { day: 'numeric', month: 'long' },
   time: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
-  zone: { timeZoneName: 'shortOffset' },
 };
 
 /** YYYY-MM-DD of the moment in the zone (en-CA formats dates that way). */
@@ -85,12 +82,6 @@ export function createI18n(locale: Locale): I18n {
     },
     calendarDay: (d) => day(noonOf(d), 'UTC'),
     calendarDate: (d) => fmt('date', 'UTC').format(new Date(noonOf(d))),
-    zoneName(tz) {
-      const part = fmt('zone', tz)
-        .formatToParts(new Date())
-        .find((p) => p.type === 'timeZoneName');
-      return part?.value ?? tz;
-    },
   };
 }
 

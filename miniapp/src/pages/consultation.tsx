@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ConsultationItem, ConsultationsResponse } from '../../../api/miniapp/contract';
 import { Page } from '../components/page';
+import { ZoneNote } from '../components/zone-note';
 import { ErrorView, Icon, Loading, Notice, Section } from '../components/ui';
 import { ApiError, invalidate, request, useApi } from '../lib/api';
 import { saveConclusion } from '../lib/conclusion';
@@ -32,7 +33,7 @@ export function Consultation({ route }: { route: RouteOf<'consultation'> }) {
 }
 
 function Details({ c, notice, reload }: { c: ConsultationItem; notice: 'booked' | 'rescheduled' | undefined; reload(): void }) {
-  const { t, when, whenAt, zoneName } = useI18n();
+  const { t, when, whenAt } = useI18n();
   const { me, patient } = useSession();
   const router = useRouter();
   const [cancelling, setCancelling] = useState(false);
@@ -90,7 +91,7 @@ function Details({ c, notice, reload }: { c: ConsultationItem; notice: 'booked' 
           </dd>
         </div>
       </dl>
-      <p className="hint">{t('zone-note', { zone: zoneName(patient.timeZone) })}</p>
+      <ZoneNote />
 
       {scheduled && joinOpen && <JoinBlock c={c} />}
 

@@ -1,13 +1,14 @@
 import type { ConsultationsResponse } from '../../../api/miniapp/contract';
 import { ConsultationCard } from '../components/consultation-card';
 import { Page } from '../components/page';
+import { ZoneNote } from '../components/zone-note';
 import { ErrorView, Loading, Section } from '../components/ui';
 import { useApi } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 import { useSession } from '../session';
 
 export function Consultations() {
-  const { t, zoneName } = useI18n();
+  const { t } = useI18n();
   const { patient } = useSession();
   const list = useApi<ConsultationsResponse>('/consultations', { patientId: patient.id });
   return (
@@ -18,7 +19,7 @@ export function Consultations() {
         <Loading />
       ) : (
         <>
-          <p className="hint">{t('zone-note', { zone: zoneName(patient.timeZone) })}</p>
+          <ZoneNote />
           <Section title={t('upcoming')}>
             {list.data.upcoming.length === 0 ? (
               <p className="empty">{t('no-upcoming')}</p>

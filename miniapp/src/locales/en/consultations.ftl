@@ -26,7 +26,7 @@ specialty = { $specialty ->
         [gynecology] Gynecologist
        *[other] { $specialty }
     }
-zone-note = Times are in your time zone ({ $zone }).
+zone-note = All times are { $zone }.
 join = Join the consultation
 join-opens-at = You can join { $when }, 10 minutes before the start.
 join-opening = Opening…

@@ -26,7 +26,7 @@ specialty = { $specialty ->
         [gynecology] Гинеколог
        *[other] { $specialty }
     }
-zone-note = Время — по вашему часовому поясу ({ $zone }).
+zone-note = Всё время — { $zone }.
 join = Войти в консультацию
 join-opens-at = Войти можно будет { $when }, за 10 минут до начала.
 join-opening = Открываем…

@@ -4,7 +4,7 @@ import { ErrorView, Notice } from '../../components/ui';
 import { serverNow, type ApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { useSession } from '../../session';
-import { ZoneNote } from './zone-note';
+import { ZoneNote } from '../../components/zone-note';
 
 /**
  * What will be booked (when, who, how) and until when it can still be cancelled or moved (a time already inside that
@@ -53,7 +53,7 @@ export function ConfirmStep({
           <dd>{t('mode-label', { mode })}</dd>
         </div>
       </dl>
-      <ZoneNote timeZone={timeZone} />
+      <ZoneNote />
       {serverNow() < cutoff ? (
         <p className="cutoff">{t('cancel-until', { date: date(cutoff, timeZone), time: time(cutoff, timeZone), unit: notice.unit, hours: notice.hours, minutes: notice.minutes })}</p>
       ) : (

@@ -1,7 +1,7 @@
 import { groupSlots, SlotGrid } from '../../components/slot-grid';
 import { ErrorView, Loading, Notice } from '../../components/ui';
 import { useI18n } from '../../lib/i18n';
-import { ZoneNote } from './zone-note';
+import { ZoneNote } from '../../components/zone-note';
 import type { BookingWizard } from './use-booking-wizard';
 
 /** The free times of the chosen day in the patient's zone, under each doctor's name once. */
@@ -12,7 +12,7 @@ export function TimeStep({ wizard }: { wizard: BookingWizard }) {
   return (
     <>
       {day && <p className="lead">{calendarDay(day)}</p>}
-      <ZoneNote timeZone={timeZone} />
+      <ZoneNote />
       {slots.error && !slots.data ? (
         <ErrorView error={slots.error} retry={slots.reload} />
       ) : !slots.data || slots.loading ? (
