@@ -170,8 +170,8 @@ export function applyFeature() {
       const finished = await finishUpload(ctx);
       if (!finished) return;
       const current = currentDraft(ctx);
-      // Files arrived: the checklist just above already shows them, so it is edited, not posted once more.
-      if (current) await resume(ctx, current.draft, current.patient, { inPlace: finished.upload.saved > 0 });
+      // The checklist comes down under the summary, where the next step is read; its earlier copy goes.
+      if (current) await resume(ctx, current.draft, current.patient, { place: 'down' });
     },
   );
 

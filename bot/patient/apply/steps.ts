@@ -7,7 +7,7 @@ import { centerName, conditionName } from '../applications/format.js';
 import type { PatientContext } from '../context.js';
 import { mainMenu } from '../menu.js';
 import { actionData, centerData, conditionData, profileData, resumeData } from './callback-data.js';
-import { editOrSend } from '../../shared/live-message.js';
+import { showLive, type LivePlace as ChecklistPlace } from '../../shared/live-message.js';
 import { checklistKeyboard, checklistText, type UploadProgress } from './checklist.js';
 import type { ApplyDraft } from './draft.js';
 import { nameArgs } from '../../../core/patients/declension.js';
@@ -90,14 +90,15 @@ function checklistOf(ctx: PatientContext, draft: ApplyDraft) {
 }
 
 /**
- * The documents checklist. `inPlace` edits the draft's checklist message (an upload's progress, its Done) instead of
- * posting a new one below, which is for when something was said after it (a refusal to send, say).
+ * The documents checklist. `place` says where: `edit` changes the draft's checklist message in place (an upload's
+ * progress), `down` moves it below what was just said (an upload's Done: the next step is read at the end of the
+ * chat), and by default a new one is posted (when something was said after it, a refusal to send, say).
  */
 export async function showChecklist(
   ctx: PatientContext,
   draft: ApplyDraft,
   patient: Patient,
-  opts: { inPlace?: boolean; uploading?: UploadProgress } = {},
+  opts: { place?: ChecklistPlace; uploading?: UploadProgress } = {},
 ) {
   const items = checklistOf(ctx, draft);
   if (!items.ok) return catalogChanged(ctx, draft, patient);
@@ -108,7 +109,7 @@ export async function showChecklist(
   };
   const text = checklistText(ctx.t, items.value, locale, head, opts.uploading);
   const keyboard = checklistKeyboard(ctx.tText, items.value, locale);
-  draft.checklistMessageId = await editOrSend(ctx, opts.inPlace ? draft.checklistMessageId : undefined, text, keyboard);
+  draft.checklistMessageId = await showLive(ctx, opts.place, draft.checklistMessageId, text, keyboard);
 }
 
 export async function showSummary(ctx: PatientContext, draft: ApplyDraft, patient: Patient) {
@@ -136,7 +137,7 @@ export async function showSummary(ctx: PatientContext, draft: ApplyDraft, patien
 }
 
 /** Asks for whatever the draft still lacks; with everything filled in, shows the documents checklist. */
-export async function resume(ctx: PatientContext, draft: ApplyDraft, patient: Patient, checklist: { inPlace?: boolean } = {}) {
+export async function resume(ctx: PatientContext, draft: ApplyDraft, patient: Patient, checklist: { place?: ChecklistPlace } = {}) {
   if (!draft.centerCode) return askCenter(ctx, patient);
   if (!draft.conditionCode) return askCondition(ctx, draft);
   if (!draft.diagnosis) return askDiagnosis(ctx, draft);

@@ -91,21 +91,21 @@ async function handBackToDoctor(ctx: PatientContext, patientId: number): Promise
 }
 
 /**
- * An upload opened from a checklist (apply, referral) is acknowledged by that checklist: posted once below the first
- * file, with the kind ticked and a count of the files, then edited as more arrive (an album's files come as separate
- * updates, one after another per chat: the count ends right). True when a checklist took the acknowledgement.
+ * An upload opened from a checklist (apply, referral) is acknowledged by that checklist: moved down below the first
+ * file (its copy above deleted, so no stale buttons stay), with the kind ticked and a count of the files, then edited
+ * as more arrive (an album's files come as separate updates, one after another per chat: the count ends right). True when a checklist took the acknowledgement.
  */
 async function reportOnChecklist(ctx: PatientContext, upload: UploadState, kind: string): Promise<boolean> {
   const uploading = { kind, count: upload.saved };
-  const inPlace = upload.saved > 1;
+  const place = upload.saved > 1 ? 'edit' : 'down';
   if (upload.returnTo?.to === 'apply') {
     const current = currentDraft(ctx);
     if (!current?.draft.conditionCode) return false;
-    await showChecklist(ctx, current.draft, current.patient, { inPlace, uploading });
+    await showChecklist(ctx, current.draft, current.patient, { place, uploading });
     return true;
   }
   if (upload.returnTo?.to === 'referral') {
-    await showReferralChecklist(ctx, upload.returnTo.referralId, { inPlace, uploading });
+    await showReferralChecklist(ctx, upload.returnTo.referralId, { place, uploading });
     return true;
   }
   return false;

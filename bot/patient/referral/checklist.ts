@@ -3,7 +3,7 @@ import type { ChecklistItem } from '../../../core/applications/requirements.js';
 import { missingRequired } from '../../../core/applications/requirements.js';
 import { tryParse } from '../../shared/domain-error-text.js';
 import { centerName, conditionName } from '../applications/format.js';
-import { editOrSend } from '../../shared/live-message.js';
+import { showLive, type LivePlace } from '../../shared/live-message.js';
 import { checklistText, type UploadProgress } from '../apply/checklist.js';
 import type { PatientContext } from '../context.js';
 import { mainMenu } from '../menu.js';
@@ -30,7 +30,7 @@ function keyboardOf(ctx: PatientContext, referralId: number, items: ChecklistIte
 export async function showReferralChecklist(
   ctx: PatientContext,
   referralId: number,
-  opts: { intro?: boolean; inPlace?: boolean; uploading?: UploadProgress } = {},
+  opts: { intro?: boolean; place?: LivePlace; uploading?: UploadProgress } = {},
 ): Promise<boolean> {
   const accountId = ctx.from!.id;
   const referral = tryParse(() => linkingOf(ctx.deps).ofAccount(accountId, referralId));
@@ -48,11 +48,12 @@ export async function showReferralChecklist(
   const locale = await ctx.i18n.getLocale();
   const head = { center: centerName(ctx.deps.catalog, centerCode, locale), condition: conditionName(ctx.deps.catalog, centerCode, conditionCode, locale) };
   const text = checklistText(ctx.t, items.value, locale, head, opts.uploading);
-  // The one checklist message of this referral, edited in place when asked (see the apply checklist).
+  // The one checklist message of this referral, edited or moved down when asked (see the apply checklist).
   const session = ctx.session.referral?.referralId === referralId ? ctx.session.referral : undefined;
-  const shown = await editOrSend(
+  const shown = await showLive(
     ctx,
-    opts.inPlace ? session?.checklistMessageId : undefined,
+    opts.place,
+    session?.checklistMessageId,
     opts.intro ? `${ctx.t('referral-docs-intro')}\n\n${text}` : text,
     keyboardOf(ctx, referralId, items.value, locale),
   );

@@ -178,7 +178,7 @@ export function referralFeature() {
     async (ctx) => {
       const finished = await finishUpload(ctx);
       const back = finished?.upload.returnTo;
-      if (back?.to === 'referral') await showReferralChecklist(ctx, back.referralId, { inPlace: (finished?.upload.saved ?? 0) > 0 });
+      if (back?.to === 'referral') await showReferralChecklist(ctx, back.referralId, { place: 'down' });
     },
   );
 

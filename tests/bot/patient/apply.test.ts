@@ -126,10 +126,13 @@ describe('applying to a center', () => {
     await h.patient.send(h.patient.updates.photo(MARIA, photo));
     // The checklist itself acknowledges the file: ticked, with the count in place of the footer.
     expect(seen()).toEqual([expect.stringMatching(/✅ ЭКГ\n[^]*📎 «ЭКГ»: получено файлов — 1\. Можно прислать ещё, а когда всё — нажмите «✅ Готово»\.$/)]);
+    const uploading = checklistMessage().message_id;
     await say('✅ Готово');
-    // Done: the summary, and the checklist just above it edited, not posted again.
-    expect(seen()).toEqual(['Сохранено документов: 1. Всего документов у Ивановой Марии Петровны: 3.']);
+    // Done: the summary, then the checklist moved down under it, where the next step is read; its copy above is gone.
+    expect(seen()).toEqual(['Сохранено документов: 1. Всего документов у Ивановой Марии Петровны: 3.', expect.stringMatching(/^Документы для заявки/)]);
     const checklist = checklistMessage();
+    expect(checklist.message_id).not.toBe(uploading);
+    expect(api.history(MARIA.id, PATIENT_TOKEN).filter((m) => m.text?.startsWith('Документы для заявки'))).toHaveLength(1);
     expect(checklist.text!.split('\n')).toEqual([
       'Документы для заявки', `${BAKULEV}, «${IBS}»`,
       '✅ Выписка из истории болезни (из стационара)',
@@ -192,11 +195,18 @@ describe('applying to a center', () => {
     const calls = api.calls.slice(before).filter((c) => Number(c.params.chat_id) === MARIA.id);
     const sends = calls.filter((c) => c.method === 'sendMessage').map((c) => String(c.params.text));
     const edits = calls.filter((c) => c.method === 'editMessageText');
-    // Before: «Сохранено из альбома» (edited), the summary and the checklist posted again: 3 messages; one file at a
-    // time it was a «Сохранено» per file: 5. Now: one checklist, edited, and the summary.
-    expect(sends).toHaveLength(2);
-    expect(sends.filter((t) => t.includes('Документы для заявки'))).toHaveLength(1);
-    expect(edits.map((e) => e.params.message_id)).toEqual([checklistMessage().message_id, checklistMessage().message_id, checklistMessage().message_id]);
+    const deletes = calls.filter((c) => c.method === 'deleteMessage');
+    // Before: «Сохранено из альбома» (edited), the summary and the checklist posted again: 3 messages, three
+    // checklists left with buttons; one file at a time it was a «Сохранено» per file: 5. Now: the checklist under the first file,
+    // edited by the other two, and at Done the summary and the checklist moved down: one checklist in the chat.
+    expect(sends).toHaveLength(3);
+    expect(sends.filter((t) => t.includes('Документы для заявки'))).toHaveLength(2);
+    const progress = edits[0]!.params.message_id;
+    expect(edits.map((e) => e.params.message_id)).toEqual([progress, progress]);
+    // The checklist the upload was opened from goes when the first file arrives, the progress one at Done.
+    expect(deletes).toHaveLength(2);
+    expect(deletes[1]!.params.message_id).toBe(progress);
+    expect(api.history(MARIA.id, PATIENT_TOKEN).filter((m) => m.text?.startsWith('Документы для заявки'))).toHaveLength(1);
     expect(h.services.documents.list(maria).filter((d) => d.kind === 'ecg')).toHaveLength(3);
     expect(checklistMessage().text).toMatch(/✅ ЭКГ[^]*Все нужные документы на месте/);
   });
