@@ -10,13 +10,21 @@ const work = mkdtempSync(path.join(tmpdir(), 'oz-prod-'));
 const clone = path.join(work, 'repo');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** npm with nothing of this run's npm configuration (npm test sets npm_config_* for its children). */
+/**
+ * npm with nothing of this run's npm configuration (npm test sets npm_config_* for its children), except the headers
+ * native modules are built against: under .ci/node22-suite they are Node 22's, and without them node-gyp takes the
+ * machine's (Node 20's), and better-sqlite3 then fails to load in the service started from the clone.
+ */
 function npm(args: string[]): number {
   const started = performance.now();
   execFileSync('npm', [...args, '--no-audit', '--no-fund'], {
     cwd: clone,
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      ...(process.env.npm_config_nodedir ? { npm_config_nodedir: process.env.npm_config_nodedir } : {}),
+    },
   });
   return Math.round((performance.now() - started) / 100) / 10;
 }
