@@ -93,7 +93,8 @@ async function handBackToDoctor(ctx: PatientContext, patientId: number): Promise
 /**
  * An upload opened from a checklist (apply, referral) is acknowledged by that checklist: moved down below the first
  * file (its copy above deleted, so no stale buttons stay), with the kind ticked and a count of the files, then edited
- * as more arrive (an album's files come as separate updates, one after another per chat: the count ends right). True when a checklist took the acknowledgement.
+ * as more arrive (an album's files come as separate updates, one after another per chat: the count ends right).
+ * True when a checklist took the acknowledgement.
  */
 async function reportOnChecklist(ctx: PatientContext, upload: UploadState, kind: string): Promise<boolean> {
   const uploading = { kind, count: upload.saved };
