@@ -3,12 +3,14 @@ import type { Transformer } from 'grammy';
 /**
  * Answers from Telegram that mean "nothing left to do", not "the step failed": a callback query answered
  * too late (after a restart or a slow download; Telegram keeps them ~15 s) and an edit that changes
- * nothing. Failing the person's whole step over a spinner or an unchanged keyboard would lose their input.
+ * nothing, or a deletion of a message already gone or too old to delete (it then just stays). Failing the person's
+ * whole step over a spinner or an unchanged keyboard would lose their input.
  */
 const harmless: Record<string, RegExp> = {
   answerCallbackQuery: /query is too old|query ID is invalid/i,
   editMessageReplyMarkup: /message is not modified|message to edit not found/i,
   editMessageText: /message is not modified/i,
+  deleteMessage: /message to delete not found|message can't be deleted/i,
 };
 
 export function tolerateHarmlessErrors(onIgnored: (method: string, description: string) => void): Transformer {

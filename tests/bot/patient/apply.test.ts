@@ -226,6 +226,19 @@ describe('applying to a center', () => {
     expect(checklistMessage().text).toMatch(/получено файлов — 3/);
   });
 
+  it('a checklist Telegram will not delete (gone, or too old) stays where it is, and Done still shows the next step', async () => {
+    await addDocument(maria, 'discharge_summary');
+    await addDocument(maria, 'echo');
+    await fillIn();
+    await press('📎 Загрузить: ЭКГ');
+    await h.patient.send(h.patient.updates.photo(MARIA, api.addPhoto(await jpeg(), { token: PATIENT_TOKEN })));
+    seen();
+    api.failNext('deleteMessage', { error_code: 400, description: "Bad Request: message can't be deleted for everyone" });
+    await say('✅ Готово');
+    expect(seen()).toEqual([expect.stringMatching(/^Сохранено документов: 1\./), expect.stringMatching(/Все нужные документы на месте/)]);
+    expect(buttons()).toContain('📨 Отправить заявку');
+  });
+
   it('a missing required document blocks sending, even from a stale button or after a deletion, and the duty doctor is offered', async () => {
     await addDocument(maria, 'discharge_summary');
     await addDocument(maria, 'echo');
